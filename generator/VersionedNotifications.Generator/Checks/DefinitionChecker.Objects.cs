@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VersionedNotifications.Generator.Diagnostics;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Generator.Checks;
+
+internal sealed partial class DefinitionChecker
+{
+    private ObjectSpec BindObject(Scope scope, DeclaredObject declared, DeclaredObject? baseObject, bool isSealed, List<EnumSpec> enums)
+    {
+        var definition = declared.Definition;
+        var csharpNamespace = declared.File.CSharpNamespace!;
+        var inherited = InheritedFields(declared);
+        var propertyNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wireNames = new HashSet<string>(inherited.Select(f => f.Field.Name), StringComparer.Ordinal);
+        foreach (var (field, owner) in inherited)
+        {
+            propertyNames[field.CSharpName] = $"base object '{owner.Definition.Name}'";
+        }
+
+        var properties = new List<PropertySpec>();
+        foreach (var field in definition.Fields)
+        {
+            if (!wireNames.Add(field.Name))
+            {
+                var owner = inherited.FirstOrDefault(f => f.Field.Name == field.Name).Owner;
+                Report(DiagnosticDescriptors.DuplicateName, field.Location, "Field", field.Name, owner is null ? string.Empty : $": base object '{owner.Definition.Name}' has it already");
+                continue;
+            }
+
+            if (!IsTypeKnown(scope, field.Type, field))
+            {
+                continue;
+            }
+
+            if (!ClaimPropertyName(field, definition, propertyNames))
+            {
+                continue;
+            }
+
+            if (field.Removed is not null)
+            {
+                continue;
+            }
+
+            string? inlineEnumType = null;
+            if (!field.EnumMembers.IsEmpty)
+            {
+                var enumName = definition.CSharpName + field.CSharpName;
+                if (!ClaimTypeName(csharpNamespace, enumName, field.Location, $"the values of field '{field.Name}' of object '{definition.Name}'"))
+                {
+                    continue;
+                }
+
+                enums.Add(new EnumSpec(csharpNamespace, enumName, field.Description, ToMemberSpecs(field.EnumMembers)));
+                inlineEnumType = "global::" + csharpNamespace + "." + enumName;
+            }
+
+            properties.Add(BindProperty(scope, field, inlineEnumType));
+        }
+
+        CheckExceptions(declared, inherited);
+        var knownVersions = definition.History.IsEmpty
+            ? new[] { definition.Version.ToString() }.ToEquatableArray()
+            : definition.History.Select(h => h.Version.ToString()).ToEquatableArray();
+        return new ObjectSpec(
+            csharpNamespace,
+            definition.CSharpName,
+            definition.Name,
+            scope.WireNamespace,
+            definition.Version.ToString(),
+            knownVersions,
+            definition.IsVersioned,
+            baseObject?.FullTypeName,
+            isSealed,
+            definition.Description,
+            definition.History.Select(h => h.Version + ": " + h.Changes).ToEquatableArray(),
+            properties.ToEquatableArray());
+    }
+
+    private PropertySpec BindProperty(Scope scope, FieldDefinition field, string? inlineEnumType)
+    {
+        var typeSyntax = CSharpTypeMapper.TypeSyntax(field.Type, field.IsNullable, inlineEnumType, name => ResolveNamed(scope, name));
+        string? initializer = null;
+        if (field.Default is { } defaultValue)
+        {
+            initializer = CSharpTypeMapper.DefaultExpression(field.Type, field.IsNullable, typeSyntax, defaultValue, value => EnumMemberFor(scope, field, inlineEnumType, value));
+            if (initializer is null)
+            {
+                Report(DiagnosticDescriptors.InvalidDefault, field.DefaultLocation!, defaultValue.Json, field.Name, field.Type + (field.IsNullable ? " (nullable)" : " (not nullable)"));
+            }
+        }
+
+        var typeDisplay = field.Type + (field.IsNullable ? " (nullable)" : string.Empty);
+        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && field.Default is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay);
+    }
+
+    private bool ClaimPropertyName(FieldDefinition field, ObjectDefinition owner, Dictionary<string, string> propertyNames)
+    {
+        if (field.CSharpName == owner.CSharpName)
+        {
+            Report(DiagnosticDescriptors.NameConflict, field.Location, $"Field '{field.Name}' gives the property name '{field.CSharpName}', the name of its own type; give the field a csharp_name");
+            return false;
+        }
+
+        if (ReservedMemberNames.Contains(field.CSharpName))
+        {
+            Report(DiagnosticDescriptors.NameConflict, field.Location, $"Field '{field.Name}' gives the property name '{field.CSharpName}', which every generated record has already; give the field a csharp_name");
+            return false;
+        }
+
+        if (propertyNames.TryGetValue(field.CSharpName, out var holder))
+        {
+            Report(DiagnosticDescriptors.DuplicateName, field.Location, "C# property", field.CSharpName, $" (also the name of a field of {holder}); give the field a csharp_name");
+            return false;
+        }
+
+        propertyNames.Add(field.CSharpName, $"object '{owner.Name}'");
+        return true;
+    }
+
+    /// <summary>Whether every name in <paramref name="type"/> resolves; reports the first that does not.</summary>
+    private bool IsTypeKnown(Scope scope, TypeReference type, FieldDefinition field)
+    {
+        if (type.Element is not null)
+        {
+            return IsTypeKnown(scope, type.Element, field);
+        }
+
+        if (type.Kind != TypeKind.Named || ResolveNamed(scope, type.Name!) is not null)
+        {
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.UnknownType, field.TypeLocation, type.Name!, field.Name, TypeNames.BuiltInList, scope.WireNamespace);
+        return false;
+    }
+
+    private static string? ResolveNamed(Scope scope, string name) =>
+        scope.Objects.TryGetValue(name, out var declaredObject) ? declaredObject.FullTypeName
+        : scope.Enums.TryGetValue(name, out var declaredEnum) ? declaredEnum.FullTypeName
+        : null;
+
+    private static string? EnumMemberFor(Scope scope, FieldDefinition field, string? inlineEnumType, string value)
+    {
+        var innermost = field.Type;
+        while (innermost.Element is not null)
+        {
+            innermost = innermost.Element;
+        }
+
+        if (inlineEnumType is not null)
+        {
+            var member = field.EnumMembers.FirstOrDefault(m => m.Value == value);
+            return member is null ? null : inlineEnumType + "." + member.CSharpName;
+        }
+
+        if (innermost.Kind == TypeKind.Named && scope.Enums.TryGetValue(innermost.Name!, out var declared))
+        {
+            var member = declared.Definition.Members.FirstOrDefault(m => m.Value == value);
+            return member is null ? null : declared.FullTypeName + "." + member.CSharpName;
+        }
+
+        return null;
+    }
+
+    /// <summary>The fields an object inherits, nearest base last, with the object that declares each.</summary>
+    private List<(FieldDefinition Field, DeclaredObject Owner)> InheritedFields(DeclaredObject declared)
+    {
+        var chain = new List<DeclaredObject>();
+        var current = declared;
+        while (_bases.TryGetValue(current, out var baseObject) && !chain.Contains(baseObject) && baseObject != declared)
+        {
+            chain.Add(baseObject);
+            current = baseObject;
+        }
+
+        chain.Reverse();
+        return chain.SelectMany(owner => owner.Definition.Fields.Where(f => f.Removed is null).Select(f => (f, owner))).ToList();
+    }
+
+    /// <summary>A history exception must name a field the object has, or had before it was removed.</summary>
+    private void CheckExceptions(DeclaredObject declared, List<(FieldDefinition Field, DeclaredObject Owner)> inherited)
+    {
+        var definition = declared.Definition;
+        foreach (var entry in definition.History)
+        {
+            foreach (var exception in entry.Exceptions)
+            {
+                var known = definition.Fields.Any(f => f.Name == exception.Field) || inherited.Any(f => f.Field.Name == exception.Field);
+                if (!known && exception.Kind is not (ExceptionKind.Removed or ExceptionKind.Renamed))
+                {
+                    Report(DiagnosticDescriptors.UnknownHistoryField, exception.FieldLocation, exception.Name, entry.Version.ToString(), exception.Field, $"object '{definition.Name}'");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports objects that must contain themselves: a chain of non-nullable object fields that comes
+    /// back to where it started can never be built. Nullable fields and collections break such chains.
+    /// </summary>
+    private void CheckContainmentCycles(Scope scope)
+    {
+        var state = new Dictionary<DeclaredObject, bool>();
+        foreach (var declared in scope.OrderedObjects)
+        {
+            Visit(declared, new List<string>());
+        }
+
+        void Visit(DeclaredObject current, List<string> path)
+        {
+            if (state.TryGetValue(current, out var done))
+            {
+                return;
+            }
+
+            state[current] = false;
+            path.Add(current.Definition.Name);
+            foreach (var (field, _) in InheritedFields(current).Concat(current.Definition.Fields.Where(f => f.Removed is null).Select(f => (f, current))))
+            {
+                if (field.IsNullable || field.Type.Kind != TypeKind.Named || !scope.Objects.TryGetValue(field.Type.Name!, out var target))
+                {
+                    continue;
+                }
+
+                if (state.TryGetValue(target, out var targetDone) && !targetDone)
+                {
+                    var cycle = path.Skip(path.IndexOf(target.Definition.Name)).Concat(new[] { target.Definition.Name });
+                    Report(DiagnosticDescriptors.Cycle, field.TypeLocation, $"Field '{field.Name}' makes object '{target.Definition.Name}' contain itself", string.Join(" -> ", cycle) + "; make one of these fields nullable");
+                    continue;
+                }
+
+                Visit(target, path);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[current] = true;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using VersionedNotifications.Generator.Diagnostics;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Generator.Checks;
+
+/// <summary>
+/// Checks what needs all the files at once (names across files, bases, cycles, payloads, C# name
+/// clashes) and binds the valid definitions into a <see cref="GenerationSpec"/>. What is invalid is
+/// reported and left out; everything else is still generated, so one mistake in a YAML file does
+/// not take every generated type away from the code that uses them.
+/// </summary>
+internal sealed partial class DefinitionChecker
+{
+    /// <summary>Members every generated record has; a field cannot take these names.</summary>
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "ObjectName", "ObjectNamespace", "ObjectVersion", "ObjectInfo",
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+
+    /// <summary>C# type names taken in each C# namespace, with what took them.</summary>
+    private readonly Dictionary<string, Dictionary<string, string>> _typeNames = new(StringComparer.Ordinal);
+
+    /// <summary>Each object's resolved base, once <see cref="ResolveBases"/> has run.</summary>
+    private Dictionary<DeclaredObject, DeclaredObject> _bases = new();
+
+    private DefinitionChecker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    public static Result<GenerationSpec> Check(ImmutableArray<DefinitionFile> files, CancellationToken cancellationToken = default)
+    {
+        var checker = new DefinitionChecker(cancellationToken);
+        try
+        {
+            var spec = checker.Run(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+            return new Result<GenerationSpec>(spec, checker._diagnostics.ToEquatableArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // See DefinitionParser.Parse: one diagnostic instead of CS8785.
+            var location = files.IsEmpty ? LocationInfo.StartOf(string.Empty) : LocationInfo.StartOf(files[0].Path);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, e.GetType().Name + ": " + e.Message);
+            return new Result<GenerationSpec>(GenerationSpec.Empty, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+
+    private static string Where(LocationInfo location) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}:{1}:{2}", location.FilePath, location.LineSpan.Start.Line + 1, location.LineSpan.Start.Character + 1);
+
+    private GenerationSpec Run(List<DefinitionFile> files)
+    {
+        var usable = files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is not null).ToList();
+        DeclareTypes(usable);
+
+        _bases = ResolveBases();
+        var extended = new HashSet<DeclaredObject>(_bases.Values);
+        var enums = new List<EnumSpec>();
+        var objects = new List<ObjectSpec>();
+        foreach (var scope in _scopes.Values.OrderBy(s => s.WireNamespace, StringComparer.Ordinal))
+        {
+            foreach (var declared in scope.Enums.Values)
+            {
+                enums.Add(new EnumSpec(declared.File.CSharpNamespace!, declared.Definition.CSharpName, declared.Definition.Description, ToMemberSpecs(declared.Definition.Members)));
+            }
+
+            foreach (var declared in scope.OrderedObjects)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                _bases.TryGetValue(declared, out var baseObject);
+                objects.Add(BindObject(scope, declared, baseObject, isSealed: !extended.Contains(declared), enums));
+            }
+
+            CheckContainmentCycles(scope);
+        }
+
+        var eventTypes = BindEventTypes(usable);
+        return new GenerationSpec(
+            objects.OrderBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            enums.OrderBy(e => e.Namespace, StringComparer.Ordinal).ThenBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            eventTypes);
+    }
+
+    /// <summary>Fills the scopes, reporting names declared twice in a wire namespace or a C# namespace.</summary>
+    private void DeclareTypes(List<DefinitionFile> files)
+    {
+        foreach (var file in files)
+        {
+            if (!_scopes.TryGetValue(file.WireNamespace!, out var scope))
+            {
+                scope = new Scope(file.WireNamespace!);
+                _scopes.Add(scope.WireNamespace, scope);
+            }
+
+            foreach (var enumDefinition in file.Enums)
+            {
+                if (IsNameTaken(scope, enumDefinition.Name, enumDefinition.Location, "Enum")
+                    || !ClaimTypeName(file.CSharpNamespace!, enumDefinition.CSharpName, enumDefinition.Location, $"enum '{enumDefinition.Name}'"))
+                {
+                    continue;
+                }
+
+                scope.Enums.Add(enumDefinition.Name, new DeclaredEnum(enumDefinition, file));
+            }
+
+            foreach (var objectDefinition in file.Objects)
+            {
+                if (IsNameTaken(scope, objectDefinition.Name, objectDefinition.Location, "Object")
+                    || !ClaimTypeName(file.CSharpNamespace!, objectDefinition.CSharpName, objectDefinition.Location, $"object '{objectDefinition.Name}'"))
+                {
+                    continue;
+                }
+
+                var declared = new DeclaredObject(objectDefinition, file);
+                scope.Objects.Add(objectDefinition.Name, declared);
+                scope.OrderedObjects.Add(declared);
+            }
+        }
+    }
+
+    private bool IsNameTaken(Scope scope, string name, LocationInfo location, string kind)
+    {
+        LocationInfo? first = scope.Objects.TryGetValue(name, out var existingObject) ? existingObject.Definition.Location
+            : scope.Enums.TryGetValue(name, out var existingEnum) ? existingEnum.Definition.Location
+            : null;
+        if (first is null)
+        {
+            return false;
+        }
+
+        Report(DiagnosticDescriptors.DuplicateName, location, kind, name, $" in namespace '{scope.WireNamespace}' (first at {Where(first)})");
+        return true;
+    }
+
+    /// <summary>Takes a C# type name in a C# namespace; false (reported) when something else has it.</summary>
+    private bool ClaimTypeName(string csharpNamespace, string typeName, LocationInfo location, string owner)
+    {
+        if (!_typeNames.TryGetValue(csharpNamespace, out var names))
+        {
+            names = new Dictionary<string, string>(StringComparer.Ordinal);
+            _typeNames.Add(csharpNamespace, names);
+        }
+
+        if (names.TryGetValue(typeName, out var holder))
+        {
+            Report(DiagnosticDescriptors.NameConflict, location, $"The C# type name '{csharpNamespace}.{typeName}' of {owner} is already taken by {holder}; give one of them a csharp_name");
+            return false;
+        }
+
+        names.Add(typeName, owner);
+        return true;
+    }
+
+    /// <summary>Resolves every <c>extends</c>; unknown bases and cycles are reported and dropped.</summary>
+    private Dictionary<DeclaredObject, DeclaredObject> ResolveBases()
+    {
+        var bases = new Dictionary<DeclaredObject, DeclaredObject>();
+        foreach (var scope in _scopes.Values)
+        {
+            foreach (var declared in scope.OrderedObjects)
+            {
+                var definition = declared.Definition;
+                if (definition.Extends is null)
+                {
+                    continue;
+                }
+
+                if (!scope.Objects.TryGetValue(definition.Extends, out var baseObject))
+                {
+                    Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace);
+                    continue;
+                }
+
+                bases.Add(declared, baseObject);
+            }
+        }
+
+        foreach (var declared in bases.Keys.OrderBy(d => d.File.Path, StringComparer.Ordinal).ThenBy(d => d.Definition.Name, StringComparer.Ordinal).ToList())
+        {
+            var chain = new List<DeclaredObject> { declared };
+            var current = declared;
+            while (bases.TryGetValue(current, out var next))
+            {
+                if (next == declared)
+                {
+                    var names = string.Join(" extends ", chain.Select(d => d.Definition.Name)) + " extends " + declared.Definition.Name;
+                    Report(DiagnosticDescriptors.Cycle, declared.Definition.ExtendsLocation!, $"Object '{declared.Definition.Name}' extends itself", names);
+                    bases.Remove(declared);
+                    break;
+                }
+
+                if (chain.Contains(next))
+                {
+                    break;
+                }
+
+                chain.Add(next);
+                current = next;
+            }
+        }
+
+        return bases;
+    }
+
+    private static EquatableArray<EnumMemberSpec> ToMemberSpecs(EquatableArray<EnumMember> members) =>
+        members.Select(m => new EnumMemberSpec(m.CSharpName, m.Value, m.Description)).ToEquatableArray();
+}

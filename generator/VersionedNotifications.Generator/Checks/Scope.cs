@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Generator.Checks;
+
+/// <summary>An object with the file that declares it.</summary>
+internal sealed record DeclaredObject(ObjectDefinition Definition, DefinitionFile File)
+{
+    public string FullTypeName => "global::" + File.CSharpNamespace + "." + Definition.CSharpName;
+}
+
+/// <summary>A named enum with the file that declares it.</summary>
+internal sealed record DeclaredEnum(EnumDefinition Definition, DefinitionFile File)
+{
+    public string FullTypeName => "global::" + File.CSharpNamespace + "." + Definition.CSharpName;
+}
+
+/// <summary>The objects and enums of one wire namespace: the names that field types, bases and payloads resolve against.</summary>
+internal sealed class Scope
+{
+    public Scope(string wireNamespace) => WireNamespace = wireNamespace;
+
+    public string WireNamespace { get; }
+
+    public Dictionary<string, DeclaredObject> Objects { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DeclaredEnum> Enums { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Objects in declaration order (files by path, then file order), for deterministic checks.</summary>
+    public List<DeclaredObject> OrderedObjects { get; } = new();
+}

@@ -1,0 +1,34 @@
+namespace VersionedNotifications.Generator.Model;
+
+/// <summary>One field of an object as written in a definitions file.</summary>
+/// <param name="Name">The wire name (snake_case).</param>
+/// <param name="Location">Where the name is written.</param>
+/// <param name="CSharpName">The property name: <c>csharp_name</c>, or the PascalCase of <paramref name="Name"/>.</param>
+/// <param name="Type">The field type.</param>
+/// <param name="TypeLocation">Where the type is written.</param>
+/// <param name="IsNullable">Whether null is a valid value.</param>
+/// <param name="Default">The default value, if any.</param>
+/// <param name="DefaultLocation">Where the default is written.</param>
+/// <param name="Since">The version that added the field.</param>
+/// <param name="SinceLocation">Where <c>since</c> is written (the field name when it is implied).</param>
+/// <param name="Removed">The major version that removed the field, if it has been removed.</param>
+/// <param name="Description">What the field holds.</param>
+/// <param name="Example">An example value, for documentation.</param>
+/// <param name="IsSecret">Whether the value must be masked on the wire.</param>
+/// <param name="EnumMembers">For <c>type: enum</c>, the allowed values.</param>
+internal sealed record FieldDefinition(
+    string Name,
+    LocationInfo Location,
+    string CSharpName,
+    TypeReference Type,
+    LocationInfo TypeLocation,
+    bool IsNullable,
+    LiteralValue? Default,
+    LocationInfo? DefaultLocation,
+    ObjectVersion Since,
+    LocationInfo SinceLocation,
+    ObjectVersion? Removed,
+    string? Description,
+    LiteralValue? Example,
+    bool IsSecret,
+    EquatableArray<EnumMember> EnumMembers);

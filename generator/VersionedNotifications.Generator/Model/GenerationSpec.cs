@@ -1,0 +1,91 @@
+namespace VersionedNotifications.Generator.Model;
+
+/// <summary>
+/// Everything to emit, after the checks, as C#-ready data. It holds no locations, so an edit that
+/// only moves text around (a comment, a blank line) leaves it equal and nothing is re-emitted.
+/// </summary>
+internal sealed record GenerationSpec(
+    EquatableArray<ObjectSpec> Objects,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<EventTypesSpec> EventTypes)
+{
+    public static readonly GenerationSpec Empty = new(EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<EventTypesSpec>.Empty);
+
+    public bool IsEmpty => Objects.IsEmpty && Enums.IsEmpty && EventTypes.IsEmpty;
+}
+
+/// <summary>One payload or nested object record to emit.</summary>
+/// <param name="Namespace">The C# namespace.</param>
+/// <param name="TypeName">The C# type name.</param>
+/// <param name="WireName">The object name on the wire.</param>
+/// <param name="WireNamespace">The object namespace on the wire.</param>
+/// <param name="Version">The current version.</param>
+/// <param name="KnownVersions">Every version in the history, oldest first.</param>
+/// <param name="IsVersioned">Whether the wire wraps it in <c>&lt;ns&gt;_object.*</c> keys.</param>
+/// <param name="BaseType">The fully qualified base record, if it extends one.</param>
+/// <param name="IsSealed">False when another object extends this one.</param>
+/// <param name="Description">What the object is.</param>
+/// <param name="History">One line per version, "1.1: what changed".</param>
+/// <param name="Properties">The object's own properties, in definition order.</param>
+internal sealed record ObjectSpec(
+    string Namespace,
+    string TypeName,
+    string WireName,
+    string WireNamespace,
+    string Version,
+    EquatableArray<string> KnownVersions,
+    bool IsVersioned,
+    string? BaseType,
+    bool IsSealed,
+    string? Description,
+    EquatableArray<string> History,
+    EquatableArray<PropertySpec> Properties);
+
+/// <summary>One property of a generated record.</summary>
+/// <param name="Name">The C# property name.</param>
+/// <param name="WireName">The field name on the wire.</param>
+/// <param name="Type">The fully qualified C# type, with <c>?</c> when nullable.</param>
+/// <param name="IsRequired">Whether the property is <c>required</c> (not nullable and no default).</param>
+/// <param name="Initializer">The C# expression of the default, if any.</param>
+/// <param name="Description">What the field holds.</param>
+/// <param name="Since">The version that added the field.</param>
+/// <param name="IsSecret">Whether the value is masked on the wire.</param>
+/// <param name="TypeDisplay">The type as the definitions write it, for the docs.</param>
+internal sealed record PropertySpec(
+    string Name,
+    string WireName,
+    string Type,
+    bool IsRequired,
+    string? Initializer,
+    string? Description,
+    string Since,
+    bool IsSecret,
+    string TypeDisplay);
+
+/// <summary>One string-backed enum to emit.</summary>
+internal sealed record EnumSpec(string Namespace, string TypeName, string? Description, EquatableArray<EnumMemberSpec> Members);
+
+/// <summary>One known value of an enum.</summary>
+internal sealed record EnumMemberSpec(string Name, string Value, string? Description);
+
+/// <summary>The <c>EventTypes</c> class of one C# namespace.</summary>
+internal sealed record EventTypesSpec(string Namespace, EquatableArray<EventTypeSpec> Events);
+
+/// <summary>One event type to emit.</summary>
+/// <param name="Name">The wire <c>event_type</c>.</param>
+/// <param name="Path">The nested class names and, last, the member name (<c>Baremetal, Node, PowerSet, Start</c>).</param>
+/// <param name="Priority">The runtime <c>NotificationPriority</c> member.</param>
+/// <param name="PayloadType">The fully qualified payload type.</param>
+/// <param name="PayloadName">The payload object name, or <c>text</c>.</param>
+/// <param name="Aliases">Other names of the event type.</param>
+/// <param name="TextPriorities">Runtime priority members at which the payload is plain text.</param>
+/// <param name="Description">What the event means.</param>
+internal sealed record EventTypeSpec(
+    string Name,
+    EquatableArray<string> Path,
+    string Priority,
+    string PayloadType,
+    string PayloadName,
+    EquatableArray<string> Aliases,
+    EquatableArray<string> TextPriorities,
+    string? Description);

@@ -1,0 +1,24 @@
+namespace VersionedNotifications.Generator.Model;
+
+/// <summary>An object (a payload or a nested object) as written in a definitions file.</summary>
+/// <param name="Name">The object name on the wire, <c>&lt;ns&gt;_object.name</c>.</param>
+/// <param name="Location">Where the name is written.</param>
+/// <param name="CSharpName">The C# type name: <c>csharp_name</c>, or <paramref name="Name"/>.</param>
+/// <param name="Version">The current version.</param>
+/// <param name="Description">What the object is.</param>
+/// <param name="IsVersioned">Whether it travels as a versioned object (Ironic) or a plain dict (Glance).</param>
+/// <param name="Extends">The base object name, if any.</param>
+/// <param name="ExtendsLocation">Where the base is named.</param>
+/// <param name="Fields">The object's own fields (not its base's), in file order.</param>
+/// <param name="History">One entry per version, in file order.</param>
+internal sealed record ObjectDefinition(
+    string Name,
+    LocationInfo Location,
+    string CSharpName,
+    ObjectVersion Version,
+    string? Description,
+    bool IsVersioned,
+    string? Extends,
+    LocationInfo? ExtendsLocation,
+    EquatableArray<FieldDefinition> Fields,
+    EquatableArray<HistoryEntry> History);

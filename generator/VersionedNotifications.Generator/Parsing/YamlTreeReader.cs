@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace VersionedNotifications.Generator.Parsing;
+
+/// <summary>Reads YAML text into a <see cref="YamlTreeNode"/> tree, or says where and why it cannot.</summary>
+internal static class YamlTreeReader
+{
+    /// <summary>Deeper nesting than any definition needs; the limit keeps hostile input from exhausting the stack.</summary>
+    private const int MaxDepth = 64;
+
+    public sealed class YamlReadException : Exception
+    {
+        public YamlReadException(string message, Mark start, Mark end)
+            : base(message)
+        {
+            Start = start;
+            End = end;
+        }
+
+        public Mark Start { get; }
+
+        public Mark End { get; }
+    }
+
+    /// <summary>Reads the single document of <paramref name="text"/>; null when the text holds no document.</summary>
+    /// <exception cref="YamlReadException">The text is not well-formed YAML, or not of the shape a definitions file can have.</exception>
+    public static YamlTreeNode? Read(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, anchors, depth: 0);
+            parser.Consume<DocumentEnd>();
+            if (!parser.TryConsume<StreamEnd>(out _))
+            {
+                var next = parser.Current!;
+                throw new YamlReadException("a definitions file holds one YAML document; remove the second '---' and what follows", next.Start, next.End);
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            throw new YamlReadException(Describe(e), e.Start, e.End);
+        }
+    }
+
+    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, YamlTreeNode> anchors, int depth)
+    {
+        var current = parser.Current ?? throw new YamlException("unexpected end of the document");
+        if (depth > MaxDepth)
+        {
+            throw new YamlReadException($"nesting deeper than {MaxDepth} levels", current.Start, current.End);
+        }
+
+        YamlTreeNode node;
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new YamlReadException($"the alias '*{alias.Value.Value}' names no anchor", alias.Start, alias.End);
+                }
+
+                return target;
+
+            case Scalar scalar:
+                parser.MoveNext();
+                node = new YamlTreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && !scalar.IsQuotedImplicit, scalar.Start, scalar.End);
+                Remember(anchors, scalar.Anchor, node);
+                return node;
+
+            case SequenceStart sequenceStart:
+                parser.MoveNext();
+                var items = new List<YamlTreeNode>();
+                var sequenceEnd = sequenceStart.End;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    var item = ReadNode(parser, anchors, depth + 1);
+                    items.Add(item);
+                    sequenceEnd = item.End;
+                }
+
+                node = new YamlTreeSequence(items, sequenceStart.Start, sequenceEnd);
+                Remember(anchors, sequenceStart.Anchor, node);
+                return node;
+
+            case MappingStart mappingStart:
+                parser.MoveNext();
+                var entries = new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>();
+                var end = mappingStart.End;
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyNode = ReadNode(parser, anchors, depth + 1);
+                    if (keyNode is not YamlTreeScalar key)
+                    {
+                        throw new YamlReadException("mapping keys must be plain names, not " + keyNode.Kind, keyNode.Start, keyNode.End);
+                    }
+
+                    var value = ReadNode(parser, anchors, depth + 1);
+                    entries.Add(new KeyValuePair<YamlTreeScalar, YamlTreeNode>(key, value));
+                    end = value.End;
+                }
+
+                node = new YamlTreeMapping(entries, mappingStart.Start, end);
+                Remember(anchors, mappingStart.Anchor, node);
+                return node;
+
+            default:
+                throw new YamlReadException("unexpected " + current.GetType().Name, current.Start, current.End);
+        }
+    }
+
+    private static void Remember(Dictionary<string, YamlTreeNode> anchors, AnchorName anchor, YamlTreeNode node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes its messages with "(Line: 3, Col: 1, Idx: 20) - (…): "; the diagnostic
+        // carries the place already, so keep only the reason.
+        var message = e.Message;
+        var separator = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return separator >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(separator + 3) : message;
+    }
+}

@@ -1,0 +1,26 @@
+namespace VersionedNotifications.Generator;
+
+/// <summary>The names of the generator's pipeline steps, so that tests can assert how each was cached.</summary>
+internal static class TrackingNames
+{
+    /// <summary>One definitions file parsed into its model (per file).</summary>
+    public const string Parse = nameof(Parse);
+
+    /// <summary>All files checked together and bound into what to emit.</summary>
+    public const string Check = nameof(Check);
+
+    /// <summary>Whether the compilation can use generated code: runtime referenced, C# version.</summary>
+    public const string Environment = nameof(Environment);
+
+    /// <summary>What to emit once the environment allows it; no locations.</summary>
+    public const string Spec = nameof(Spec);
+
+    /// <summary>One object record to emit.</summary>
+    public const string Objects = nameof(Objects);
+
+    /// <summary>One enum to emit.</summary>
+    public const string Enums = nameof(Enums);
+
+    /// <summary>One EventTypes class to emit.</summary>
+    public const string EventTypes = nameof(EventTypes);
+}
