@@ -54,7 +54,7 @@ internal sealed partial class DefinitionChecker
                     continue;
                 }
 
-                enums.Add(new EnumSpec(csharpNamespace, enumName, field.Description, ToMemberSpecs(field.EnumMembers)));
+                enums.Add(new EnumSpec(csharpNamespace, enumName, field.Description, ToMemberSpecs(enumName, field.EnumMembers)));
                 inlineEnumType = "global::" + csharpNamespace + "." + enumName;
             }
 

@@ -25,6 +25,12 @@ internal sealed partial class DefinitionChecker
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>Members every generated enum struct has; a value cannot take these names.</summary>
+    private static readonly HashSet<string> ReservedEnumMemberNames = new(StringComparer.Ordinal)
+    {
+        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
+
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
@@ -73,7 +79,7 @@ internal sealed partial class DefinitionChecker
         {
             foreach (var declared in scope.Enums.Values)
             {
-                enums.Add(new EnumSpec(declared.File.CSharpNamespace!, declared.Definition.CSharpName, declared.Definition.Description, ToMemberSpecs(declared.Definition.Members)));
+                enums.Add(new EnumSpec(declared.File.CSharpNamespace!, declared.Definition.CSharpName, declared.Definition.Description, ToMemberSpecs(declared.Definition.CSharpName, declared.Definition.Members)));
             }
 
             foreach (var declared in scope.OrderedObjects)
@@ -214,6 +220,21 @@ internal sealed partial class DefinitionChecker
         return bases;
     }
 
-    private static EquatableArray<EnumMemberSpec> ToMemberSpecs(EquatableArray<EnumMember> members) =>
-        members.Select(m => new EnumMemberSpec(m.CSharpName, m.Value, m.Description)).ToEquatableArray();
+    /// <summary>The enum's members as emitted; a member cannot take a name the generated struct uses itself.</summary>
+    private EquatableArray<EnumMemberSpec> ToMemberSpecs(string typeName, EquatableArray<EnumMember> members)
+    {
+        var specs = new List<EnumMemberSpec>();
+        foreach (var member in members)
+        {
+            if (member.CSharpName == typeName || ReservedEnumMemberNames.Contains(member.CSharpName))
+            {
+                Report(DiagnosticDescriptors.NameConflict, member.Location, $"The value '{member.Value}' gives the member name '{member.CSharpName}', which the generated {typeName} uses itself; give the value a csharp_name");
+                continue;
+            }
+
+            specs.Add(new EnumMemberSpec(member.CSharpName, member.Value, member.Description));
+        }
+
+        return specs.ToEquatableArray();
+    }
 }

@@ -48,8 +48,8 @@ internal static class EnumEmitter
         writer.Line("public string Value => _value ?? string.Empty;");
         writer.Line();
         writer.Line("/// <summary>Whether the definitions list this value.</summary>");
-        var cases = string.Join(" or ", spec.Members.Select(m => EmitHelpers.Literal(m.Value)));
-        writer.Line($"public bool IsKnown => Value is {cases};");
+        var cases = spec.Members.IsEmpty ? "false" : "Value is " + string.Join(" or ", spec.Members.Select(m => EmitHelpers.Literal(m.Value)));
+        writer.Line($"public bool IsKnown => {cases};");
         writer.Lines($$"""
 
             /// <inheritdoc/>

@@ -20,9 +20,10 @@ internal static class EventTypesEmitter
     {
         var writer = new SourceWriter();
         EmitHelpers.WriteHeader(writer, spec.Namespace);
+        var example = spec.Events[0];
         writer.Line("/// <summary>");
         writer.Line("/// The event types of these notification definitions, nested by their dotted segments:");
-        writer.Line("/// <c>baremetal.node.power_set.start</c> is <c>EventTypes.Baremetal.Node.PowerSet.Start</c>.");
+        writer.Line($"/// <c>{example.Name}</c> is <c>EventTypes.{MemberPath(example)}</c>.");
         writer.Line("/// </summary>");
         writer.Line(EmitHelpers.GeneratedCodeAttribute);
         writer.Line("public static partial class EventTypes");
@@ -71,9 +72,16 @@ internal static class EventTypesEmitter
 
     private static void WriteLevel(SourceWriter writer, List<EventTypeSpec> events, int depth, string prefix)
     {
+        // Members are separated by a blank line; the first member of a nested class follows its brace.
+        var first = depth > 0;
         foreach (var eventType in events.Where(e => e.Path.Count == depth + 1))
         {
-            writer.Line();
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
             WriteEventType(writer, eventType);
         }
 
@@ -81,7 +89,12 @@ internal static class EventTypesEmitter
         foreach (var group in groups)
         {
             var segment = group.First().Name.Split('.')[depth];
-            writer.Line();
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
             writer.Line($"/// <summary>Event types under <c>{prefix}{segment}</c>.</summary>");
             writer.Line($"public static partial class {group.Key}");
             writer.OpenBlock();
