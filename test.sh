@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of the repository on a fresh machine: installs what the tests need, builds the
+# solution, runs all test projects, and ends with one line "N passed, N failed".
+# Usage: ./test.sh            (the full suite)
+#        VN_FUZZ_COUNT=20000 ./test.sh   (a longer fuzz run)
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not installed"
+command -v node >/dev/null || fail "node is not installed (needed to validate schemas)"
+
+# npm packages for the schema checks (ajv, yaml), pinned by tests/tools/package-lock.json.
+if [ -f tests/tools/package-lock.json ]; then
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/tools failed"
+fi
+
+dotnet build Contracts.sln -c Release -nologo -v:q || fail "the build failed"
+
+dotnet test Contracts.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+status=$?
+
+python3 - "$results" "$status" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+results, status = sys.argv[1], int(sys.argv[2])
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = 0
+files = glob.glob(f"{results}/**/*.trx", recursive=True)
+for path in files:
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+if status != 0 and failed == 0:
+    failed = 1  # the run failed without a failing test (a crash, a build error): never report green
+if not files:
+    failed = max(failed, 1)
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VersionedNotifications.Build.Tests;
+
+/// <summary>Runs the real dotnet CLI, as a user of the repository would.</summary>
+internal static class DotnetCli
+{
+    public sealed record Outcome(int ExitCode, string Output);
+
+    public static Outcome Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Builds started from a test must not reuse a build server of the outer build.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} ran past 5 minutes:\n{output}");
+        }
+
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, output.ToString());
+    }
+}
