@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using VersionedNotifications.Generator.Model;
 
 namespace VersionedNotifications.Generator.Checks;
@@ -53,16 +54,18 @@ internal static class CSharpTypeMapper
                 return value.Json + "L";
             case TypeKind.Float when value.Kind is LiteralKind.Integer or LiteralKind.Float:
                 return double.Parse(value.Json, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
-            case TypeKind.String or TypeKind.MacAddress when value.Kind == LiteralKind.String:
+            case TypeKind.String when value.Kind == LiteralKind.String:
                 return StringLiteral(value.Text);
-            case TypeKind.Uuid when value.Kind == LiteralKind.String && Guid.TryParse(value.Text, out var guid):
-                return "new global::System.Guid(" + StringLiteral(guid.ToString("D")) + ")";
-            case TypeKind.DateTime when value.Kind == LiteralKind.String
-                && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _):
+            case TypeKind.MacAddress when value.Kind == LiteralKind.String && MacAddressPattern.IsMatch(value.Text):
+                return StringLiteral(value.Text);
+            case TypeKind.Uuid when value.Kind == LiteralKind.String && UuidPattern.IsMatch(value.Text):
+                return "new global::System.Guid(" + StringLiteral(value.Text.ToLowerInvariant()) + ")";
+            case TypeKind.DateTime when value.Kind == LiteralKind.String && IsIsoDateTime(value.Text):
                 return "global::System.DateTimeOffset.Parse(" + StringLiteral(value.Text) + ", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal)";
-            case TypeKind.IpAddress when value.Kind == LiteralKind.String && System.Net.IPAddress.TryParse(value.Text, out _):
+            case TypeKind.IpAddress when value.Kind == LiteralKind.String && IsIpAddress(value.Text):
                 return "global::System.Net.IPAddress.Parse(" + StringLiteral(value.Text) + ")";
-            case TypeKind.InlineEnum or TypeKind.Named when value.Kind == LiteralKind.String:
+            case TypeKind.InlineEnum or TypeKind.Named when value.Kind is not (LiteralKind.Array or LiteralKind.Object):
+                // Enum values are strings on the wire; an unquoted 1 or true names the value "1" or "true".
                 return enumMember(value.Text);
             case TypeKind.List when value.Json == "[]":
                 return "global::System.Array.Empty<" + ElementSyntax(typeSyntax) + ">()";
@@ -74,6 +77,19 @@ internal static class CSharpTypeMapper
                 return null;
         }
     }
+
+    private static readonly Regex UuidPattern = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
+    private static readonly Regex MacAddressPattern = new("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$", RegexOptions.CultureInvariant);
+    private static readonly Regex IsoDateTimePattern = new(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex IPv4Pattern = new(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant);
+
+    /// <summary>An ISO 8601 date or date and time, as oslo writes them, that is also a real date.</summary>
+    private static bool IsIsoDateTime(string text) =>
+        IsoDateTimePattern.IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
+    /// <summary>A dotted-quad IPv4 or an IPv6 address; .NET alone would also take "1" as 0.0.0.1.</summary>
+    private static bool IsIpAddress(string text) =>
+        (IPv4Pattern.IsMatch(text) || text.IndexOf(':') >= 0) && System.Net.IPAddress.TryParse(text, out _);
 
     /// <summary>A C# string literal of <paramref name="value"/>, escaped for any character.</summary>
     public static string StringLiteral(string value)

@@ -12,6 +12,12 @@ internal sealed partial class DefinitionChecker
     /// <summary>Members of every generated <c>EventTypes</c> class; a top-level segment cannot take these names.</summary>
     private static readonly HashSet<string> EventTypesMemberNames = new(StringComparer.Ordinal) { "EventTypes", "All", "TryGet", "Find" };
 
+    /// <summary>Members every class inherits from <see cref="object"/>; a nested class or member of that name would hide them.</summary>
+    private static readonly HashSet<string> ObjectMemberNames = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
     private sealed class PathNode
     {
         public Dictionary<string, PathNode> Classes { get; } = new(StringComparer.Ordinal);
@@ -23,9 +29,11 @@ internal sealed partial class DefinitionChecker
     private EquatableArray<EventTypesSpec> BindEventTypes(List<DefinitionFile> files)
     {
         var result = new List<EventTypesSpec>();
+
+        // An event_type on the wire means one thing, whichever C# namespace declares it.
+        var names = new Dictionary<string, EventDefinition>(StringComparer.Ordinal);
         foreach (var group in files.Where(f => !f.Events.IsEmpty).GroupBy(f => f.CSharpNamespace!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var names = new Dictionary<string, EventDefinition>(StringComparer.Ordinal);
             var root = new PathNode();
             var events = new List<EventTypeSpec>();
             foreach (var file in group)
@@ -68,12 +76,19 @@ internal sealed partial class DefinitionChecker
             return null;
         }
 
+        var own = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in new[] { definition.Name }.Concat(definition.Aliases))
         {
+            var what = name == definition.Name ? "Event type" : "Event type alias";
             if (names.TryGetValue(name, out var first))
             {
-                var what = name == definition.Name ? "Event type" : "Event type alias";
                 Report(DiagnosticDescriptors.DuplicateName, definition.Location, what, name, $" (first at {Where(first.Location)})");
+                return null;
+            }
+
+            if (!own.Add(name))
+            {
+                Report(DiagnosticDescriptors.DuplicateName, definition.Location, what, name, $" in the names of event type '{definition.Name}'");
                 return null;
             }
         }
@@ -118,9 +133,17 @@ internal sealed partial class DefinitionChecker
             {
                 problem = $"the C# name '{segment}' made from it is not a valid identifier";
             }
-            else if (segment == parent || (i == 0 && EventTypesMemberNames.Contains(segment)))
+            else if (segment == parent)
             {
-                problem = $"the C# name '{segment}' would clash with the member '{parent}' of the generated EventTypes class";
+                problem = $"the C# name '{segment}' is the name of the class '{parent}' it would sit in";
+            }
+            else if (ObjectMemberNames.Contains(segment))
+            {
+                problem = $"the C# name '{segment}' would hide the member '{segment}' every class has";
+            }
+            else if (i == 0 && EventTypesMemberNames.Contains(segment))
+            {
+                problem = $"the C# name '{segment}' would clash with the member '{segment}' of the generated EventTypes class";
             }
             else if (isLeaf ? node.Classes.ContainsKey(segment) : node.Leaves.ContainsKey(segment))
             {

@@ -94,7 +94,9 @@ internal sealed partial class DefinitionChecker
         }
 
         var typeDisplay = field.Type + (field.IsNullable ? " (nullable)" : string.Empty);
-        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && field.Default is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay);
+        // A default that does not fit is reported and dropped; the property is then required like
+        // any other without a default, so that user code gets no uninitialized-member warning.
+        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json);
     }
 
     private bool ClaimPropertyName(FieldDefinition field, ObjectDefinition owner, Dictionary<string, string> propertyNames)

@@ -35,8 +35,12 @@ internal sealed partial class DefinitionChecker
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
 
-    /// <summary>C# type names taken in each C# namespace, with what took them.</summary>
-    private readonly Dictionary<string, Dictionary<string, string>> _typeNames = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Full C# type names taken, with what took them. Compared ignoring case: each type becomes a
+    /// file whose hint name the compiler compares ignoring case, and two that differ only in case
+    /// would make it throw.
+    /// </summary>
+    private readonly Dictionary<string, (string FullName, string Owner)> _typeNames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Each object's resolved base, once <see cref="ResolveBases"/> has run.</summary>
     private Dictionary<DeclaredObject, DeclaredObject> _bases = new();
@@ -153,19 +157,15 @@ internal sealed partial class DefinitionChecker
     /// <summary>Takes a C# type name in a C# namespace; false (reported) when something else has it.</summary>
     private bool ClaimTypeName(string csharpNamespace, string typeName, LocationInfo location, string owner)
     {
-        if (!_typeNames.TryGetValue(csharpNamespace, out var names))
+        var fullName = csharpNamespace + "." + typeName;
+        if (_typeNames.TryGetValue(fullName, out var holder))
         {
-            names = new Dictionary<string, string>(StringComparer.Ordinal);
-            _typeNames.Add(csharpNamespace, names);
-        }
-
-        if (names.TryGetValue(typeName, out var holder))
-        {
-            Report(DiagnosticDescriptors.NameConflict, location, $"The C# type name '{csharpNamespace}.{typeName}' of {owner} is already taken by {holder}; give one of them a csharp_name");
+            var how = holder.FullName == fullName ? "is already taken by" : $"differs only in case from '{holder.FullName}' of";
+            Report(DiagnosticDescriptors.NameConflict, location, $"The C# type name '{fullName}' of {owner} {how} {holder.Owner}; give one of them a csharp_name");
             return false;
         }
 
-        names.Add(typeName, owner);
+        _typeNames.Add(fullName, (fullName, owner));
         return true;
     }
 

@@ -26,13 +26,13 @@ internal static class EmitHelpers
     }
 
     /// <summary>Writes plain <paramref name="text"/> (a description) as XML doc lines inside <paramref name="tag"/>, escaped.</summary>
-    public static void WriteDoc(SourceWriter writer, string tag, string text) => WriteDocXml(writer, tag, EscapeXml(text));
+    public static void WriteDoc(SourceWriter writer, string tag, string text) => WriteDocXml(writer, tag, EscapeXml(text.Replace("\r\n", "\n")));
 
     /// <summary>Writes <paramref name="xml"/>, already valid doc XML, as lines inside <paramref name="tag"/>.</summary>
     public static void WriteDocXml(SourceWriter writer, string tag, string xml)
     {
         writer.Line("/// <" + tag + ">");
-        foreach (var line in xml.Replace("\r\n", "\n").Trim().Split('\n'))
+        foreach (var line in xml.Replace("\r\n", "\n").Trim().Split(LineBreaks))
         {
             writer.Line(("/// " + line.TrimEnd()).TrimEnd());
         }
@@ -42,6 +42,15 @@ internal static class EmitHelpers
 
     public static string EscapeXml(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Text from the definitions for use inside one <c>///</c> line: XML-escaped, and every
+    /// character that C# takes as the end of a line (not only '\n') turned into a space.
+    /// </summary>
+    public static string DocText(string text) => EscapeXml(string.Join(" ", text.Split(LineBreaks)));
+
+    /// <summary>Every character that ends a line in C# source.</summary>
+    private static readonly char[] LineBreaks = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
 
     public static string Literal(string value) => CSharpTypeMapper.StringLiteral(value);
 

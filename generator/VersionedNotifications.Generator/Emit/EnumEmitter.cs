@@ -34,7 +34,7 @@ internal static class EnumEmitter
         foreach (var member in spec.Members)
         {
             writer.Line();
-            var summary = $"<c>{EmitHelpers.EscapeXml(member.Value)}</c>" + (member.Description is null ? string.Empty : ": " + EmitHelpers.EscapeXml(member.Description));
+            var summary = $"<c>{EmitHelpers.DocText(member.Value)}</c>" + (member.Description is null ? string.Empty : ": " + EmitHelpers.DocText(member.Description));
             EmitHelpers.WriteDocXml(writer, "summary", summary);
             writer.Line($"public static {name} {member.Name} {{ get; }} = new({EmitHelpers.Literal(member.Value)});");
         }

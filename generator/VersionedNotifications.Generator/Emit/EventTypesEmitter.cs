@@ -105,7 +105,7 @@ internal static class EventTypesEmitter
 
     private static void WriteEventType(SourceWriter writer, EventTypeSpec eventType)
     {
-        EmitHelpers.WriteDocXml(writer, "summary", $"<c>{eventType.Name}</c>" + (eventType.Description is null ? "." : ": " + EmitHelpers.EscapeXml(eventType.Description)));
+        EmitHelpers.WriteDocXml(writer, "summary", $"<c>{eventType.Name}</c>" + (eventType.Description is null ? "." : ": " + EmitHelpers.DocText(eventType.Description)));
         var payload = eventType.PayloadType == "string" ? "a plain text message" : $"<see cref=\"{eventType.PayloadType}\"/>";
         var remarks = $"Priority {eventType.Priority.ToUpperInvariant()}; payload {payload}.";
         if (!eventType.Aliases.IsEmpty)

@@ -56,7 +56,7 @@ internal static class ObjectEmitter
         EmitHelpers.WriteDoc(writer, "summary", spec.Description ?? $"The {spec.WireName} object.");
         writer.Line("/// <remarks>");
         var wire = spec.IsVersioned
-            ? $"Sent as the versioned object <c>{EmitHelpers.EscapeXml(spec.WireName)}</c> {spec.Version} in namespace <c>{spec.WireNamespace}</c>."
+            ? $"Sent as the versioned object <c>{EmitHelpers.DocText(spec.WireName)}</c> {spec.Version} in namespace <c>{spec.WireNamespace}</c>."
             : $"Sent as a plain JSON object (not versioned on the wire); definition version {spec.Version}.";
         writer.Line($"/// <para>{wire}</para>");
         if (!spec.History.IsEmpty)
@@ -65,7 +65,7 @@ internal static class ObjectEmitter
             writer.Line("/// <list type=\"bullet\">");
             foreach (var line in spec.History)
             {
-                writer.Line($"/// <item><description>{EmitHelpers.EscapeXml(line.Replace('\n', ' ').Replace("\r", string.Empty))}</description></item>");
+                writer.Line($"/// <item><description>{EmitHelpers.DocText(line)}</description></item>");
             }
 
             writer.Line("/// </list>");
@@ -78,19 +78,23 @@ internal static class ObjectEmitter
     {
         if (property.Description is null)
         {
-            EmitHelpers.WriteDocXml(writer, "summary", $"The <c>{EmitHelpers.EscapeXml(property.WireName)}</c> field.");
+            EmitHelpers.WriteDocXml(writer, "summary", $"The <c>{EmitHelpers.DocText(property.WireName)}</c> field.");
         }
         else
         {
             EmitHelpers.WriteDoc(writer, "summary", property.Description);
         }
 
-        var notes = $"Wire field <c>{EmitHelpers.EscapeXml(property.WireName)}</c>, {EmitHelpers.EscapeXml(property.TypeDisplay)}, since version {property.Since}.";
+        var notes = $"Wire field <c>{EmitHelpers.DocText(property.WireName)}</c>, {EmitHelpers.DocText(property.TypeDisplay)}, since version {property.Since}.";
         if (property.IsSecret)
         {
             notes += " Secret: masked as <c>******</c> on the wire.";
         }
 
         writer.Line($"/// <remarks>{notes}</remarks>");
+        if (property.Example is not null)
+        {
+            writer.Line($"/// <example>On the wire: <c>{EmitHelpers.DocText(property.Example)}</c></example>");
+        }
     }
 }

@@ -51,6 +51,7 @@ internal sealed record ObjectSpec(
 /// <param name="Since">The version that added the field.</param>
 /// <param name="IsSecret">Whether the value is masked on the wire.</param>
 /// <param name="TypeDisplay">The type as the definitions write it, for the docs.</param>
+/// <param name="Example">An example value as JSON, for the docs.</param>
 internal sealed record PropertySpec(
     string Name,
     string WireName,
@@ -60,7 +61,8 @@ internal sealed record PropertySpec(
     string? Description,
     string Since,
     bool IsSecret,
-    string TypeDisplay);
+    string TypeDisplay,
+    string? Example);
 
 /// <summary>One string-backed enum to emit.</summary>
 internal sealed record EnumSpec(string Namespace, string TypeName, string? Description, EquatableArray<EnumMemberSpec> Members);

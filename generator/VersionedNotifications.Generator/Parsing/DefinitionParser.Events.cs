@@ -176,7 +176,7 @@ internal sealed partial class DefinitionParser
 
         foreach (var item in sequence.Items)
         {
-            if (ScalarText(item, "aliases") is { } alias && IsValidEventName(alias, item))
+            if (RequiredScalar(item, "aliases") is { } alias && IsValidEventName(alias, item))
             {
                 aliases.Add(alias);
             }
@@ -212,11 +212,10 @@ internal sealed partial class DefinitionParser
 
     private Priority? ParsePriority(YamlTreeNode node)
     {
-        var text = ScalarText(node, "priority");
+        var text = RequiredScalar(node, "priority");
         switch (text?.ToLowerInvariant())
         {
             case null:
-                Report(DiagnosticDescriptors.InvalidValue, node, "priority", "expected one of debug, info, warn, error, critical, audit, sample");
                 return null;
             case "debug": return Priority.Debug;
             case "info": return Priority.Info;

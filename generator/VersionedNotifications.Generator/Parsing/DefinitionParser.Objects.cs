@@ -28,7 +28,7 @@ internal sealed partial class DefinitionParser
                 continue;
             }
 
-            var csharpName = ValidIdentifier(name, OptionalString(reader, "csharp_name") ?? Naming.ToPascalCase(name), entry.Key, "; give the enum a csharp_name");
+            var csharpName = ValidTypeName(name, OptionalString(reader, "csharp_name") ?? Naming.ToPascalCase(name), entry.Key, "; give the enum a csharp_name");
             if (!reader.TryGet("values", out _, out var valuesNode))
             {
                 Report(DiagnosticDescriptors.MissingKey, entry.Key, context, "values");
@@ -70,7 +70,7 @@ internal sealed partial class DefinitionParser
             }
             else
             {
-                value = ScalarText(item, "values");
+                value = RequiredScalar(item, "values");
             }
 
             if (value is null)
@@ -127,7 +127,7 @@ internal sealed partial class DefinitionParser
             return null;
         }
 
-        var csharpName = ValidIdentifier(name, OptionalString(reader, "csharp_name") ?? name, nameNode, "; give the object a csharp_name");
+        var csharpName = ValidTypeName(name, OptionalString(reader, "csharp_name") ?? Naming.ToPascalCase(name), nameNode, "; give the object a csharp_name");
         var isVersioned = OptionalBoolean(reader, "versioned") ?? true;
 
         ObjectVersion? version;
@@ -149,7 +149,7 @@ internal sealed partial class DefinitionParser
         LocationInfo? extendsLocation = null;
         if (reader.TryGet("extends", out _, out var extendsNode))
         {
-            extends = ScalarText(extendsNode, "extends");
+            extends = RequiredScalar(extendsNode, "extends");
             extendsLocation = LocationOf(extendsNode);
         }
 
@@ -232,7 +232,7 @@ internal sealed partial class DefinitionParser
                 Report(DiagnosticDescriptors.MissingKey, typeNode, context + " (type enum)", "values");
                 fieldType = null;
             }
-            else if (ParseEnumMembers(valuesNode, context) is { } parsedMembers)
+            else if (ParseEnumMembers(valuesNode, context) is { IsEmpty: false } parsedMembers)
             {
                 members = parsedMembers;
             }
@@ -301,10 +301,9 @@ internal sealed partial class DefinitionParser
 
     private TypeReference? ParseTypeExpression(YamlTreeNode node)
     {
-        var text = ScalarText(node, "type");
+        var text = RequiredScalar(node, "type");
         if (text is null)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node, "type", "a field needs a type");
             return null;
         }
 
@@ -384,6 +383,7 @@ internal sealed partial class DefinitionParser
         if (version.Minor == 0)
         {
             Report(DiagnosticDescriptors.InvalidValue, node, "exceptions", $"version {version} is a major version, which may change anything; exceptions belong to minor versions");
+            return EquatableArray<VersionException>.Empty;
         }
 
         var exceptions = new List<VersionException>();
@@ -445,7 +445,7 @@ internal sealed partial class DefinitionParser
             {
                 foreach (var item in sequence.Items)
                 {
-                    if (ScalarText(item, "values") is { } value)
+                    if (RequiredScalar(item, "values") is { } value)
                     {
                         values.Add(value);
                     }

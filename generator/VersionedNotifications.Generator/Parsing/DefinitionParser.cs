@@ -25,6 +25,7 @@ internal sealed partial class DefinitionParser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private bool _hasErrors;
+    private SourceText _text = SourceText.From(string.Empty);
 
     private DefinitionParser(string path, CancellationToken cancellationToken)
     {
@@ -63,22 +64,22 @@ internal sealed partial class DefinitionParser
 
     internal LocationInfo LocationOf(YamlTreeNode node) => LocationOf(node.Start, node.End);
 
+    /// <summary>
+    /// A YAML span as a place in the file. Lines and columns come from the character offsets, with
+    /// the compiler's own idea of a line break ('\r' and U+2028 end lines in C#, not in YAML), and
+    /// are clamped to the text: YamlDotNet places some errors past the end of the file.
+    /// </summary>
     private LocationInfo LocationOf(Mark start, Mark end)
     {
-        var startPosition = new LinePosition(Math.Max(0, (int)start.Line - 1), Math.Max(0, (int)start.Column - 1));
-        var endPosition = new LinePosition(Math.Max(0, (int)end.Line - 1), Math.Max(0, (int)end.Column - 1));
-        if (endPosition < startPosition)
-        {
-            endPosition = startPosition;
-        }
-
-        var startIndex = Math.Max(0, (int)start.Index);
-        var length = Math.Max(0, (int)end.Index - startIndex);
-        return new LocationInfo(_path, new TextSpan(startIndex, length), new LinePositionSpan(startPosition, endPosition));
+        var startIndex = Math.Min(Math.Max(0, (int)start.Index), _text.Length);
+        var endIndex = Math.Min(Math.Max(startIndex, (int)end.Index), _text.Length);
+        var span = TextSpan.FromBounds(startIndex, endIndex);
+        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
     }
 
     private DefinitionFile ParseFile(string text)
     {
+        _text = SourceText.From(text);
         var fileStart = LocationInfo.StartOf(_path);
         var empty = new DefinitionFile(_path, null, null, fileStart, EquatableArray<ObjectDefinition>.Empty, EquatableArray<EnumDefinition>.Empty, EquatableArray<EventDefinition>.Empty, HasErrors: true);
 
@@ -141,7 +142,8 @@ internal sealed partial class DefinitionParser
             return null;
         }
 
-        return OptionalString(reader, key);
+        reader.TryGet(key, out _, out var node);
+        return RequiredScalar(node, key);
     }
 
     private string? OptionalString(MappingReader reader, string key)
@@ -165,6 +167,18 @@ internal sealed partial class DefinitionParser
         return null;
     }
 
+    /// <summary>The text of a scalar that must have a value: an empty or null value is reported.</summary>
+    private string? RequiredScalar(YamlTreeNode node, string what)
+    {
+        if (node is YamlTreeScalar { IsNull: true })
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node, what, "a value is needed here, found nothing");
+            return null;
+        }
+
+        return ScalarText(node, what);
+    }
+
     private bool? OptionalBoolean(MappingReader reader, string key)
     {
         if (!reader.TryGet(key, out _, out var node))
@@ -172,14 +186,16 @@ internal sealed partial class DefinitionParser
             return null;
         }
 
-        switch (ScalarText(node, key))
+        // Booleans are YAML booleans: a quoted "true" is a string, here as in a default.
+        var isPlain = node is YamlTreeScalar { IsPlain: true };
+        switch (RequiredScalar(node, key))
         {
-            case "true" or "True" or "TRUE":
+            case "true" or "True" or "TRUE" when isPlain:
                 return true;
-            case "false" or "False" or "FALSE":
+            case "false" or "False" or "FALSE" when isPlain:
                 return false;
             case { } other:
-                Report(DiagnosticDescriptors.InvalidValue, node, key, $"expected true or false, found '{other}'");
+                Report(DiagnosticDescriptors.InvalidValue, node, key, $"expected true or false (unquoted), found '{other}'");
                 return null;
             default:
                 return null;
@@ -188,7 +204,7 @@ internal sealed partial class DefinitionParser
 
     private ObjectVersion? ParseVersion(YamlTreeNode node, string key)
     {
-        var text = ScalarText(node, key);
+        var text = RequiredScalar(node, key);
         if (text is null)
         {
             return null;
@@ -239,6 +255,17 @@ internal sealed partial class DefinitionParser
         "history" => "Version",
         _ => key,
     };
+
+    private string? ValidTypeName(string wireName, string csharpName, YamlTreeNode at, string hint)
+    {
+        if (!Naming.IsValidIdentifier(csharpName) || Naming.IsValidTypeName(csharpName))
+        {
+            return ValidIdentifier(wireName, csharpName, at, hint);
+        }
+
+        Report(DiagnosticDescriptors.InvalidIdentifier, at, wireName, csharpName, ": a type name of lower case letters only is reserved by C# for keywords such as 'required', 'file' and 'record'" + hint);
+        return null;
+    }
 
     private string? ValidIdentifier(string wireName, string csharpName, YamlTreeNode at, string hint)
     {

@@ -36,6 +36,23 @@ internal static class Naming
         && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
         && !name.StartsWith("@", System.StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a valid identifier may also name a type: C# reserves type names made only of lower
+    /// case ASCII letters for new keywords (CS8981), and rejects some already (<c>required</c>, <c>file</c>, <c>scoped</c>).
+    /// </summary>
+    public static bool IsValidTypeName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c < 'a' || c > 'z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether every dotted part of <paramref name="name"/> is a valid identifier.</summary>
     public static bool IsValidNamespace(string name)
     {

@@ -30,9 +30,9 @@ internal static class YamlTreeReader
     /// <exception cref="YamlReadException">The text is not well-formed YAML, or not of the shape a definitions file can have.</exception>
     public static YamlTreeNode? Read(string text)
     {
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            var parser = new Parser(new StringReader(text));
             var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
@@ -46,14 +46,79 @@ internal static class YamlTreeReader
             if (!parser.TryConsume<StreamEnd>(out _))
             {
                 var next = parser.Current!;
-                throw new YamlReadException("a definitions file holds one YAML document; remove the second '---' and what follows", next.Start, next.End);
+                throw new YamlReadException("a definitions file holds one YAML document; nothing may follow its end", next.Start, next.End);
             }
 
             return root;
         }
-        catch (YamlException e)
+        catch (YamlException e) when (e.Start.Index > 0 || e.End.Index > 0)
         {
             throw new YamlReadException(Describe(e), e.Start, e.End);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet sometimes fails without a position (a tab in the indentation) or with an
+            // exception of its own making (an unclosed flow mapping, text after "..."). Place the
+            // error where it most likely is: the first tab-indented line, the first line of content
+            // after a document end marker, else the last token read.
+            var reason = e is YamlException yaml ? Describe(yaml) : e.Message;
+            var place = FirstTabIndentedLine(text) ?? FirstContentAfterDocumentEnd(text) ?? parser.LastStart;
+            throw new YamlReadException(reason, place, place);
+        }
+    }
+
+    private static Mark? FirstTabIndentedLine(string text) =>
+        FirstLine(text, (line, _) => line.TrimStart(' ').StartsWith("\t", StringComparison.Ordinal));
+
+    private static Mark? FirstContentAfterDocumentEnd(string text) =>
+        FirstLine(text, (line, previous) => previous is not null && previous.StartsWith("...", StringComparison.Ordinal)
+            && line.Trim().Length > 0 && !line.TrimStart().StartsWith("#", StringComparison.Ordinal)
+            && !line.StartsWith("---", StringComparison.Ordinal) && !line.StartsWith("%", StringComparison.Ordinal));
+
+    /// <summary>The start of the first line (split at '\n') that <paramref name="matches"/>, given the line before it.</summary>
+    private static Mark? FirstLine(string text, Func<string, string?, bool> matches)
+    {
+        var index = 0;
+        var number = 1;
+        string? previous = null;
+        while (index <= text.Length)
+        {
+            var end = text.IndexOf('\n', index);
+            end = end < 0 ? text.Length : end;
+            var line = text.Substring(index, end - index).TrimEnd('\r');
+            if (matches(line, previous))
+            {
+                return new Mark(index, number, 1);
+            }
+
+            previous = line;
+            index = end + 1;
+            number++;
+        }
+
+        return null;
+    }
+
+    /// <summary>A parser that remembers where the last event it handed out started, for errors that come without a place.</summary>
+    private sealed class TrackingParser : IParser
+    {
+        private readonly IParser _inner;
+
+        public TrackingParser(IParser inner) => _inner = inner;
+
+        public ParsingEvent? Current => _inner.Current;
+
+        public Mark LastStart { get; private set; } = Mark.Empty;
+
+        public bool MoveNext()
+        {
+            var moved = _inner.MoveNext();
+            if (_inner.Current is { } current)
+            {
+                LastStart = current.Start;
+            }
+
+            return moved;
         }
     }
 
