@@ -1,0 +1,567 @@
+using static VersionedNotifications.Generator.Tests.Diagnostics.DiagnosticAssert;
+
+namespace VersionedNotifications.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// What the checker finds with every file in view (types, bases, payloads, duplicates across files,
+/// cycles, defaults, history), reported on the exact YAML line and column; the invalid piece is left
+/// out and everything else still generates and compiles.
+/// </summary>
+public sealed class CrossFileDiagnosticsTests
+{
+    // VN0005 Unknown type
+
+    [Fact]
+    public void UnknownFieldTypesAreReportedAtTheTypeAndTheFieldsLeftOut()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  id: uuid
+                  owner: Person
+                  tags: list<Tag?>
+            """);
+        var run = Run(file);
+
+        ReportedAt(run, "VN0005", file, 8, 14, "Unknown type 'Person' for field 'owner': expected a built-in type (string, integer, float, boolean, uuid, datetime, ip_address, mac_address, flexible_dict, enum, list<T>, dict<T>) or an object or enum defined in namespace 'demo'", token: "Person");
+        ReportedAt(run, "VN0005", file, 9, 13, "Unknown type 'Tag' for field 'tags'", token: "list<Tag?>");
+        OnlyReported(run, "VN0005", "VN0005");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+        var source = run.Source("Demo.Node.g.cs");
+        Assert.Contains(" Id { get; init; }", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Owner", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tags", source, StringComparison.Ordinal);
+    }
+
+    // VN0006 Duplicate name, across files and among event types
+
+    [Fact]
+    public void ObjectDefinedInTwoFilesOfTheSameNamespaceIsReportedAtTheLaterFile()
+    {
+        var first = Definition.Of("/defs/a.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            """);
+        var second = Definition.Of("/defs/b.yaml", """
+            namespace: demo
+            csharp_namespace: Demo.More
+            objects:
+              Other:
+                version: "1.0"
+              Node:
+                version: "1.0"
+            """);
+        var run = Run(second, first);
+
+        Reported(run, "VN0006", second, 6, 3, "Object 'Node' is defined more than once in namespace 'demo' (first at /defs/a.yaml:4:3)", token: "Node:");
+        OnlyReported(run, "VN0006");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.More.Other.g.cs");
+        Assert.DoesNotContain("Demo.More.Node.g.cs", run.HintNames);
+    }
+
+    [Fact]
+    public void EventTypeDefinedInTwoFilesIsReportedAtTheLaterFile()
+    {
+        var first = Definition.Of("/defs/a.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Node
+            """);
+        var second = Definition.Of("/defs/b.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            event_types:
+              demo.node.update:
+                payload: Node
+              demo.node.create:
+                payload: Node
+            """);
+        var run = Run(first, second);
+
+        Reported(run, "VN0006", second, 6, 3, "Event type 'demo.node.create' is defined more than once (first at /defs/a.yaml:7:3)", token: "demo.node.create:");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.EventTypes.g.cs");
+        Assert.Contains("\"demo.node.update\"", run.Source("Demo.EventTypes.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AliasUsedByTwoEventTypesIsReportedAtTheSecond()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Node
+                aliases: [demo.node.made]
+              demo.node.update:
+                payload: Node
+                aliases: [demo.node.made]
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0006", file, 10, 3, "Event type alias 'demo.node.made' is defined more than once (first at /defs/demo.yaml:7:3)", token: "demo.node.update:");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.EventTypes.g.cs");
+    }
+
+    [Fact]
+    public void EventTypeNamedLikeAnEarlierAliasIsADuplicate()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Node
+                aliases: [demo.node.made]
+              demo.node.made:
+                payload: Node
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0006", file, 10, 3, "Event type 'demo.node.made' is defined more than once (first at /defs/demo.yaml:7:3)", token: "demo.node.made:");
+        StillGeneratesAndCompiles(run, "Demo.EventTypes.g.cs");
+    }
+
+    [Fact]
+    public void AliasEqualToItsOwnEventTypeIsADuplicateNotAnInternalError()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Node
+                aliases: [demo.node.create]
+              demo.node.delete:
+                payload: Node
+            """);
+        var run = Run(file);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "VN0999");
+        Reported(run, "VN0006", file, 7, 3, "'demo.node.create' is defined more than once", token: "demo.node.create:");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.EventTypes.g.cs");
+    }
+
+    [Fact]
+    public void AliasListedTwiceIsADuplicateNotAnInternalError()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Node
+                aliases: [demo.node.made, demo.node.made]
+            """);
+        var run = Run(file);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "VN0999");
+        Reported(run, "VN0006", file, 7, 3, "Event type alias 'demo.node.made' is defined more than once");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+    }
+
+    // VN0008 Unknown base object
+
+    [Fact]
+    public void UnknownBaseIsReportedAtExtendsAndTheObjectGeneratedWithoutIt()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                extends: Missing
+                fields:
+                  id: uuid
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0008", file, 6, 14, "Object 'Node' extends 'Missing', which is not an object in namespace 'demo'", token: "Missing");
+        OnlyReported(run, "VN0008");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+        Assert.Contains("public sealed partial record Node : global::VersionedNotifications.INotificationPayload<global::Demo.Node>", run.Source("Demo.Node.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BaseInAnotherWireNamespaceIsUnknown()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                extends: Thing
+            """);
+        var run = Run(file, Samples.Valid());
+
+        Reported(run, "VN0008", file, 6, 14, "Object 'Node' extends 'Thing', which is not an object in namespace 'demo'", token: "Thing");
+        StillGeneratesAndCompiles(run, ["Demo.Node.g.cs", .. Samples.ValidHintNames]);
+    }
+
+    // VN0009 Unknown payload object
+
+    [Fact]
+    public void UnknownPayloadIsReportedAtThePayloadAndTheEventTypeLeftOut()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.create:
+                payload: Nod
+              demo.node.delete:
+                payload: text
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0009", file, 8, 14, "Event type 'demo.node.create' has payload 'Nod', which is not an object in namespace 'demo' (or 'text')", token: "Nod");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.EventTypes.g.cs");
+        var eventTypes = run.Source("Demo.EventTypes.g.cs");
+        Assert.DoesNotContain("demo.node.create", eventTypes, StringComparison.Ordinal);
+        Assert.Contains("EventType<string> Delete", eventTypes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnumIsNotAPayload()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            enums:
+              Mode:
+                values: [fast]
+            event_types:
+              demo.mode.set:
+                payload: Mode
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0009", file, 8, 14, "has payload 'Mode', which is not an object", token: "Mode");
+        StillGeneratesAndCompiles(run, "Demo.Mode.g.cs");
+    }
+
+    // VN0010 Cycles
+
+    [Fact]
+    public void ExtendsCycleIsReportedOnceAtTheFirstObjectsExtends()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              A:
+                version: "1.0"
+                extends: B
+                fields:
+                  x: string
+              B:
+                version: "1.0"
+                extends: A
+                fields:
+                  y: string
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0010", file, 6, 14, "Object 'A' extends itself: A extends B extends A", token: "B");
+        OnlyReported(run, "VN0010");
+        StillGeneratesAndCompiles(run, "Demo.A.g.cs", "Demo.B.g.cs");
+    }
+
+    [Fact]
+    public void ObjectExtendingItselfIsACycle()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Self:
+                version: "1.0"
+                extends: Self
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0010", file, 6, 14, "Object 'Self' extends itself: Self extends Self", token: "Self");
+        StillGeneratesAndCompiles(run, "Demo.Self.g.cs");
+    }
+
+    [Fact]
+    public void NonNullableContainmentCycleIsReportedAtTheFieldThatClosesIt()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Outer:
+                version: "1.0"
+                fields:
+                  inner: Inner
+              Inner:
+                version: "1.0"
+                fields:
+                  outer: Outer
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0010", file, 11, 14, "Field 'outer' makes object 'Outer' contain itself: Outer -> Inner -> Outer; make one of these fields nullable", token: "Outer");
+        OnlyReported(run, "VN0010");
+        StillGeneratesAndCompiles(run, "Demo.Outer.g.cs", "Demo.Inner.g.cs");
+    }
+
+    [Fact]
+    public void NullableListAndDictFieldsBreakContainmentCycles()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Tree:
+                version: "1.0"
+                fields:
+                  parent: { type: Tree, nullable: true }
+                  children: list<Tree>
+                  named: dict<Tree>
+                  leaf: Leaf
+              Leaf:
+                version: "1.0"
+                fields:
+                  tree: { type: Tree, nullable: true }
+            """);
+        var run = Run(file);
+
+        Assert.Empty(run.Diagnostics);
+        StillGeneratesAndCompiles(run, "Demo.Tree.g.cs", "Demo.Leaf.g.cs");
+    }
+
+    // VN0011 Invalid event type: C# names of segments that clash
+
+    [Fact]
+    public void EventTypeUnderAnotherEventTypeClashesInTheGeneratedClasses()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Member:
+                version: "1.0"
+            event_types:
+              image.member:
+                payload: Member
+              image.member.create:
+                payload: Member
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0011", file, 9, 3, "Invalid event type 'image.member.create': 'Image.Member' would be both a class and a member in the generated EventTypes ('image.member' is an event type of its own)", token: "image.member.create:");
+        StillGeneratesAndCompiles(run, "Demo.Member.g.cs", "Demo.EventTypes.g.cs");
+        Assert.Contains("EventType<global::Demo.Member> Member", run.Source("Demo.EventTypes.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventTypeOverOthersClashesInTheGeneratedClasses()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Member:
+                version: "1.0"
+            event_types:
+              image.member.create:
+                payload: Member
+              image.member:
+                payload: Member
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0011", file, 9, 3, "Invalid event type 'image.member': 'Image.Member' would be both a class and a member in the generated EventTypes (other event types begin with it)", token: "image.member:");
+        StillGeneratesAndCompiles(run, "Demo.EventTypes.g.cs");
+    }
+
+    [Fact]
+    public void SegmentsGivingTheSameCSharpNameClash()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+            event_types:
+              demo.node.power_set:
+                payload: Node
+              demo.node.power-set:
+                payload: Node
+              demo.demo:
+                payload: Node
+              all:
+                payload: Node
+            """);
+        var run = Run(file);
+
+        ReportedAt(run, "VN0011", file, 9, 3, "Invalid event type 'demo.node.power-set': it gives the same C# name as 'demo.node.power_set'", token: "demo.node.power-set:");
+        ReportedAt(run, "VN0011", file, 11, 3, "Invalid event type 'demo.demo': the C# name 'Demo'", token: "demo.demo:");
+        ReportedAt(run, "VN0011", file, 13, 3, "Invalid event type 'all': the C# name 'All' would clash with the member", token: "all:");
+        StillGeneratesAndCompiles(run, "Demo.EventTypes.g.cs");
+    }
+
+    // VN0013 Invalid default
+
+    [Fact]
+    public void DefaultOfTheWrongKindIsReportedAtTheDefault()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            enums:
+              Mode:
+                values: [fast, slow]
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  count: { type: integer, default: many }
+                  mode: { type: Mode, default: turbo }
+                  id: { type: uuid, default: not-a-uuid }
+                  size: { type: integer, default: null }
+            """);
+        var run = Run(file);
+
+        ReportedAt(run, "VN0013", file, 10, 40, "The default \"many\" of field 'count' does not fit its type integer (not nullable)", token: "many");
+        ReportedAt(run, "VN0013", file, 11, 36, "The default \"turbo\" of field 'mode' does not fit its type Mode (not nullable)", token: "turbo");
+        ReportedAt(run, "VN0013", file, 12, 34, "The default \"not-a-uuid\" of field 'id' does not fit its type uuid (not nullable)", token: "not-a-uuid");
+        ReportedAt(run, "VN0013", file, 13, 39, "The default null of field 'size' does not fit its type integer (not nullable)", token: "null");
+        OnlyReported(run, "VN0013", "VN0013", "VN0013", "VN0013");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs", "Demo.Mode.g.cs");
+    }
+
+    [Fact]
+    public void InvalidDefaultOfAStringFieldLeavesCompilableCode()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  name: { type: string, default: 5 }
+                  id: uuid
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0013", file, 7, 38, "The default 5 of field 'name' does not fit its type string (not nullable)", token: "5");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+    }
+
+    // VN0014 History exception names an unknown field
+
+    [Fact]
+    public void HistoryExceptionNamingAnUnknownFieldIsReportedAtTheField()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.1"
+                fields:
+                  id: uuid
+                history:
+                  "1.0": Initial version.
+                  "1.1":
+                    changes: Made something nullable.
+                    exceptions:
+                      - name: ghost-nullable
+                        field: ghost
+                        kind: nullability
+                        reason: a test.
+                      - name: gone
+                        field: old_name
+                        kind: removed
+                        reason: removed fields are not fields any more.
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0014", file, 14, 20, "Exception 'ghost-nullable' at version 1.1 names field 'ghost', which object 'Node' has never had", token: "ghost");
+        OnlyReported(run, "VN0014");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+    }
+    [Fact]
+    public void SameEventTypeInTwoCSharpNamespacesIsADuplicate()
+    {
+        var first = Definition.Of("/defs/a.yaml", """
+            namespace: demo
+            csharp_namespace: Demo.A
+            objects:
+              Node: { version: "1.0" }
+            event_types:
+              demo.node.create: { payload: Node }
+            """);
+        var second = Definition.Of("/defs/b.yaml", """
+            namespace: other
+            csharp_namespace: Demo.B
+            objects:
+              Node: { version: "1.0" }
+            event_types:
+              demo.node.create: { payload: Node }
+            """);
+        var run = Run(first, second);
+
+        Reported(run, "VN0006", second, 6, 3, "Event type 'demo.node.create' is defined more than once (first at /defs/a.yaml:6:3)", token: "demo.node.create");
+        StillGeneratesAndCompiles(run, "Demo.A.EventTypes.g.cs", "Demo.A.Node.g.cs", "Demo.B.Node.g.cs");
+    }
+
+    [Fact]
+    public void EmptyRequiredValuesAreReportedNotSilentlyDropped()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version:
+              Port:
+                version: "1.0"
+                extends:
+            event_types:
+              demo.port.create:
+                payload:
+            """);
+        var run = Run(file);
+
+        ReportedAt(run, "VN0004", file, 5, 13, "Invalid value for 'version': a value is needed here, found nothing");
+        ReportedAt(run, "VN0004", file, 8, 13, "Invalid value for 'extends': a value is needed here, found nothing");
+        ReportedAt(run, "VN0004", file, 11, 13, "Invalid value for 'payload': a value is needed here, found nothing");
+        OnlyReported(run, "VN0004", "VN0004", "VN0004");
+        StillGeneratesAndCompiles(run, "Demo.Port.g.cs");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using VersionedNotifications.Generator.Diagnostics;
+
+namespace VersionedNotifications.Generator.Tests.Diagnostics;
+
+/// <summary>The table of descriptors: stable IDs, help links derived from the ID, release tracking.</summary>
+public sealed class DiagnosticDescriptorTests
+{
+    private const string HelpLinkBase = "https://github.com/VersionedNotifications/VersionedNotifications/blob/main/docs/diagnostics.md#";
+
+    private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToList();
+
+    [Fact]
+    public void EveryDocumentedIdHasADescriptor()
+    {
+        var expected = Enumerable.Range(1, 15).Select(i => $"VN{i:0000}").Concat(["VN0100", "VN0101", "VN0999"]);
+        Assert.Equal(expected.OrderBy(i => i, StringComparer.Ordinal), Descriptors.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryHelpLinkPointsAtTheLowerCaseIdInDiagnosticsMd()
+    {
+        Assert.All(Descriptors, d => Assert.Equal(HelpLinkBase + d.Id.ToLowerInvariant(), d.HelpLinkUri));
+    }
+
+    [Fact]
+    public void EveryDescriptorIsAnEnabledErrorWithATitleAndAKnownCategory()
+    {
+        Assert.All(Descriptors, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault, d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()), d.Id);
+            Assert.Contains(d.Category, new[] { "VersionedNotifications.Definitions", "VersionedNotifications.Usage" });
+        });
+    }
+
+    [Fact]
+    public void EveryDescriptorIsTrackedInAnalyzerReleasesUnshipped()
+    {
+        var path = Path.Combine(RepositoryRoot(), "generator", "VersionedNotifications.Generator", "AnalyzerReleases.Unshipped.md");
+        var rows = File.ReadAllLines(path)
+            .Select(line => Regex.Match(line, @"^(VN\d{4})\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => (Category: m.Groups[2].Value, Severity: m.Groups[3].Value));
+
+        Assert.All(Descriptors, d =>
+        {
+            Assert.True(rows.TryGetValue(d.Id, out var row), $"{d.Id} is not in {path}");
+            Assert.Equal(d.Category, row.Category);
+            Assert.Equal(d.DefaultSeverity.ToString(), row.Severity);
+        });
+        Assert.Equal(Descriptors.Count, rows.Count);
+    }
+
+    /// <summary>The repository root: the folder above the test output that holds Directory.Packages.props.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No Directory.Packages.props above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,57 @@
+using VersionedNotifications.Generator.Parsing;
+
+namespace VersionedNotifications.Generator.Tests.Parsing;
+
+public sealed class NamingTests
+{
+    [Theory]
+    [InlineData("power_set", "PowerSet")]
+    [InlineData("power on", "PowerOn")]
+    [InlineData("NodePayload", "NodePayload")]
+    [InlineData("deploy failed", "DeployFailed")]
+    [InlineData("power-set", "PowerSet")]
+    [InlineData("a--b", "AB")]
+    [InlineData("_private", "Private")]
+    [InlineData("ipv6_address", "Ipv6Address")]
+    [InlineData("1st_try", "1stTry")]
+    [InlineData("None", "None")]
+    [InlineData("élan_vital", "ÉlanVital")]
+    [InlineData("baremetal.node", "BaremetalNode")]
+    [InlineData("*", "")]
+    [InlineData("", "")]
+    public void ToPascalCaseRaisesTheFirstLetterOfEachWord(string name, string expected)
+    {
+        Assert.Equal(expected, Naming.ToPascalCase(name));
+    }
+
+    [Theory]
+    [InlineData("Node", true)]
+    [InlineData("_node", true)]
+    [InlineData("Node2", true)]
+    [InlineData("Élan", true)]
+    [InlineData("var", true)]
+    [InlineData("", false)]
+    [InlineData("1stTry", false)]
+    [InlineData("class", false)]
+    [InlineData("string", false)]
+    [InlineData("@class", false)]
+    [InlineData("my-object", false)]
+    [InlineData("two words", false)]
+    [InlineData("Node.Payload", false)]
+    public void IsValidIdentifierAcceptsNamesThatNeedNoEscaping(string name, bool expected)
+    {
+        Assert.Equal(expected, Naming.IsValidIdentifier(name));
+    }
+
+    [Theory]
+    [InlineData("Contracts.Ironic", true)]
+    [InlineData("Ironic", true)]
+    [InlineData("Contracts..Ironic", false)]
+    [InlineData("Contracts.1x", false)]
+    [InlineData("Contracts.class", false)]
+    [InlineData(".Contracts", false)]
+    public void IsValidNamespaceChecksEveryDottedPart(string name, bool expected)
+    {
+        Assert.Equal(expected, Naming.IsValidNamespace(name));
+    }
+}

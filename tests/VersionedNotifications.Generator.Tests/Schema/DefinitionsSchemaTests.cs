@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace VersionedNotifications.Generator.Tests.Schema;
+
+/// <summary>
+/// Checks definitions/definitions.schema.json against what the generator accepts, with a real
+/// JSON Schema validator (ajv, through tests/tools/validate-definitions.mjs): every fixture and
+/// the reference example in docs/definitions.md must pass, and typical mistakes must fail.
+/// </summary>
+public sealed partial class DefinitionsSchemaTests : IDisposable
+{
+    private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
+
+    private readonly string _scratch = Directory.CreateTempSubdirectory("vn-schema-tests-").FullName;
+
+    /// <summary>Broken definitions, with a part of the validator's message that shows it failed for the right reason.</summary>
+    public static TheoryData<string, string, string> BrokenDefinitions => new()
+    {
+        {
+            "unknown-key",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: "1.0"
+                fileds:
+                  uuid: uuid
+            """,
+            "/objects/NodePayload must NOT have additional properties {\"additionalProperty\":\"fileds\"}"
+        },
+        {
+            "bad-version",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: "1.016"
+                fields:
+                  uuid: uuid
+            """,
+            "/objects/NodePayload/version must match pattern"
+        },
+        {
+            "unquoted-version",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: 1.16
+            """,
+            "/objects/NodePayload/version must be string"
+        },
+        {
+            "bad-event-type-name",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: "1.0"
+            event_types:
+              Baremetal.Node.Power_Set:
+                payload: NodePayload
+            """,
+            "/event_types must match pattern"
+        },
+        {
+            "missing-payload",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            event_types:
+              baremetal.node.power_set:
+                statuses: [start, end, error]
+            """,
+            "/event_types/baremetal.node.power_set must have required property 'payload'"
+        },
+        {
+            "enum-shorthand",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: "1.0"
+                fields:
+                  fault: enum
+            """,
+            "/objects/NodePayload/fields/fault must match pattern"
+        },
+        {
+            "priority-on-a-family",
+            """
+            namespace: ironic
+            csharp_namespace: Example.Ironic
+            objects:
+              NodePayload:
+                version: "1.0"
+            event_types:
+              baremetal.node.power_set:
+                payload: NodePayload
+                priority: info
+                statuses: [start, end, error]
+            """,
+            "/event_types/baremetal.node.power_set/priority must NOT be valid"
+        },
+    };
+
+    [Fact]
+    public void EveryFixtureMatchesTheSchema()
+    {
+        var fixtures = Path.Combine(RepositoryRoot.Value, "tests", "VersionedNotifications.Generator.Tests", "Fixtures");
+        var files = Directory.EnumerateFiles(fixtures, "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(files);
+
+        var result = Validate(files);
+
+        foreach (var file in files)
+        {
+            Assert.True(result.Lines.Contains("OK " + file), $"Expected 'OK {file}'.\n{result}");
+        }
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public void TheReferenceExampleMatchesTheSchema()
+    {
+        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot.Value, "docs", "definitions.md"));
+        var blocks = YamlBlock().Matches(documentation);
+        Assert.True(blocks.Count > 0, "docs/definitions.md has no ```yaml block.");
+        var example = Path.Combine(_scratch, "example.yaml");
+        File.WriteAllText(example, blocks[^1].Groups["yaml"].Value);
+
+        var result = Validate([example]);
+
+        Assert.True(result.ExitCode == 0 && result.Lines.Contains("OK " + example), result.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenDefinitions))]
+    public void BrokenDefinitionsFail(string name, string yaml, string expectedMessage)
+    {
+        var file = Path.Combine(_scratch, name + ".yaml");
+        File.WriteAllText(file, yaml + "\n");
+
+        var result = Validate([file]);
+
+        Assert.True(result.ExitCode == 1, $"Expected {name} to fail validation.\n{result}");
+        var line = Assert.Single(result.Lines, l => l.StartsWith("FAIL " + file + ":", StringComparison.Ordinal));
+        Assert.Contains(expectedMessage, line, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    private static ValidationResult Validate(IReadOnlyList<string> files)
+    {
+        var root = RepositoryRoot.Value;
+        var tools = Path.Combine(root, "tests", "tools");
+        foreach (var package in new[] { "ajv", "yaml" })
+        {
+            if (!Directory.Exists(Path.Combine(tools, "node_modules", package)))
+            {
+                Assert.Fail($"The npm package '{package}' is not installed in {tools}; run `npm ci --prefix tests/tools` from the repository root.");
+            }
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(tools, "validate-definitions.mjs"));
+        foreach (var file in files)
+        {
+            start.ArgumentList.Add(file);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(NodeTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"node tests/tools/validate-definitions.mjs did not finish within {NodeTimeout.TotalSeconds} s.");
+        }
+
+        process.WaitForExit();
+        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new ValidationResult(process.ExitCode, lines, error.Result);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")) || File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Contracts.sln or Directory.Packages.props.");
+    }
+
+    [GeneratedRegex(@"```yaml\r?\n(?<yaml>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex YamlBlock();
+
+    private sealed record ValidationResult(int ExitCode, IReadOnlyList<string> Lines, string StandardError)
+    {
+        public override string ToString() =>
+            $"exit code {ExitCode}\nstdout:\n{string.Join('\n', Lines)}\nstderr:\n{StandardError}";
+    }
+}
