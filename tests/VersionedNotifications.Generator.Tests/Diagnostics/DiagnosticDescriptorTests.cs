@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Diagnostics;
+using VersionedNotifications.Generator.Tests.Infrastructure;
 
 namespace VersionedNotifications.Generator.Tests.Diagnostics;
 
@@ -44,7 +45,7 @@ public sealed class DiagnosticDescriptorTests
     [Fact]
     public void EveryDescriptorIsTrackedInAnalyzerReleasesUnshipped()
     {
-        var path = Path.Combine(RepositoryRoot(), "generator", "VersionedNotifications.Generator", "AnalyzerReleases.Unshipped.md");
+        var path = Path.Combine(Repository.Root, "generator", "VersionedNotifications.Generator", "AnalyzerReleases.Unshipped.md");
         var rows = File.ReadAllLines(path)
             .Select(line => Regex.Match(line, @"^(VN\d{4})\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|"))
             .Where(m => m.Success)
@@ -57,19 +58,5 @@ public sealed class DiagnosticDescriptorTests
             Assert.Equal(d.DefaultSeverity.ToString(), row.Severity);
         });
         Assert.Equal(Descriptors.Count, rows.Count);
-    }
-
-    /// <summary>The repository root: the folder above the test output that holds Directory.Packages.props.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Directory.Packages.props above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using VersionedNotifications.Generator.Tests.Infrastructure;
 
 namespace VersionedNotifications.Generator.Tests.Schema;
 
@@ -8,11 +8,9 @@ namespace VersionedNotifications.Generator.Tests.Schema;
 /// JSON Schema validator (ajv, through tests/tools/validate-definitions.mjs): every fixture and
 /// the reference example in docs/definitions.md must pass, and typical mistakes must fail.
 /// </summary>
-public sealed partial class DefinitionsSchemaTests : IDisposable
+public sealed class DefinitionsSchemaTests : IDisposable
 {
     private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(60);
-
-    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
 
     private readonly string _scratch = Directory.CreateTempSubdirectory("vn-schema-tests-").FullName;
 
@@ -115,7 +113,7 @@ public sealed partial class DefinitionsSchemaTests : IDisposable
     [Fact]
     public void EveryFixtureMatchesTheSchema()
     {
-        var fixtures = Path.Combine(RepositoryRoot.Value, "tests", "VersionedNotifications.Generator.Tests", "Fixtures");
+        var fixtures = Path.Combine(Repository.Root, "tests", "VersionedNotifications.Generator.Tests", "Fixtures");
         var files = Directory.EnumerateFiles(fixtures, "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .OrderBy(path => path, StringComparer.Ordinal)
@@ -135,11 +133,8 @@ public sealed partial class DefinitionsSchemaTests : IDisposable
     [Fact]
     public void TheReferenceExampleMatchesTheSchema()
     {
-        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot.Value, "docs", "definitions.md"));
-        var blocks = YamlBlock().Matches(documentation);
-        Assert.True(blocks.Count > 0, "docs/definitions.md has no ```yaml block.");
         var example = Path.Combine(_scratch, "example.yaml");
-        File.WriteAllText(example, blocks[^1].Groups["yaml"].Value);
+        File.WriteAllText(example, Repository.DefinitionsReferenceExample());
 
         var result = Validate([example]);
 
@@ -164,7 +159,7 @@ public sealed partial class DefinitionsSchemaTests : IDisposable
 
     private static ValidationResult Validate(IReadOnlyList<string> files)
     {
-        var root = RepositoryRoot.Value;
+        var root = Repository.Root;
         var tools = Path.Combine(root, "tests", "tools");
         foreach (var package in new[] { "ajv", "yaml" })
         {
@@ -200,22 +195,6 @@ public sealed partial class DefinitionsSchemaTests : IDisposable
         var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new ValidationResult(process.ExitCode, lines, error.Result);
     }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")) || File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Contracts.sln or Directory.Packages.props.");
-    }
-
-    [GeneratedRegex(@"```yaml\r?\n(?<yaml>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex YamlBlock();
 
     private sealed record ValidationResult(int ExitCode, IReadOnlyList<string> Lines, string StandardError)
     {
