@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
-
 namespace VersionedNotifications.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Compares text with a checked-in baseline (<c>*.verified.*</c> next to the test). On a mismatch it
+/// Compares text with a checked-in baseline (<c>*.verified.*</c> under the test project). On a mismatch it
 /// writes <c>*.received.*</c> beside the baseline so the two can be diffed; setting
 /// <c>VN_ACCEPT_SNAPSHOTS=1</c> accepts the received text as the new baseline (review it before committing).
 /// </summary>
@@ -11,9 +9,14 @@ internal static class SnapshotAssert
 {
     public const string AcceptVariable = "VN_ACCEPT_SNAPSHOTS";
 
-    public static void Matches(string actual, string folder, string name, string extension, [CallerFilePath] string callerPath = "")
+    /// <param name="actual">The text to compare.</param>
+    /// <param name="folder">The baseline folder, relative to the test project (not found through the
+    /// caller's file path: deterministic CI builds map source paths to <c>/_/</c>).</param>
+    /// <param name="name">The baseline's name.</param>
+    /// <param name="extension">The baseline's extension.</param>
+    public static void Matches(string actual, string folder, string name, string extension)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, folder);
+        var directory = Repository.PathOf("tests", "VersionedNotifications.Generator.Tests", folder);
         Directory.CreateDirectory(directory);
         var verifiedPath = Path.Combine(directory, $"{name}.verified.{extension}");
         var receivedPath = Path.Combine(directory, $"{name}.received.{extension}");

@@ -29,7 +29,7 @@ public sealed class GeneratedSourceSnapshotTests
     [Fact]
     public void SetOfHintNamesMatchesBaseline()
     {
-        SnapshotAssert.Matches(string.Join("\n", FixtureRun.Value.HintNames) + "\n", "Baselines", "HintNames", "txt");
+        SnapshotAssert.Matches(string.Join("\n", FixtureRun.Value.HintNames) + "\n", "Snapshots/Baselines", "HintNames", "txt");
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class GeneratedSourceSnapshotTests
     public void GeneratedFileMatchesBaseline(string hintName)
     {
         var source = FixtureRun.Value.Source(hintName);
-        SnapshotAssert.Matches(source, "Baselines", hintName.Replace(".g.cs", string.Empty), "cs");
+        SnapshotAssert.Matches(source, "Snapshots/Baselines", hintName.Replace(".g.cs", string.Empty), "cs");
     }
 
     [Fact]
