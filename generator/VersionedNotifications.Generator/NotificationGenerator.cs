@@ -27,7 +27,7 @@ public sealed class NotificationGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var parsed = context.AdditionalTextsProvider
-            .Where(static text => IsDefinitionFile(text.Path))
+            .Where(static text => DefinitionFiles.IsDefinition(text.Path))
             .Select(static (text, cancellationToken) => DefinitionParser.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
@@ -67,9 +67,6 @@ public sealed class NotificationGenerator : IIncrementalGenerator
             .Select(static (paths, _) => paths.IsEmpty ? null : paths.OrderBy(p => p, StringComparer.Ordinal).First());
         context.RegisterSourceOutput(firstDefinitionFile.Combine(environment), static (production, pair) => ReportEnvironment(production, pair.Left, pair.Right));
     }
-
-    private static bool IsDefinitionFile(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsRuntime(MetadataReference reference) => reference switch
     {

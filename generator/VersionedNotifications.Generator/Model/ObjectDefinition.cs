@@ -5,6 +5,7 @@ namespace VersionedNotifications.Generator.Model;
 /// <param name="Location">Where the name is written.</param>
 /// <param name="CSharpName">The C# type name: <c>csharp_name</c>, or <paramref name="Name"/>.</param>
 /// <param name="Version">The current version.</param>
+/// <param name="VersionLocation">Where the version is written (the name when it is implied).</param>
 /// <param name="Description">What the object is.</param>
 /// <param name="IsVersioned">Whether it travels as a versioned object (Ironic) or a plain dict (Glance).</param>
 /// <param name="Extends">The base object name, if any.</param>
@@ -16,6 +17,7 @@ internal sealed record ObjectDefinition(
     LocationInfo Location,
     string CSharpName,
     ObjectVersion Version,
+    LocationInfo VersionLocation,
     string? Description,
     bool IsVersioned,
     string? Extends,

@@ -131,9 +131,11 @@ internal sealed partial class DefinitionParser
         var isVersioned = OptionalBoolean(reader, "versioned") ?? true;
 
         ObjectVersion? version;
+        var versionLocation = LocationOf(nameNode);
         if (reader.TryGet("version", out _, out var versionNode))
         {
             version = ParseVersion(versionNode, "version");
+            versionLocation = LocationOf(versionNode);
         }
         else if (isVersioned)
         {
@@ -160,7 +162,7 @@ internal sealed partial class DefinitionParser
 
         var fields = ParseFields(reader, context, version.Value);
         var history = ParseHistory(reader, context, version.Value);
-        return new ObjectDefinition(name, LocationOf(nameNode), csharpName, version.Value, OptionalString(reader, "description"), isVersioned, extends, extendsLocation, fields, history);
+        return new ObjectDefinition(name, LocationOf(nameNode), csharpName, version.Value, versionLocation, OptionalString(reader, "description"), isVersioned, extends, extendsLocation, fields, history);
     }
 
     private EquatableArray<FieldDefinition> ParseFields(MappingReader objectReader, string objectContext, ObjectVersion version)

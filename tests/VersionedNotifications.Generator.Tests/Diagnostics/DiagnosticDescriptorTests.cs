@@ -20,8 +20,16 @@ public sealed class DiagnosticDescriptorTests
     [Fact]
     public void EveryDocumentedIdHasADescriptor()
     {
-        var expected = Enumerable.Range(1, 15).Select(i => $"VN{i:0000}").Concat(["VN0100", "VN0101", "VN0999"]);
+        var expected = Enumerable.Range(1, 15).Concat(Enumerable.Range(200, 14)).Select(i => $"VN{i:0000}").Concat(["VN0100", "VN0101", "VN0999"]);
         Assert.Equal(expected.OrderBy(i => i, StringComparer.Ordinal), Descriptors.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryDescriptorHasASectionInDiagnosticsMd()
+    {
+        var documented = Regex.Matches(File.ReadAllText(Repository.PathOf("docs", "diagnostics.md")), @"^## (VN\d{4})$", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value);
+        Assert.Equal(Descriptors.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal), documented.OrderBy(i => i, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -31,14 +39,15 @@ public sealed class DiagnosticDescriptorTests
     }
 
     [Fact]
-    public void EveryDescriptorIsAnEnabledErrorWithATitleAndAKnownCategory()
+    public void EveryDescriptorIsEnabledWithItsSeverityATitleAndAKnownCategory()
     {
         Assert.All(Descriptors, d =>
         {
-            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            var expected = d.Id switch { "VN0200" => DiagnosticSeverity.Info, "VN0203" => DiagnosticSeverity.Warning, _ => DiagnosticSeverity.Error };
+            Assert.Equal(expected, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault, d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()), d.Id);
-            Assert.Contains(d.Category, new[] { "VersionedNotifications.Definitions", "VersionedNotifications.Usage" });
+            Assert.Contains(d.Category, new[] { "VersionedNotifications.Definitions", "VersionedNotifications.Usage", "VersionedNotifications.Compatibility" });
         });
     }
 

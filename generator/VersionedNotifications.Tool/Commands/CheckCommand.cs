@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.CodeAnalysis;
+
+namespace VersionedNotifications.Tool.Commands;
+
+/// <summary><c>vnotify check</c>: what a build would report about the definitions, without building.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(Option<string> definitions, Option<string?> manifest)
+    {
+        var command = new Command("check", "Check the definitions and the microversion rules against the shipped manifest, as a build does.");
+        command.SetAction(result =>
+        {
+            var workspace = Workspace.Load(result.GetValue(definitions)!, result.GetValue(manifest));
+            var diagnostics = workspace.AllDiagnostics();
+            foreach (var diagnostic in diagnostics)
+            {
+                Console.WriteLine(Workspace.Format(diagnostic));
+            }
+
+            var errors = diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            Console.WriteLine(errors == 0 ? $"{workspace.Files.Count} definitions files: no errors" : $"{errors} error(s)");
+            return errors == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

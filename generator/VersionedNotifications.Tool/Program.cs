@@ -1,0 +1,44 @@
+using System.CommandLine;
+using VersionedNotifications.Tool;
+using VersionedNotifications.Tool.Commands;
+
+var definitions = new Option<string>("--definitions", "-d")
+{
+    Description = "The folder of YAML definitions (searched recursively).",
+    DefaultValueFactory = _ => "definitions",
+    Recursive = true,
+};
+var manifest = new Option<string?>("--manifest", "-m")
+{
+    Description = "The shipped manifest; by default VersionedNotifications.Shipped.txt in the definitions folder.",
+    Recursive = true,
+};
+
+var root = new RootCommand("vnotify: versioned notifications from YAML definitions.")
+{
+    definitions,
+    manifest,
+    CheckCommand.Create(definitions, manifest),
+    ShipCommand.Create(definitions, manifest),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine("vnotify: " + error.Message);
+    }
+
+    return 2;
+}
+
+try
+{
+    return parsed.Invoke();
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("vnotify: " + e.Message);
+    return 2;
+}

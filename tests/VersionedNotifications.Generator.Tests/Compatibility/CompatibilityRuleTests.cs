@@ -1,0 +1,315 @@
+using Microsoft.CodeAnalysis;
+using VersionedNotifications.Generator.Tests.Diagnostics;
+using static VersionedNotifications.Generator.Tests.Compatibility.CompatibilityHarness;
+
+namespace VersionedNotifications.Generator.Tests.Compatibility;
+
+/// <summary>
+/// One test per compatibility rule: the definitions as released are shipped into a manifest, the
+/// edited definitions are analyzed against it, and the diagnostic lands on its YAML line; then the
+/// fix the message proposes clears it.
+/// </summary>
+public sealed class CompatibilityRuleTests
+{
+    private const string Path = "/defs/demo.yaml";
+
+    /// <summary>Node 1.0 as released: lines 4-13 hold the object, 14-17 the event family.</summary>
+    private static readonly Definition Released = Definition.Of(Path, """
+        namespace: demo
+        csharp_namespace: Demo
+        objects:
+          Node:
+            version: "1.0"
+            fields:
+              uuid: uuid
+              name: { type: string, nullable: true }
+              state: { type: enum, values: ["on", "off"] }
+              size: { type: integer, default: 0 }
+            history:
+              "1.0": Initial version.
+        event_types:
+          demo.node.update:
+            payload: Node
+            statuses: [start, end, error]
+        """);
+
+    private static readonly string Shipped = Ship(null, Released);
+
+    private static Definition Edit(Func<string, string> edit) => Definition.Of(Path, edit(Released.Text).TrimEnd('\n'));
+
+    private static string Bump(string text, string version, string changes) =>
+        text.Replace("version: \"1.0\"", $"version: \"{version}\"").Replace("      \"1.0\": Initial version.", $"      \"1.0\": Initial version.\n      \"{version}\": {changes}");
+
+    [Fact]
+    public void ReleasedDefinitionsAgreeWithTheirManifest()
+    {
+        Only(Analyze(Shipped, Released));
+    }
+
+    [Fact]
+    public void VN0200NewVersionIsUnshippedUntilShipped()
+    {
+        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+
+        var diagnostics = Analyze(Shipped, next);
+        Single(diagnostics, "VN0200", DiagnosticSeverity.Info, Path, 5, 14, "Node 1.1 is not in the shipped manifest yet; run 'vnotify ship'");
+        Only(diagnostics, "VN0200");
+
+        Only(Analyze(Ship(Shipped, next), next));
+    }
+
+    [Fact]
+    public void VN0201FieldAddedToAShippedVersion()
+    {
+        var edited = Edit(t => t.Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true }"));
+
+        var diagnostics = Analyze(Shipped, edited);
+        Single(diagnostics, "VN0201", DiagnosticSeverity.Error, Path, 11, 7, "Node 1.0 has shipped, and its fields changed since: adds field 'owner' (string?)");
+        Only(diagnostics, "VN0201");
+
+        var fixedUp = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        Only(Analyze(Shipped, fixedUp), "VN0200");
+    }
+
+    [Theory]
+    [InlineData("      name: { type: string, nullable: true }", "      name: { type: integer, nullable: true }", 8, "changes the type of field 'name' from string to integer", "type")]
+    [InlineData("      name: { type: string, nullable: true }", "      name: { type: string }", 8, "makes field 'name' non-nullable", "nullability")]
+    [InlineData("      uuid: uuid", "      uuid: { type: uuid, nullable: true }", 7, "makes field 'uuid' nullable", "nullability")]
+    [InlineData("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 1 }", 10, "changes the default of field 'size' from 0 to 1", "default")]
+    [InlineData("      state: { type: enum, values: [\"on\", \"off\"] }", "      state: { type: enum, values: [\"on\"] }", 9, "drops the value(s) 'off' of field 'state'", "enum_values")]
+    public void VN0202BreakingChangeUnderAMinorVersionIsReportedOnTheField(string before, string after, int line, string message, string kind)
+    {
+        var edited = Edit(t => Bump(t, "1.1", "Change a field.").Replace(before, after));
+
+        var diagnostics = Analyze(Shipped, edited);
+        Single(diagnostics, "VN0202", DiagnosticSeverity.Error, Path, line, 7, $"Node 1.1 {message} compared with Node 1.0");
+        Assert.Contains($"(kind {kind})", diagnostics.Single(d => d.Id == "VN0202").GetMessage(), StringComparison.Ordinal);
+        Only(diagnostics, "VN0200", "VN0202");
+    }
+
+    [Fact]
+    public void VN0202RemovedFieldIsReportedOnTheVersionThatRemovedIt()
+    {
+        var edited = Edit(t => Bump(t, "1.1", "Remove size.").Replace("      size: { type: integer, default: 0 }\n", string.Empty));
+
+        var diagnostics = Analyze(Shipped, edited);
+        Single(diagnostics, "VN0202", DiagnosticSeverity.Error, Path, 12, 7, "Node 1.1 removes field 'size' (integer = 0) compared with Node 1.0");
+    }
+
+    [Fact]
+    public void VN0202IsClearedByANamedExceptionOfThatKindOrByAMajorVersion()
+    {
+        var excepted = Edit(t => t
+            .Replace("version: \"1.0\"", "version: \"1.1\"")
+            .Replace("      name: { type: string, nullable: true }", "      name: { type: string }")
+            .Replace("      \"1.0\": Initial version.", """
+                  "1.0": Initial version.
+                  "1.1":
+                    changes: name is always set.
+                    exceptions:
+                      - name: name-required
+                        field: name
+                        kind: nullability
+                        reason: every node has had a name since 1.1.
+                        was: { nullable: true }
+            """.TrimEnd()));
+        Only(Analyze(Shipped, excepted), "VN0200");
+
+        var wrongKind = Edit(_ => excepted.Text.Replace("kind: nullability", "kind: type").TrimEnd('\n'));
+        Assert.Contains(Analyze(Shipped, wrongKind), d => d.Id == "VN0202");
+
+        var major = Edit(t => Bump(t, "2.0", "Name is always set.").Replace("      name: { type: string, nullable: true }", "      name: { type: string }"));
+        Only(Analyze(Shipped, major), "VN0200");
+    }
+
+    [Fact]
+    public void VN0202ComparesEveryMinorWithEveryEarlierMinor()
+    {
+        // 1.1 removed 'name' (a recorded exception), 1.2 brought it back as an integer: neighbours
+        // look fine (a removal, then an addition), but a 1.0 consumer would read an integer.
+        var file = Definition.Of(Path, """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.2"
+                fields:
+                  uuid: uuid
+                  name: { type: integer, nullable: true, since: "1.2" }
+                history:
+                  "1.0": Initial version.
+                  "1.1":
+                    changes: Remove name.
+                    exceptions:
+                      - { name: drop-name, field: name, kind: removed, reason: replaced by an id, was: { type: string, nullable: true } }
+                  "1.2": Bring name back as a number.
+            """);
+
+        var diagnostics = Analyze(null, file);
+        Single(diagnostics, "VN0202", DiagnosticSeverity.Error, Path, 8, 7, "Node 1.2 changes the type of field 'name' from string to integer compared with Node 1.0");
+        Only(diagnostics, "VN0202");
+    }
+
+    [Fact]
+    public void VN0203MajorVersionForAPurelyAdditiveChange()
+    {
+        var edited = Edit(t => Bump(t, "2.0", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"2.0\" }"));
+
+        var diagnostics = Analyze(Shipped, edited);
+        Single(diagnostics, "VN0203", DiagnosticSeverity.Warning, Path, 5, 14, "Node 2.0 is a new major version, but it only adds fields to Node 1.0");
+
+        var minor = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        Only(Analyze(Shipped, minor), "VN0200");
+    }
+
+    [Fact]
+    public void VN0203SeverityCanBeRaisedLikeAnyAnalyzerRule()
+    {
+        var edited = Edit(t => Bump(t, "2.0", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"2.0\" }"));
+
+        var diagnostics = Analyze(Shipped, new Dictionary<string, ReportDiagnostic> { ["VN0203"] = ReportDiagnostic.Error }, edited);
+        Single(diagnostics, "VN0203", DiagnosticSeverity.Error, Path, 5, 14, "only adds fields");
+    }
+
+    [Fact]
+    public void VN0204ShippedVersionRewritten()
+    {
+        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var shipped = Ship(Shipped, next);
+        var rewritten = Edit(_ => next.Text.Replace("since: \"1.1\"", "since: \"1.0\"").TrimEnd('\n'));
+
+        var diagnostics = Analyze(shipped, rewritten);
+        Single(diagnostics, "VN0204", DiagnosticSeverity.Error, Path, 13, 7, "Node 1.0 has shipped with other fields than the definitions now give it (adds field 'owner' (string?))");
+
+        Only(Analyze(shipped, next));
+    }
+
+    [Fact]
+    public void VN0205SinceThatIsNotAVersionOfTheHistory()
+    {
+        var edited = Edit(t => t.Replace("      uuid: uuid", "      uuid: { type: uuid, since: \"0.9\" }"));
+
+        var diagnostics = Analyze(null, edited);
+        Single(diagnostics, "VN0205", DiagnosticSeverity.Error, Path, 7, 34, "Field 'uuid' of Node has since 0.9, which is not a version in its history");
+        Only(Analyze(null, Released));
+    }
+
+    [Fact]
+    public void VN0206VersionThatSkipsOrGoesBackwards()
+    {
+        var skipping = Edit(t => Bump(t, "1.2", "Add nothing much."));
+        Single(Analyze(null, skipping), "VN0206", DiagnosticSeverity.Error, Path, 13, 7, "Node goes from 1.0 to 1.2; the version after 1.0 is 1.1 (more fields) or 2.0 (anything else)");
+
+        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var backwards = Analyze(Ship(Shipped, next), Released);
+        Single(backwards, "VN0206", DiagnosticSeverity.Error, Path, 5, 14, "Node 1.0 goes backwards: 1.1 has shipped");
+    }
+
+    [Fact]
+    public void VN0207BaseBumpedWithoutItsDerivedObject()
+    {
+        var released = Definition.Of(Path, """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  uuid: uuid
+                history:
+                  "1.0": Initial version.
+              NodePowerPayload:
+                version: "1.0"
+                extends: Node
+                fields:
+                  to_power: { type: string, nullable: true }
+                history:
+                  "1.0": Initial version.
+            """);
+        var shipped = Ship(null, released);
+        var baseBumped = Edit(_ => released.Text
+            .Replace("    version: \"1.0\"\n    fields:\n      uuid: uuid\n    history:\n      \"1.0\": Initial version.", "    version: \"1.1\"\n    fields:\n      uuid: uuid\n      name: { type: string, nullable: true, since: \"1.1\" }\n    history:\n      \"1.0\": Initial version.\n      \"1.1\": Add name.")
+            .TrimEnd('\n'));
+
+        var diagnostics = Analyze(shipped, baseBumped);
+        Single(diagnostics, "VN0207", DiagnosticSeverity.Error, Path, 13, 14, "Node is now 1.1, but NodePowerPayload 1.0 shipped with Node 1.0; bump NodePowerPayload as well");
+
+        var bothBumped = Edit(_ => baseBumped.Text
+            .Replace("    version: \"1.0\"\n    extends: Node", "    version: \"1.1\"\n    extends: Node")
+            .Replace("      to_power: { type: string, nullable: true }\n    history:\n      \"1.0\": Initial version.", "      to_power: { type: string, nullable: true }\n    history:\n      \"1.0\": Initial version.\n      \"1.1\": Node 1.1.")
+            .TrimEnd('\n'));
+        Only(Analyze(shipped, bothBumped), "VN0200", "VN0200");
+    }
+
+    [Fact]
+    public void VN0208NameOfARemovedFieldReusedWithAnotherType()
+    {
+        var reused = Edit(t => Bump(t, "2.0", "Size is a text now.").Replace("      size: { type: integer, default: 0 }", "      size: { type: string, nullable: true, since: \"2.0\" }"));
+
+        var diagnostics = Analyze(Shipped, reused);
+        Single(diagnostics, "VN0208", DiagnosticSeverity.Error, Path, 10, 7, "Field 'size' of Node was integer = 0 in Node 1.0; the name of a removed field stays reserved");
+
+        var renamed = Edit(t => Bump(t, "2.0", "Size is a text now.").Replace("      size: { type: integer, default: 0 }", "      size_text: { type: string, nullable: true, since: \"2.0\" }"));
+        Only(Analyze(Shipped, renamed), "VN0200");
+    }
+
+    [Fact]
+    public void VN0209EventTypeRemovedIsReportedOnTheManifestLine()
+    {
+        var removed = Edit(t => t.Replace("    statuses: [start, end, error]", "    statuses: [start, end]"));
+
+        var diagnostics = Analyze(Shipped, removed);
+        var line = Shipped.Split('\n').ToList().FindIndex(l => l.StartsWith("event demo.node.update.error ", StringComparison.Ordinal)) + 1;
+        Single(diagnostics, "VN0209", DiagnosticSeverity.Error, ManifestPath, line, 1, "Event type 'demo.node.update.error' has shipped but is no longer defined");
+
+        Only(Analyze(Ship(Shipped, removed), removed));
+    }
+
+    [Fact]
+    public void VN0210EventPayloadSwappedButADerivedPayloadIsCompatible()
+    {
+        const string other = "  Other:\n    version: \"1.0\"\n    fields:\n      id: uuid\n    history:\n      \"1.0\": Initial version.\n";
+        const string derived = "  NodeExtra:\n    version: \"1.0\"\n    extends: Node\n    history:\n      \"1.0\": Initial version.\n";
+        var swapped = Edit(t => t.Replace("event_types:\n", other + "event_types:\n").Replace("    payload: Node", "    payload: Other"));
+        var diagnostics = Analyze(Shipped, swapped);
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "VN0210"));
+        Assert.Contains(diagnostics, d => d.Id == "VN0210" && d.GetMessage().Contains("Event type 'demo.node.update.end' shipped with payload demo.Node and now has demo.Other", StringComparison.Ordinal) && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 21);
+
+        var subclass = Edit(t => t.Replace("event_types:\n", derived + "event_types:\n").Replace("    payload: Node", "    payload: NodeExtra"));
+        Only(Analyze(Shipped, subclass), "VN0200");
+    }
+
+    [Fact]
+    public void VN0211EventPriorityChanged()
+    {
+        var changed = Edit(t => t.Replace("    statuses: [start, end, error]", "    statuses: { start: info, end: info, error: critical }"));
+
+        var diagnostics = Analyze(Shipped, changed);
+        Single(diagnostics, "VN0211", DiagnosticSeverity.Error, Path, 14, 3, "Event type 'demo.node.update.error' shipped with priority ERROR and now has CRITICAL");
+    }
+
+    [Fact]
+    public void VN0212MalformedManifestLine()
+    {
+        var manifest = Shipped + "fieldd demo.Node@1.0 x string\n";
+
+        var diagnostics = Analyze(manifest, Released);
+        Single(diagnostics, "VN0212", DiagnosticSeverity.Error, ManifestPath, manifest.TrimEnd('\n').Split('\n').Length, 1, "This line of the shipped manifest cannot be read");
+    }
+
+    [Fact]
+    public void VN0213NamedEnumValueRemoved()
+    {
+        var released = Definition.Of(Path, """
+            namespace: demo
+            csharp_namespace: Demo
+            enums:
+              PowerState:
+                values: [power on, power off]
+            """);
+        var narrowed = Definition.Of(Path, released.Text.Replace("[power on, power off]", "[power on]").TrimEnd('\n'));
+
+        var diagnostics = Analyze(Ship(null, released), narrowed);
+        Single(diagnostics, "VN0213", DiagnosticSeverity.Error, Path, 4, 3, "Enum PowerState no longer has the shipped value 'power off'");
+    }
+}
