@@ -162,7 +162,8 @@ internal sealed class CompatibilityChecker
         var versions = truth.Keys.ToList();
         for (var i = 1; i < versions.Count; i++)
         {
-            for (var j = 0; j < i; j++)
+            // The nearest earlier version first, so that a change is named against the version it broke.
+            for (var j = i - 1; j >= 0; j--)
             {
                 var (earlier, later) = (versions[j], versions[i]);
                 if (earlier.Major != later.Major)
