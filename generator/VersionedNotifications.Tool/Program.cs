@@ -35,7 +35,8 @@ if (parsed.Errors.Count > 0)
 
 try
 {
-    return parsed.Invoke();
+    // Exceptions reach the catch below instead of System.CommandLine's handler (which exits with 1).
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UsageException e)
 {

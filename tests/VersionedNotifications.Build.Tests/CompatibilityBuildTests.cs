@@ -1,0 +1,95 @@
+namespace VersionedNotifications.Build.Tests;
+
+/// <summary>
+/// The microversion rules in a user's own build: a minor bump that removes a field fails the build
+/// with VN0202 on the YAML line; a major bump passes; <c>vnotify ship</c> records it as shipped.
+/// </summary>
+public sealed class CompatibilityBuildTests
+{
+    private static string Quickstart => Path.Combine(RepositoryLayout.Root, "samples", "Quickstart");
+
+    [Fact]
+    public void MinorBumpThatRemovesAFieldFailsTheBuildAndAMajorBumpPlusShipPasses()
+    {
+        using var copy = TemporaryProject.CopyOf(Quickstart);
+        var definitions = Path.Combine(copy.Directory, "definitions");
+        var definition = Path.Combine(definitions, "backup.yaml");
+        var released = File.ReadAllText(definition);
+
+        // A consumer that does not read the field about to be removed, so that only the rule can fail the build.
+        File.WriteAllText(Path.Combine(copy.Directory, "Program.cs"), """
+            using System;
+            Console.WriteLine($"{Quickstart.Notifications.BackupPayload.ObjectVersion} {Quickstart.Notifications.EventTypes.All.Count}");
+            """);
+
+        var check = Vnotify.Run(copy.Directory, "check", "--definitions", definitions);
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("no errors", check.Output);
+
+        // 1.2 drops the tags field: a breaking change under a minor version.
+        var tagsField = """
+                  tags:
+                    type: list<string>
+                    default: []
+                    since: "1.1"
+                    description: Free-form labels.
+
+            """;
+        Assert.Contains(tagsField, released);
+        var minor = released.Replace(tagsField, string.Empty)
+            .Replace("version: \"1.1\"", "version: \"1.2\"")
+            .Replace("      \"1.1\": Add tags.", "      \"1.1\": Add tags.\n      \"1.2\": Remove tags.");
+        File.WriteAllText(definition, minor);
+        var lines = minor.Split('\n');
+        var historyLine = Array.FindIndex(lines, l => l.Trim() == "\"1.2\": Remove tags.") + 1;
+
+        var failed = DotnetCli.Run(copy.Directory, "build", "-c", "Release");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains($"backup.yaml({historyLine},7): error VN0202: BackupPayload 1.2 removes field 'tags' (list<string> = []) compared with BackupPayload 1.1", failed.Output);
+
+        var checkFailed = Vnotify.Run(copy.Directory, "check", "--definitions", definitions);
+        Assert.Equal(1, checkFailed.ExitCode);
+        Assert.Contains($"backup.yaml({historyLine},7): error VN0202:", checkFailed.Output);
+
+        // A major version may remove fields.
+        var major = released.Replace(tagsField, string.Empty)
+            .Replace("version: \"1.1\"", "version: \"2.0\"")
+            .Replace("      \"1.1\": Add tags.", "      \"1.1\": Add tags.\n      \"2.0\": Remove tags.");
+        File.WriteAllText(definition, major);
+        var passed = DotnetCli.Run(copy.Directory, "build", "-c", "Release");
+        Assert.True(passed.ExitCode == 0, passed.Output);
+
+        var ship = Vnotify.Run(copy.Directory, "ship", "--definitions", definitions);
+        Assert.True(ship.ExitCode == 0, ship.Output);
+        Assert.Contains("shipped 1 new object version(s)", ship.Output);
+        Assert.Contains("object backup.BackupPayload@2.0", File.ReadAllText(Path.Combine(definitions, "VersionedNotifications.Shipped.txt")));
+
+        // Shipped: from now on 2.0 itself may not change.
+        File.WriteAllText(definition, major.Replace("        description: The size of the backup, once known.", "        description: The size of the backup, once known.\n      note:\n        type: string\n        nullable: true"));
+        var changedShipped = DotnetCli.Run(copy.Directory, "build", "-c", "Release");
+        Assert.NotEqual(0, changedShipped.ExitCode);
+        Assert.Contains("error VN0201: BackupPayload 2.0 has shipped, and its fields changed since: adds field 'note' (string?)", changedShipped.Output);
+    }
+
+    [Fact]
+    public void ShipRefusesWhileABuildWouldFailAndUsageErrorsExitWithTwo()
+    {
+        using var copy = TemporaryProject.CopyOf(Quickstart);
+        var definitions = Path.Combine(copy.Directory, "definitions");
+        var definition = Path.Combine(definitions, "backup.yaml");
+        File.WriteAllText(definition, File.ReadAllText(definition).Replace("type: BackupKind", "type: BackupKnd"));
+
+        var ship = Vnotify.Run(copy.Directory, "ship", "--definitions", definitions);
+        Assert.Equal(1, ship.ExitCode);
+        Assert.Contains("error VN0005: Unknown type 'BackupKnd'", ship.Output);
+        Assert.Contains("not shipped: ", ship.Output);
+        Assert.False(File.Exists(Path.Combine(definitions, "VersionedNotifications.Shipped.txt")) && File.ReadAllText(Path.Combine(definitions, "VersionedNotifications.Shipped.txt")).Contains("BackupKnd"), "the manifest must not take the broken definitions");
+
+        var missing = Vnotify.Run(copy.Directory, "check", "--definitions", Path.Combine(copy.Directory, "no-such-folder"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Output);
+
+        var unknown = Vnotify.Run(copy.Directory, "frobnicate");
+        Assert.Equal(2, unknown.ExitCode);
+    }
+}
