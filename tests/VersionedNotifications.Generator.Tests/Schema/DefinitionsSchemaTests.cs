@@ -111,10 +111,10 @@ public sealed class DefinitionsSchemaTests : IDisposable
     };
 
     [Fact]
-    public void EveryFixtureMatchesTheSchema()
+    public void EveryFixtureSampleAndCheckedInDefinitionMatchesTheSchema()
     {
-        var fixtures = Path.Combine(Repository.Root, "tests", "VersionedNotifications.Generator.Tests", "Fixtures");
-        var files = Directory.EnumerateFiles(fixtures, "*.*", SearchOption.AllDirectories)
+        var folders = new[] { Repository.PathOf("tests", "VersionedNotifications.Generator.Tests", "Fixtures"), Repository.PathOf("definitions"), Repository.PathOf("samples", "Quickstart", "definitions") };
+        var files = folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories))
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToList();

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using VersionedNotifications.Generator.Checks;
+using VersionedNotifications.Generator.Compatibility;
+using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Generator.Parsing;
+using VersionedNotifications.Generator.Tests.Infrastructure;
+
+namespace VersionedNotifications.Generator.Tests.Compatibility;
+
+/// <summary>
+/// The definitions checked in under definitions/ (ironic 21.4.4, from the real code) against the
+/// checked-in manifest, and the acceptance case of the microversion rules: ironic's real NodePayload
+/// history from 1.0 to 1.16 replays with no error, and fails at 1.1 and 1.2, where ironic broke the
+/// rule, as soon as the exceptions recording that are taken out.
+/// </summary>
+public sealed partial class RepositoryDefinitionsTests
+{
+    private static List<DefinitionFile> Definitions(Func<string, string>? edit = null) =>
+        Directory.EnumerateFiles(Repository.PathOf("definitions"), "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => DefinitionParser.Parse(path, (edit ?? (t => t))(File.ReadAllText(path))))
+            .Select(result =>
+            {
+                Assert.Empty(result.Diagnostics);
+                return result.Value;
+            })
+            .ToList();
+
+    private static ShippedManifest Manifest()
+    {
+        var path = Repository.PathOf("definitions", ShippedManifest.FileName);
+        return ShippedManifest.Parse(path, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void CheckedInDefinitionsAreValidAndMatchTheShippedManifest()
+    {
+        var files = Definitions();
+        Assert.Empty(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics);
+        Assert.Empty(Manifest().Errors);
+        Assert.Empty(CompatibilityChecker.Check(files, Manifest()).Select(d => d.Message));
+    }
+
+    [Fact]
+    public void NodePayloadHistoryIsCompleteFrom1_0To1_16()
+    {
+        var node = Definitions().SelectMany(f => f.Objects).Single(o => o.Name == "NodePayload");
+        Assert.Equal(Enumerable.Range(0, 17).Select(minor => $"1.{minor}"), HistoryReplay.Versions(node).Select(v => v.ToString()));
+        Assert.True(ObjectVersion.TryParse("1.0", out var first));
+        Assert.True(ObjectVersion.TryParse("1.16", out var current));
+        Assert.False(HistoryReplay.FieldsAt(node, first)["network_interface"].IsNullable);
+        Assert.True(HistoryReplay.FieldsAt(node, current)["network_interface"].IsNullable);
+        Assert.Contains("secure_boot", HistoryReplay.FieldsAt(node, current).Keys);
+        Assert.DoesNotContain("secure_boot", HistoryReplay.FieldsAt(node, new ObjectVersion(1, 15)).Keys);
+    }
+
+    [Fact]
+    public void RemovingIronicsRecordedExceptionsFailsExactlyAt1_1And1_2()
+    {
+        var files = Definitions(RemoveExceptions);
+
+        var breaches = CompatibilityChecker.Check(files, Manifest())
+            .Select(d => (d.Descriptor.Id, d.Message))
+            .ToList();
+
+        Assert.All(breaches, b => Assert.Equal("VN0202", b.Id));
+        var found = breaches.Select(b => Breach().Match(b.Message)).Select(m =>
+        {
+            Assert.True(m.Success, "unexpected breach");
+            return $"{m.Groups["object"].Value} {m.Groups["version"].Value} {m.Groups["field"].Value}";
+        }).Order(StringComparer.Ordinal);
+
+        // The derived payloads repeat these exceptions in their histories for readers, but their
+        // own fields never changed: the breach belongs to NodePayload, which owns the fields.
+        Assert.Equal(["NodePayload 1.1 network_interface", "NodePayload 1.2 console_enabled", "NodePayload 1.2 maintenance"], found);
+    }
+
+    /// <summary>The YAML with every <c>exceptions:</c> block taken out.</summary>
+    private static string RemoveExceptions(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        var kept = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "exceptions:")
+            {
+                kept.Add(lines[i]);
+                continue;
+            }
+
+            var indent = lines[i].Length - lines[i].TrimStart().Length;
+            while (i + 1 < lines.Length && (lines[i + 1].Trim().Length == 0 || lines[i + 1].Length - lines[i + 1].TrimStart().Length > indent))
+            {
+                i++;
+            }
+        }
+
+        return string.Join('\n', kept);
+    }
+
+    [GeneratedRegex(@"^(?<object>\w+) (?<version>1\.[12]) makes field '(?<field>\w+)' nullable compared with \k<object> 1\.[01],")]
+    private static partial Regex Breach();
+}
