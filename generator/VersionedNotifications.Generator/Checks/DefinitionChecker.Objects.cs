@@ -30,7 +30,7 @@ internal sealed partial class DefinitionChecker
                 continue;
             }
 
-            if (!IsTypeKnown(scope, field.Type, field))
+            if (!IsTypeKnown(scope, field))
             {
                 continue;
             }
@@ -123,14 +123,10 @@ internal sealed partial class DefinitionChecker
         return true;
     }
 
-    /// <summary>Whether every name in <paramref name="type"/> resolves; reports the first that does not.</summary>
-    private bool IsTypeKnown(Scope scope, TypeReference type, FieldDefinition field)
+    /// <summary>Whether the name in <paramref name="field"/>'s type (the innermost element of lists and dicts) resolves; reported when not.</summary>
+    private bool IsTypeKnown(Scope scope, FieldDefinition field)
     {
-        if (type.Element is not null)
-        {
-            return IsTypeKnown(scope, type.Element, field);
-        }
-
+        var type = field.Type.Innermost;
         if (type.Kind != TypeKind.Named || ResolveNamed(scope, type.Name!) is not null)
         {
             return true;
@@ -147,11 +143,7 @@ internal sealed partial class DefinitionChecker
 
     private static string? EnumMemberFor(Scope scope, FieldDefinition field, string? inlineEnumType, string value)
     {
-        var innermost = field.Type;
-        while (innermost.Element is not null)
-        {
-            innermost = innermost.Element;
-        }
+        var innermost = field.Type.Innermost;
 
         if (inlineEnumType is not null)
         {

@@ -61,7 +61,14 @@ internal sealed class CompatibilityChecker
 
     private void CheckObject(string name)
     {
-        var definition = _index.Objects[name].Definition;
+        var (definition, wireNamespace) = _index.Objects[name];
+        if (!_index.ResolvesAllTypes(definition, wireNamespace))
+        {
+            // The generator reports the unknown type (VN0005); comparing a type that does not
+            // exist with what shipped would only say the same thing twice.
+            return;
+        }
+
         var current = definition.Version;
         var versions = HistoryReplay.Versions(definition);
         var replayed = versions.ToDictionary(v => v, v => HistoryReplay.FieldsAt(definition, v));

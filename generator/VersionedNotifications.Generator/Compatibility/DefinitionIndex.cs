@@ -62,12 +62,7 @@ internal sealed class DefinitionIndex
 
         foreach (var field in definition.Fields.Where(f => f.Removed is null))
         {
-            var type = field.Type;
-            while (type.Element is not null)
-            {
-                type = type.Element;
-            }
-
+            var type = field.Type.Innermost;
             if (type.Kind == TypeKind.Named)
             {
                 used.Add(ShippedManifest.Qualify(wireNamespace, type.Name!));
@@ -75,6 +70,22 @@ internal sealed class DefinitionIndex
         }
 
         return used.Where(Objects.ContainsKey);
+    }
+
+    /// <summary>Whether every object and enum name the fields of <paramref name="definition"/> use is defined.</summary>
+    public bool ResolvesAllTypes(ObjectDefinition definition, string wireNamespace)
+    {
+        foreach (var field in definition.Fields)
+        {
+            var type = field.Type.Innermost;
+            var qualified = type.Kind == TypeKind.Named ? ShippedManifest.Qualify(wireNamespace, type.Name!) : null;
+            if (qualified is not null && !Objects.ContainsKey(qualified) && !Enums.ContainsKey(qualified))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether <paramref name="derived"/> is <paramref name="ancestor"/> or extends it, directly or not.</summary>

@@ -25,6 +25,9 @@ internal enum TypeKind
 /// <summary>A parsed type expression such as <c>string</c>, <c>list&lt;PortPayload&gt;</c> or <c>dict&lt;integer?&gt;</c>.</summary>
 internal sealed record TypeReference(TypeKind Kind, string? Name = null, TypeReference? Element = null, bool ElementNullable = false)
 {
+    /// <summary>The element type at the bottom of any lists and dicts: <c>PortPayload</c> for <c>list&lt;dict&lt;PortPayload&gt;&gt;</c>.</summary>
+    public TypeReference Innermost => Element?.Innermost ?? this;
+
     public override string ToString() => Kind switch
     {
         TypeKind.List => "list<" + Element + (ElementNullable ? "?" : string.Empty) + ">",

@@ -319,7 +319,7 @@ internal sealed partial class DefinitionParser
     }
 
     private static bool ContainsInlineEnum(TypeReference type) =>
-        type.Kind == TypeKind.InlineEnum || (type.Element is not null && ContainsInlineEnum(type.Element));
+        type.Innermost.Kind == TypeKind.InlineEnum;
 
     private EquatableArray<HistoryEntry> ParseHistory(MappingReader objectReader, string objectContext, ObjectVersion version)
     {
