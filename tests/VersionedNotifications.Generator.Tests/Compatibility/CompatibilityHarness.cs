@@ -69,4 +69,29 @@ internal static class CompatibilityHarness
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => $"  {d.Id} {d.Severity} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Location.GetLineSpan().StartLinePosition.Character + 1}: {d.GetMessage()}"));
+
+    /// <summary>The YAML with every <c>exceptions:</c> block taken out, each history entry keeping its line of changes.</summary>
+    public static string RemoveExceptions(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        var kept = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "exceptions:")
+            {
+                kept.Add(lines[i]);
+                continue;
+            }
+
+            var indent = lines[i].Length - lines[i].TrimStart().Length;
+            while (i + 1 < lines.Length && (lines[i + 1].Trim().Length == 0 || lines[i + 1].Length - lines[i + 1].TrimStart().Length > indent))
+            {
+                i++;
+            }
+        }
+
+        var text = string.Join('\n', kept);
+        Assert.DoesNotContain("exceptions:", text, StringComparison.Ordinal);
+        return text;
+    }
 }

@@ -37,6 +37,10 @@ public sealed class CompatibilityRuleTests
 
     private static Definition Edit(Func<string, string> edit) => Definition.Of(Path, edit(Released.Text).TrimEnd('\n'));
 
+    /// <summary>Node at <paramref name="version"/>, which adds the field 'owner'.</summary>
+    private static Definition WithOwner(string version) =>
+        Edit(t => Bump(t, version, "Add owner.").Replace("      size: { type: integer, default: 0 }", $"      size: {{ type: integer, default: 0 }}\n      owner: {{ type: string, nullable: true, since: \"{version}\" }}"));
+
     private static string Bump(string text, string version, string changes) =>
         text.Replace("version: \"1.0\"", $"version: \"{version}\"").Replace("      \"1.0\": Initial version.", $"      \"1.0\": Initial version.\n      \"{version}\": {changes}");
 
@@ -49,7 +53,7 @@ public sealed class CompatibilityRuleTests
     [Fact]
     public void VN0200NewVersionIsUnshippedUntilShipped()
     {
-        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var next = WithOwner("1.1");
 
         var diagnostics = Analyze(Shipped, next);
         Single(diagnostics, "VN0200", DiagnosticSeverity.Info, Path, 5, 14, "Node 1.1 is not in the shipped manifest yet; run 'vnotify ship'");
@@ -67,7 +71,7 @@ public sealed class CompatibilityRuleTests
         Single(diagnostics, "VN0201", DiagnosticSeverity.Error, Path, 11, 7, "Node 1.0 has shipped, and its fields changed since: adds field 'owner' (string?)");
         Only(diagnostics, "VN0201");
 
-        var fixedUp = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var fixedUp = WithOwner("1.1");
         Only(Analyze(Shipped, fixedUp), "VN0200");
     }
 
@@ -153,19 +157,19 @@ public sealed class CompatibilityRuleTests
     [Fact]
     public void VN0203MajorVersionForAPurelyAdditiveChange()
     {
-        var edited = Edit(t => Bump(t, "2.0", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"2.0\" }"));
+        var edited = WithOwner("2.0");
 
         var diagnostics = Analyze(Shipped, edited);
         Single(diagnostics, "VN0203", DiagnosticSeverity.Warning, Path, 5, 14, "Node 2.0 is a new major version, but it only adds fields to Node 1.0");
 
-        var minor = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var minor = WithOwner("1.1");
         Only(Analyze(Shipped, minor), "VN0200");
     }
 
     [Fact]
     public void VN0203SeverityCanBeRaisedLikeAnyAnalyzerRule()
     {
-        var edited = Edit(t => Bump(t, "2.0", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"2.0\" }"));
+        var edited = WithOwner("2.0");
 
         var diagnostics = Analyze(Shipped, new Dictionary<string, ReportDiagnostic> { ["VN0203"] = ReportDiagnostic.Error }, edited);
         Single(diagnostics, "VN0203", DiagnosticSeverity.Error, Path, 5, 14, "only adds fields");
@@ -174,7 +178,7 @@ public sealed class CompatibilityRuleTests
     [Fact]
     public void VN0204ShippedVersionRewritten()
     {
-        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var next = WithOwner("1.1");
         var shipped = Ship(Shipped, next);
         var rewritten = Edit(_ => next.Text.Replace("since: \"1.1\"", "since: \"1.0\"").TrimEnd('\n'));
 
@@ -201,7 +205,7 @@ public sealed class CompatibilityRuleTests
         Single(Analyze(null, skipping), "VN0206", DiagnosticSeverity.Error, Path, 13, 7, "Node goes from 1.0 to 1.2; the version after 1.0 is 1.1 (more fields) or 2.0 (anything else)");
         Only(Analyze(null, Edit(t => Bump(t, "1.1", "Add nothing much."))));
 
-        var next = Edit(t => Bump(t, "1.1", "Add owner.").Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true, since: \"1.1\" }"));
+        var next = WithOwner("1.1");
         var backwards = Analyze(Ship(Shipped, next), Released);
         Single(backwards, "VN0206", DiagnosticSeverity.Error, Path, 5, 14, "Node 1.0 goes backwards: 1.1 has shipped");
     }

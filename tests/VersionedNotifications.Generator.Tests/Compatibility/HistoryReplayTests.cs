@@ -55,7 +55,7 @@ public sealed class HistoryReplayTests
     public void RemovingTheRecordedExceptionsFailsAtExactlyTheVersionsThatBrokeTheRule()
     {
         var shipped = Ship(null, Node, Port);
-        var withoutExceptions = new Definition(Node.Path, RemoveExceptions(Node.Text));
+        var withoutExceptions = new Definition(Node.Path, CompatibilityHarness.RemoveExceptions(Node.Text));
 
         var diagnostics = Analyze(shipped, withoutExceptions, Port).Where(d => d.Id == "VN0202").ToList();
 
@@ -67,31 +67,6 @@ public sealed class HistoryReplayTests
     [Fact]
     public void WithoutAManifestTheReplayedHistoryIsConsistentByConstruction()
     {
-        Only(Analyze(null, new Definition(Node.Path, RemoveExceptions(Node.Text)), Port));
-    }
-
-    /// <summary>The history with every <c>exceptions:</c> block taken out, each version keeping its line of changes.</summary>
-    private static string RemoveExceptions(string yaml)
-    {
-        var lines = yaml.Split('\n').ToList();
-        var result = new List<string>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Trim() != "exceptions:")
-            {
-                result.Add(lines[i]);
-                continue;
-            }
-
-            var indent = lines[i].Length - lines[i].TrimStart().Length;
-            while (i + 1 < lines.Count && (lines[i + 1].Trim().Length == 0 || lines[i + 1].Length - lines[i + 1].TrimStart().Length > indent))
-            {
-                i++;
-            }
-        }
-
-        var text = string.Join('\n', result);
-        Assert.DoesNotContain("exceptions:", text, StringComparison.Ordinal);
-        return text;
+        Only(Analyze(null, new Definition(Node.Path, CompatibilityHarness.RemoveExceptions(Node.Text)), Port));
     }
 }

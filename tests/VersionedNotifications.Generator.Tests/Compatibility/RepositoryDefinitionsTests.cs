@@ -58,7 +58,7 @@ public sealed partial class RepositoryDefinitionsTests
     [Fact]
     public void RemovingIronicsRecordedExceptionsFailsExactlyAt1_1And1_2()
     {
-        var files = Definitions(RemoveExceptions);
+        var files = Definitions(CompatibilityHarness.RemoveExceptions);
 
         var breaches = CompatibilityChecker.Check(files, Manifest())
             .Select(d => (d.Descriptor.Id, d.Message))
@@ -74,29 +74,6 @@ public sealed partial class RepositoryDefinitionsTests
         // The derived payloads repeat these exceptions in their histories for readers, but their
         // own fields never changed: the breach belongs to NodePayload, which owns the fields.
         Assert.Equal(["NodePayload 1.1 network_interface", "NodePayload 1.2 console_enabled", "NodePayload 1.2 maintenance"], found);
-    }
-
-    /// <summary>The YAML with every <c>exceptions:</c> block taken out.</summary>
-    private static string RemoveExceptions(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        var kept = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Trim() != "exceptions:")
-            {
-                kept.Add(lines[i]);
-                continue;
-            }
-
-            var indent = lines[i].Length - lines[i].TrimStart().Length;
-            while (i + 1 < lines.Length && (lines[i + 1].Trim().Length == 0 || lines[i + 1].Length - lines[i + 1].TrimStart().Length > indent))
-            {
-                i++;
-            }
-        }
-
-        return string.Join('\n', kept);
     }
 
     [GeneratedRegex(@"^(?<object>\w+) (?<version>1\.[12]) makes field '(?<field>\w+)' nullable compared with \k<object> 1\.[01],")]
