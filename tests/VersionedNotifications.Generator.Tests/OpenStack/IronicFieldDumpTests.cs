@@ -16,11 +16,7 @@ public sealed class IronicFieldDumpTests
 {
     private static readonly JsonElement Dump = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("tests", "fixtures", "openstack", "ironic-fields.json"))).RootElement;
 
-    private static readonly Dictionary<string, ObjectDefinition> Objects = Directory
-        .EnumerateFiles(Repository.PathOf("definitions", "ironic"), "*.yaml")
-        .Select(path => DefinitionParser.Parse(path, File.ReadAllText(path)).Value)
-        .SelectMany(file => file.Objects)
-        .ToDictionary(o => o.Name, StringComparer.Ordinal);
+    private static readonly OpenStackDefinitions Definitions = OpenStackDefinitions.Ironic;
 
     public static TheoryData<string> PayloadClasses()
     {
@@ -38,7 +34,7 @@ public sealed class IronicFieldDumpTests
     {
         Assert.Equal("ironic 21.4.4", Dump.GetProperty("source").GetString());
         var real = Dump.GetProperty("payloads").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(real, Objects.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(real, Definitions.Objects.Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -46,11 +42,11 @@ public sealed class IronicFieldDumpTests
     public void DefinitionMatchesTheRealClass(string name)
     {
         var real = Dump.GetProperty("payloads").GetProperty(name);
-        var definition = Objects[name];
+        var definition = Definitions.Objects[name];
         Assert.Equal(real.GetProperty("version").GetString(), definition.Version.ToString());
         Assert.StartsWith(definition.Version + "-", real.GetProperty("fingerprint").GetString(), StringComparison.Ordinal);
 
-        var ours = FieldsWithBases(definition);
+        var ours = Definitions.WireFields(name).ToDictionary(f => f.Key, f => FieldShape.Of(f.Value), StringComparer.Ordinal);
         var theirs = real.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
         Assert.Equal(theirs.Keys.Order(StringComparer.Ordinal), ours.Keys.Order(StringComparer.Ordinal));
         foreach (var (field, shape) in ours)
@@ -62,18 +58,6 @@ public sealed class IronicFieldDumpTests
             var expectedDefault = realDefault.ValueKind == JsonValueKind.Null ? null : realDefault.GetProperty("value").GetRawText();
             Assert.True(expectedDefault == shape.DefaultJson, $"{name}.{field}: default {shape.DefaultJson ?? "none"}, ironic {expectedDefault ?? "none"}");
         }
-    }
-
-    /// <summary>The fields a payload sends at its current version: its bases' first, then its own.</summary>
-    private static Dictionary<string, FieldShape> FieldsWithBases(ObjectDefinition definition)
-    {
-        var fields = definition.Extends is { } extends ? FieldsWithBases(Objects[extends]) : new Dictionary<string, FieldShape>(StringComparer.Ordinal);
-        foreach (var (name, shape) in HistoryReplay.FieldsAt(definition, definition.Version))
-        {
-            fields[name] = shape;
-        }
-
-        return fields;
     }
 
     /// <summary>Our type expression as oslo names the type of the field it stands for.</summary>

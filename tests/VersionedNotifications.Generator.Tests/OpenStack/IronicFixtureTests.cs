@@ -19,11 +19,7 @@ public sealed class IronicFixtureTests
 {
     private static readonly string FixtureDirectory = Repository.PathOf("tests", "fixtures", "openstack", "ironic");
 
-    private static readonly Dictionary<string, ObjectDefinition> Objects = Directory
-        .EnumerateFiles(Repository.PathOf("definitions", "ironic"), "*.yaml")
-        .Select(path => DefinitionParser.Parse(path, File.ReadAllText(path)).Value)
-        .SelectMany(file => file.Objects)
-        .ToDictionary(o => o.Name, StringComparer.Ordinal);
+    private static readonly OpenStackDefinitions Definitions = OpenStackDefinitions.Ironic;
 
     public static TheoryData<string> Fixtures()
     {
@@ -79,7 +75,7 @@ public sealed class IronicFixtureTests
         Assert.Equal(ObjectVersionOf(eventType.PayloadType), payload.GetProperty("ironic_object.version").GetString());
 
         // The data: exactly the wire fields of the payload, its own and its base's.
-        var expected = FieldsWithBases(Objects[eventType.PayloadName]).Keys.Order(StringComparer.Ordinal).ToList();
+        var expected = Definitions.WireFields(eventType.PayloadName).Keys.Order(StringComparer.Ordinal).ToList();
         var actual = payload.GetProperty("ironic_object.data").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
         Assert.True(
             expected.SequenceEqual(actual),
@@ -91,17 +87,5 @@ public sealed class IronicFixtureTests
         var field = payloadType.GetField("ObjectVersion", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
         Assert.True(field is { IsLiteral: true }, $"{payloadType.Name} declares no ObjectVersion const");
         return (string)field!.GetRawConstantValue()!;
-    }
-
-    /// <summary>The fields a payload sends at its current version: its bases' first, then its own.</summary>
-    private static Dictionary<string, FieldShape> FieldsWithBases(ObjectDefinition definition)
-    {
-        var fields = definition.Extends is { } extends ? FieldsWithBases(Objects[extends]) : new Dictionary<string, FieldShape>(StringComparer.Ordinal);
-        foreach (var (name, shape) in HistoryReplay.FieldsAt(definition, definition.Version))
-        {
-            fields[name] = shape;
-        }
-
-        return fields;
     }
 }
