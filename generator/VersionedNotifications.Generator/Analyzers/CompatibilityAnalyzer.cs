@@ -57,7 +57,7 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
 
         try
         {
-            foreach (var diagnostic in Check(context.Options, context.CancellationToken))
+            foreach (var diagnostic in Check(definitions, context.Options, context.CancellationToken))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
@@ -69,10 +69,10 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static System.Collections.Generic.IReadOnlyList<DiagnosticInfo> Check(AnalyzerOptions options, CancellationToken cancellationToken)
+    private static System.Collections.Generic.IReadOnlyList<DiagnosticInfo> Check(
+        System.Collections.Generic.IEnumerable<AdditionalText> definitions, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var files = options.AdditionalFiles
-            .Where(t => DefinitionFiles.IsDefinition(t.Path))
+        var files = definitions
             .Select(t => DefinitionParser.Parse(t.Path, t.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken).Value)
             .ToList();
         var manifestText = options.AdditionalFiles.FirstOrDefault(t => DefinitionFiles.IsShippedManifest(t.Path));
