@@ -156,13 +156,8 @@ internal sealed partial class DefinitionChecker
             }
             else if (!isLeaf)
             {
-                if (!node.Classes.TryGetValue(segment, out var child))
-                {
-                    child = new PathNode();
-                    node.Classes.Add(segment, child);
-                }
-
-                node = child;
+                // Only look while checking: a path that fails must leave no classes behind.
+                node = node.Classes.TryGetValue(segment, out var child) ? child : new PathNode();
             }
         }
 
@@ -170,6 +165,18 @@ internal sealed partial class DefinitionChecker
         {
             Report(DiagnosticDescriptors.InvalidEventType, definition.Location, definition.Name, problem);
             return false;
+        }
+
+        node = root;
+        foreach (var segment in path.Take(path.Length - 1))
+        {
+            if (!node.Classes.TryGetValue(segment, out var child))
+            {
+                child = new PathNode();
+                node.Classes.Add(segment, child);
+            }
+
+            node = child;
         }
 
         node.Leaves.Add(path[path.Length - 1], definition);

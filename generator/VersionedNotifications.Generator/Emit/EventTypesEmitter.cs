@@ -29,6 +29,10 @@ internal static class EventTypesEmitter
         writer.Line("public static partial class EventTypes");
         writer.OpenBlock();
 
+        // The event types come first: static initializers run in text order, and All reads the
+        // top-level ones (an event type named by one segment is a field of this class).
+        WriteLevel(writer, spec.Events.ToList(), depth: 0, prefix: string.Empty);
+        writer.Line();
         writer.Line("/// <summary>Every event type, ordered by name.</summary>");
         writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}.EventTypeInfo> All {{ get; }} = new {Runtime}.EventTypeInfo[]");
         writer.OpenBlock();
@@ -62,8 +66,6 @@ internal static class EventTypesEmitter
                 return eventType is not null;
             }
             """);
-
-        WriteLevel(writer, spec.Events.ToList(), depth: 0, prefix: string.Empty);
         writer.CloseBlock();
         return writer;
     }
@@ -72,8 +74,8 @@ internal static class EventTypesEmitter
 
     private static void WriteLevel(SourceWriter writer, List<EventTypeSpec> events, int depth, string prefix)
     {
-        // Members are separated by a blank line; the first member of a nested class follows its brace.
-        var first = depth > 0;
+        // Members are separated by a blank line; the first member of a class follows its brace.
+        var first = true;
         foreach (var eventType in events.Where(e => e.Path.Count == depth + 1))
         {
             if (!first)

@@ -564,4 +564,23 @@ public sealed class CrossFileDiagnosticsTests
         OnlyReported(run, "VN0004", "VN0004", "VN0004");
         StillGeneratesAndCompiles(run, "Demo.Port.g.cs");
     }
+    [Fact]
+    public void ARejectedEventTypeLeavesNoClassBehindToClashWithALaterOne()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node: { version: "1.0" }
+            event_types:
+              node.equals.create: { payload: Node }
+              node: { payload: Node }
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0011", file, 6, 3, "Invalid event type 'node.equals.create'", token: "node.equals.create");
+        OnlyReported(run, "VN0011");
+        StillGeneratesAndCompiles(run, "Demo.EventTypes.g.cs", "Demo.Node.g.cs");
+        Assert.Contains("\"node\" => Node,", run.Source("Demo.EventTypes.g.cs"), StringComparison.Ordinal);
+    }
 }

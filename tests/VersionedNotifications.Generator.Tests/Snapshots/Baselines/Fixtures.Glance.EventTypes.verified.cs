@@ -12,34 +12,6 @@ namespace Fixtures.Glance;
 [global::System.CodeDom.Compiler.GeneratedCode("VersionedNotifications.Generator", "0.1.0.0")]
 public static partial class EventTypes
 {
-    /// <summary>Every event type, ordered by name.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::VersionedNotifications.EventTypeInfo> All { get; } = new global::VersionedNotifications.EventTypeInfo[]
-    {
-        Image.Delete,
-        Image.Send,
-        Image.Upload,
-    };
-
-    /// <summary>Finds the event type with this wire name or alias; null when there is none.</summary>
-    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
-    public static global::VersionedNotifications.EventTypeInfo? Find(string? name) => name switch
-    {
-        "image.delete" => Image.Delete,
-        "image.send" => Image.Send,
-        "image.upload" => Image.Upload,
-        _ => null,
-    };
-
-    /// <summary>Finds the event type with this wire name or alias.</summary>
-    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
-    /// <param name="eventType">The event type, when there is one.</param>
-    /// <returns>Whether the name is known.</returns>
-    public static bool TryGet(string? name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::VersionedNotifications.EventTypeInfo? eventType)
-    {
-        eventType = Find(name);
-        return eventType is not null;
-    }
-
     /// <summary>Event types under <c>image</c>.</summary>
     public static partial class Image
     {
@@ -78,5 +50,33 @@ public static partial class EventTypes
             global::System.Array.Empty<string>(),
             new global::VersionedNotifications.NotificationPriority[] { global::VersionedNotifications.NotificationPriority.Warn, global::VersionedNotifications.NotificationPriority.Error },
             "Glance has completed the upload of image data to its store.");
+    }
+
+    /// <summary>Every event type, ordered by name.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::VersionedNotifications.EventTypeInfo> All { get; } = new global::VersionedNotifications.EventTypeInfo[]
+    {
+        Image.Delete,
+        Image.Send,
+        Image.Upload,
+    };
+
+    /// <summary>Finds the event type with this wire name or alias; null when there is none.</summary>
+    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
+    public static global::VersionedNotifications.EventTypeInfo? Find(string? name) => name switch
+    {
+        "image.delete" => Image.Delete,
+        "image.send" => Image.Send,
+        "image.upload" => Image.Upload,
+        _ => null,
+    };
+
+    /// <summary>Finds the event type with this wire name or alias.</summary>
+    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
+    /// <param name="eventType">The event type, when there is one.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryGet(string? name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::VersionedNotifications.EventTypeInfo? eventType)
+    {
+        eventType = Find(name);
+        return eventType is not null;
     }
 }

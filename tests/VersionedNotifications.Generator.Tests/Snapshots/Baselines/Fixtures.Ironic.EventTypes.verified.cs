@@ -12,49 +12,6 @@ namespace Fixtures.Ironic;
 [global::System.CodeDom.Compiler.GeneratedCode("VersionedNotifications.Generator", "0.1.0.0")]
 public static partial class EventTypes
 {
-    /// <summary>Every event type, ordered by name.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::VersionedNotifications.EventTypeInfo> All { get; } = new global::VersionedNotifications.EventTypeInfo[]
-    {
-        Baremetal.Deploytemplate.Create.End,
-        Baremetal.Deploytemplate.Create.Error,
-        Baremetal.Deploytemplate.Create.Start,
-        Baremetal.Node.MaintenanceSet.End,
-        Baremetal.Node.MaintenanceSet.Error,
-        Baremetal.Node.MaintenanceSet.Start,
-        Baremetal.Node.PowerSet.End,
-        Baremetal.Node.PowerSet.Error,
-        Baremetal.Node.PowerSet.Start,
-    };
-
-    /// <summary>Finds the event type with this wire name or alias; null when there is none.</summary>
-    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
-    public static global::VersionedNotifications.EventTypeInfo? Find(string? name) => name switch
-    {
-        "baremetal.deploy_template.create.end" => Baremetal.Deploytemplate.Create.End,
-        "baremetal.deploy_template.create.error" => Baremetal.Deploytemplate.Create.Error,
-        "baremetal.deploy_template.create.start" => Baremetal.Deploytemplate.Create.Start,
-        "baremetal.deploytemplate.create.end" => Baremetal.Deploytemplate.Create.End,
-        "baremetal.deploytemplate.create.error" => Baremetal.Deploytemplate.Create.Error,
-        "baremetal.deploytemplate.create.start" => Baremetal.Deploytemplate.Create.Start,
-        "baremetal.node.maintenance_set.end" => Baremetal.Node.MaintenanceSet.End,
-        "baremetal.node.maintenance_set.error" => Baremetal.Node.MaintenanceSet.Error,
-        "baremetal.node.maintenance_set.start" => Baremetal.Node.MaintenanceSet.Start,
-        "baremetal.node.power_set.end" => Baremetal.Node.PowerSet.End,
-        "baremetal.node.power_set.error" => Baremetal.Node.PowerSet.Error,
-        "baremetal.node.power_set.start" => Baremetal.Node.PowerSet.Start,
-        _ => null,
-    };
-
-    /// <summary>Finds the event type with this wire name or alias.</summary>
-    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
-    /// <param name="eventType">The event type, when there is one.</param>
-    /// <returns>Whether the name is known.</returns>
-    public static bool TryGet(string? name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::VersionedNotifications.EventTypeInfo? eventType)
-    {
-        eventType = Find(name);
-        return eventType is not null;
-    }
-
     /// <summary>Event types under <c>baremetal</c>.</summary>
     public static partial class Baremetal
     {
@@ -185,5 +142,48 @@ public static partial class EventTypes
                     "A power state change on a node.");
             }
         }
+    }
+
+    /// <summary>Every event type, ordered by name.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::VersionedNotifications.EventTypeInfo> All { get; } = new global::VersionedNotifications.EventTypeInfo[]
+    {
+        Baremetal.Deploytemplate.Create.End,
+        Baremetal.Deploytemplate.Create.Error,
+        Baremetal.Deploytemplate.Create.Start,
+        Baremetal.Node.MaintenanceSet.End,
+        Baremetal.Node.MaintenanceSet.Error,
+        Baremetal.Node.MaintenanceSet.Start,
+        Baremetal.Node.PowerSet.End,
+        Baremetal.Node.PowerSet.Error,
+        Baremetal.Node.PowerSet.Start,
+    };
+
+    /// <summary>Finds the event type with this wire name or alias; null when there is none.</summary>
+    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
+    public static global::VersionedNotifications.EventTypeInfo? Find(string? name) => name switch
+    {
+        "baremetal.deploy_template.create.end" => Baremetal.Deploytemplate.Create.End,
+        "baremetal.deploy_template.create.error" => Baremetal.Deploytemplate.Create.Error,
+        "baremetal.deploy_template.create.start" => Baremetal.Deploytemplate.Create.Start,
+        "baremetal.deploytemplate.create.end" => Baremetal.Deploytemplate.Create.End,
+        "baremetal.deploytemplate.create.error" => Baremetal.Deploytemplate.Create.Error,
+        "baremetal.deploytemplate.create.start" => Baremetal.Deploytemplate.Create.Start,
+        "baremetal.node.maintenance_set.end" => Baremetal.Node.MaintenanceSet.End,
+        "baremetal.node.maintenance_set.error" => Baremetal.Node.MaintenanceSet.Error,
+        "baremetal.node.maintenance_set.start" => Baremetal.Node.MaintenanceSet.Start,
+        "baremetal.node.power_set.end" => Baremetal.Node.PowerSet.End,
+        "baremetal.node.power_set.error" => Baremetal.Node.PowerSet.Error,
+        "baremetal.node.power_set.start" => Baremetal.Node.PowerSet.Start,
+        _ => null,
+    };
+
+    /// <summary>Finds the event type with this wire name or alias.</summary>
+    /// <param name="name">An <c>event_type</c> as the wire carries it, or one of its aliases.</param>
+    /// <param name="eventType">The event type, when there is one.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryGet(string? name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::VersionedNotifications.EventTypeInfo? eventType)
+    {
+        eventType = Find(name);
+        return eventType is not null;
     }
 }
