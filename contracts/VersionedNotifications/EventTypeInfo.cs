@@ -33,6 +33,9 @@ public abstract class EventTypeInfo
         Description = description;
     }
 
+    /// <summary>The <see cref="PayloadName"/> of event types whose payload is a plain text message.</summary>
+    public const string TextPayloadName = "text";
+
     /// <summary>The <c>event_type</c> on the wire, for example <c>baremetal.node.power_set.start</c>.</summary>
     public string Name { get; }
 

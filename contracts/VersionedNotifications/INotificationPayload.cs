@@ -1,3 +1,5 @@
+using VersionedNotifications.Wire;
+
 namespace VersionedNotifications;
 
 /// <summary>
@@ -5,8 +7,14 @@ namespace VersionedNotifications;
 /// </summary>
 /// <typeparam name="TSelf">The generated record itself.</typeparam>
 public interface INotificationPayload<TSelf>
-    where TSelf : INotificationPayload<TSelf>
+    where TSelf : class, INotificationPayload<TSelf>
 {
     /// <summary>The wire name, namespace and versions of <typeparamref name="TSelf"/>.</summary>
     static abstract VersionedObjectInfo ObjectInfo { get; }
+
+    /// <summary>The generated converter that reads and writes <typeparamref name="TSelf"/> in the oslo form.</summary>
+    static abstract WirePayloadConverter<TSelf> WireConverter { get; }
+
+    /// <summary>How this payload, when read from the wire, differed from the current definition; <see langword="null"/> when it did not.</summary>
+    PayloadWireState? WireState { get; }
 }

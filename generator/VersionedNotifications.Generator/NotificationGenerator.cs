@@ -14,7 +14,7 @@ namespace VersionedNotifications.Generator;
 
 /// <summary>
 /// Compiles notification definitions (<c>*.yaml</c> AdditionalFiles) into payload records, enums and
-/// event-type constants. This class only wires the stages: parse (per file) → check (all files) →
+/// event-type constants, JSON converters and a JSON context. This class only wires the stages: parse (per file) → check (all files) →
 /// emit (per type); diagnostics travel as data and are reported from their own outputs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -54,7 +54,25 @@ public sealed class NotificationGenerator : IIncrementalGenerator
         var enums = spec.SelectMany(static (s, _) => s.Enums).WithTrackingName(TrackingNames.Enums);
         var eventTypes = spec.SelectMany(static (s, _) => s.EventTypes).WithTrackingName(TrackingNames.EventTypes);
 
+        var contextNaming = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => new ContextNaming(
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) ? root : null,
+                options.GlobalOptions.TryGetValue("build_property.VersionedNotificationsJsonContext", out var name) ? name : null))
+            .WithTrackingName(TrackingNames.ContextNaming);
+        var jsonContext = spec
+            .Combine(contextNaming)
+            .Select(static (pair, _) => JsonContextBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.JsonContext);
+
         context.RegisterSourceOutput(objects, static (production, o) => production.AddSource(ObjectEmitter.HintName(o), ObjectEmitter.Emit(o).ToSourceText()));
+        context.RegisterSourceOutput(objects, static (production, o) => production.AddSource(ConverterEmitter.HintName(o), ConverterEmitter.Emit(o).ToSourceText()));
+        context.RegisterSourceOutput(jsonContext, static (production, c) =>
+        {
+            if (c is not null)
+            {
+                production.AddSource(JsonContextEmitter.HintName(c), JsonContextEmitter.Emit(c).ToSourceText());
+            }
+        });
         context.RegisterSourceOutput(enums, static (production, e) => production.AddSource(EnumEmitter.HintName(e), EnumEmitter.Emit(e).ToSourceText()));
         context.RegisterSourceOutput(eventTypes, static (production, e) => production.AddSource(EventTypesEmitter.HintName(e), EventTypesEmitter.Emit(e).ToSourceText()));
 

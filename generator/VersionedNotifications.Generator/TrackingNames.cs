@@ -23,4 +23,10 @@ internal static class TrackingNames
 
     /// <summary>One EventTypes class to emit.</summary>
     public const string EventTypes = nameof(EventTypes);
+
+    /// <summary>The build properties that name the JSON context.</summary>
+    public const string ContextNaming = nameof(ContextNaming);
+
+    /// <summary>The JSON context to emit: its name and every object in it.</summary>
+    public const string JsonContext = nameof(JsonContext);
 }

@@ -77,7 +77,8 @@ internal sealed partial class DefinitionChecker
             isSealed,
             definition.Description,
             definition.History.Select(h => h.Version + ": " + h.Changes).ToEquatableArray(),
-            properties.ToEquatableArray());
+            properties.ToEquatableArray(),
+            EquatableArray<PropertySpec>.Empty);
     }
 
     private PropertySpec BindProperty(Scope scope, FieldDefinition field, string? inlineEnumType)
@@ -96,7 +97,16 @@ internal sealed partial class DefinitionChecker
         var typeDisplay = field.Type + (field.IsNullable ? " (nullable)" : string.Empty);
         // A default that does not fit is reported and dropped; the property is then required like
         // any other without a default, so that user code gets no uninitialized-member warning.
-        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json);
+        var value = ValueSpecOf(scope, field.Type, field.IsNullable, inlineEnumType);
+        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json, value);
+    }
+
+    private static ValueSpec ValueSpecOf(Scope scope, TypeReference type, bool isNullable, string? inlineEnumType)
+    {
+        var element = type.Element is null ? null : ValueSpecOf(scope, type.Element, type.ElementNullable, inlineEnumType);
+        var syntax = CSharpTypeMapper.TypeSyntax(type, isNullable: false, inlineEnumType, name => ResolveNamed(scope, name));
+        var isEnum = type.Kind == TypeKind.InlineEnum || (type.Kind == TypeKind.Named && scope.Enums.ContainsKey(type.Name!));
+        return new ValueSpec(type.Kind, syntax, isNullable, isEnum, element);
     }
 
     private bool ClaimPropertyName(FieldDefinition field, ObjectDefinition owner, Dictionary<string, string> propertyNames)

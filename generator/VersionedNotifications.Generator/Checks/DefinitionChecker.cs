@@ -21,7 +21,7 @@ internal sealed partial class DefinitionChecker
     /// <summary>Members every generated record has; a field cannot take these names.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "ObjectName", "ObjectNamespace", "ObjectVersion", "ObjectInfo",
+        "ObjectName", "ObjectNamespace", "ObjectVersion", "ObjectInfo", "WireState", "WireConverter",
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -78,7 +78,7 @@ internal sealed partial class DefinitionChecker
         _bases = ResolveBases();
         var extended = new HashSet<DeclaredObject>(_bases.Values);
         var enums = new List<EnumSpec>();
-        var objects = new List<ObjectSpec>();
+        var bound = new List<(DeclaredObject Declared, ObjectSpec Spec)>();
         foreach (var scope in _scopes.Values.OrderBy(s => s.WireNamespace, StringComparer.Ordinal))
         {
             foreach (var declared in scope.Enums.Values)
@@ -90,17 +90,40 @@ internal sealed partial class DefinitionChecker
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 _bases.TryGetValue(declared, out var baseObject);
-                objects.Add(BindObject(scope, declared, baseObject, isSealed: !extended.Contains(declared), enums));
+                bound.Add((declared, BindObject(scope, declared, baseObject, isSealed: !extended.Contains(declared), enums)));
             }
 
             CheckContainmentCycles(scope);
         }
 
+        var objects = WithInheritedProperties(bound);
         var eventTypes = BindEventTypes(usable);
         return new GenerationSpec(
             objects.OrderBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             enums.OrderBy(e => e.Namespace, StringComparer.Ordinal).ThenBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             eventTypes);
+    }
+
+    /// <summary>Gives each object the properties of its bases, farthest first, as they were bound for the bases.</summary>
+    private List<ObjectSpec> WithInheritedProperties(List<(DeclaredObject Declared, ObjectSpec Spec)> bound)
+    {
+        var specs = bound.ToDictionary(b => b.Declared, b => b.Spec);
+        var result = new List<ObjectSpec>(bound.Count);
+        foreach (var (declared, spec) in bound)
+        {
+            var chain = new List<ObjectSpec>();
+            var current = declared;
+            while (_bases.TryGetValue(current, out var baseObject) && baseObject != declared && specs.TryGetValue(baseObject, out var baseSpec) && !chain.Contains(baseSpec))
+            {
+                chain.Add(baseSpec);
+                current = baseObject;
+            }
+
+            chain.Reverse();
+            result.Add(chain.Count == 0 ? spec : spec with { InheritedProperties = chain.SelectMany(c => c.Properties).ToEquatableArray() });
+        }
+
+        return result;
     }
 
     /// <summary>Fills the scopes, reporting names declared twice in a wire namespace or a C# namespace.</summary>

@@ -16,8 +16,9 @@ internal static class ObjectEmitter
         EmitHelpers.WriteHeader(writer, spec.Namespace);
         WriteTypeDocs(writer, spec);
         writer.Line(EmitHelpers.GeneratedCodeAttribute);
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({spec.ConverterTypeName}))]");
 
-        var self = "global::" + spec.Namespace + "." + spec.TypeName;
+        var self = spec.FullTypeName;
         var bases = spec.BaseType is null
             ? $" : {Runtime}.INotificationPayload<{self}>"
             : $" : {spec.BaseType}, {Runtime}.INotificationPayload<{self}>";
@@ -37,6 +38,19 @@ internal static class ObjectEmitter
         writer.Line();
         writer.Line("/// <summary>The wire name, namespace and every known version of this object, oldest first.</summary>");
         writer.Line($"public static {hides}{Runtime}.VersionedObjectInfo ObjectInfo {{ get; }} = new(ObjectName, ObjectNamespace, ObjectVersion, {EmitHelpers.StringArray(spec.KnownVersions)}, isVersioned: {(spec.IsVersioned ? "true" : "false")});");
+
+        writer.Line();
+        writer.Line("/// <summary>The generated converter that reads and writes this object in the oslo wire form.</summary>");
+        writer.Line($"static {Runtime}.Wire.WirePayloadConverter<{self}> {Runtime}.INotificationPayload<{self}>.WireConverter => {spec.ConverterTypeName}.Instance;");
+        if (spec.BaseType is null)
+        {
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// How this payload, read from the wire, differed from the current definition (an older or newer");
+            writer.Line("/// version, absent or unknown fields); <see langword=\"null\"/> when it did not, and for payloads built in code.");
+            writer.Line("/// </summary>");
+            writer.Line($"public {Runtime}.Wire.PayloadWireState? WireState {{ get; init; }}");
+        }
 
         foreach (var property in spec.Properties)
         {

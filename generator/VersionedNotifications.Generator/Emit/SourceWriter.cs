@@ -38,6 +38,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents what follows one more level, as after a block opened inside <see cref="Lines"/>.</summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
     public SourceWriter OpenBlock()
     {
         Line("{");

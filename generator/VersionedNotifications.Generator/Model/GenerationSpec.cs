@@ -27,6 +27,7 @@ internal sealed record GenerationSpec(
 /// <param name="Description">What the object is.</param>
 /// <param name="History">One line per version, "1.1: what changed".</param>
 /// <param name="Properties">The object's own properties, in definition order.</param>
+/// <param name="InheritedProperties">The properties of its base objects, farthest base first: the converter reads and writes them too.</param>
 internal sealed record ObjectSpec(
     string Namespace,
     string TypeName,
@@ -39,7 +40,15 @@ internal sealed record ObjectSpec(
     bool IsSealed,
     string? Description,
     EquatableArray<string> History,
-    EquatableArray<PropertySpec> Properties);
+    EquatableArray<PropertySpec> Properties,
+    EquatableArray<PropertySpec> InheritedProperties)
+{
+    /// <summary>The fully qualified record type.</summary>
+    public string FullTypeName => "global::" + Namespace + "." + TypeName;
+
+    /// <summary>The fully qualified generated converter type.</summary>
+    public string ConverterTypeName => FullTypeName + "JsonConverter";
+}
 
 /// <summary>One property of a generated record.</summary>
 /// <param name="Name">The C# property name.</param>
@@ -52,6 +61,7 @@ internal sealed record ObjectSpec(
 /// <param name="IsSecret">Whether the value is masked on the wire.</param>
 /// <param name="TypeDisplay">The type as the definitions write it, for the docs.</param>
 /// <param name="Example">An example value as JSON, for the docs.</param>
+/// <param name="Value">How the value travels on the wire.</param>
 internal sealed record PropertySpec(
     string Name,
     string WireName,
@@ -62,7 +72,23 @@ internal sealed record PropertySpec(
     string Since,
     bool IsSecret,
     string TypeDisplay,
-    string? Example);
+    string? Example,
+    ValueSpec Value);
+
+/// <summary>How one value travels on the wire, for the generated converters.</summary>
+/// <param name="Kind">The definition type kind; <see cref="TypeKind.Named"/> and <see cref="TypeKind.InlineEnum"/> name a generated type.</param>
+/// <param name="TypeSyntax">The fully qualified C# type, without the <c>?</c> of nullability.</param>
+/// <param name="IsNullable">Whether <c>null</c> is a valid value.</param>
+/// <param name="IsEnum">For named types, whether the type is a generated string-backed enum (else an object record).</param>
+/// <param name="Element">For lists and dicts, the element.</param>
+internal sealed record ValueSpec(TypeKind Kind, string TypeSyntax, bool IsNullable, bool IsEnum, ValueSpec? Element)
+{
+    /// <summary>Whether the C# type is a struct (so that its nullable form is <c>Nullable&lt;T&gt;</c>).</summary>
+    public bool IsValueType => IsEnum || Kind is TypeKind.Integer or TypeKind.Float or TypeKind.Boolean or TypeKind.Uuid or TypeKind.DateTime;
+
+    /// <summary>The C# type with <c>?</c> when nullable.</summary>
+    public string NullableTypeSyntax => IsNullable ? TypeSyntax + "?" : TypeSyntax;
+}
 
 /// <summary>One string-backed enum to emit.</summary>
 internal sealed record EnumSpec(string Namespace, string TypeName, string? Description, EquatableArray<EnumMemberSpec> Members);

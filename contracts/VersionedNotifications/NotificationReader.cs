@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using VersionedNotifications.Wire;
+
+namespace VersionedNotifications;
+
+/// <summary>
+/// Reads notification bytes in any wire form (oslo v2 body, bare v1 envelope) into the typed payload
+/// the contracts declare for the event type. It never throws on input: malformed bytes, wrong types,
+/// unknown event types and unsupported versions come back as results that keep the bytes.
+/// </summary>
+public sealed class NotificationReader
+{
+    private const string OsloMessagePath = "$['oslo.message']";
+
+    private readonly Dictionary<string, EventTypeInfo> _eventTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, PayloadContract> _payloadsByType = new();
+    private readonly Dictionary<(string Namespace, string Name), PayloadContract> _payloadsByName = new();
+    private readonly JsonReaderOptions _readerOptions;
+
+    /// <summary>A reader of the notifications <paramref name="contracts"/> declare, with the default limits.</summary>
+    public NotificationReader(params INotificationContracts[] contracts)
+        : this(NotificationReaderOptions.Default, contracts)
+    {
+    }
+
+    /// <summary>A reader of the notifications <paramref name="contracts"/> declare.</summary>
+    /// <exception cref="ArgumentException">Two contracts declare the same event type.</exception>
+    public NotificationReader(NotificationReaderOptions options, params INotificationContracts[] contracts)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(contracts);
+        Options = options;
+        _readerOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth };
+        foreach (var contract in contracts)
+        {
+            foreach (var payload in contract.Payloads)
+            {
+                _payloadsByType.TryAdd(payload.PayloadType, payload);
+                _payloadsByName.TryAdd((payload.ObjectInfo.Namespace, payload.ObjectInfo.Name), payload);
+            }
+
+            foreach (var eventType in contract.EventTypes)
+            {
+                Register(eventType.Name, eventType);
+                foreach (var alias in eventType.Aliases)
+                {
+                    Register(alias, eventType);
+                }
+            }
+        }
+    }
+
+    /// <summary>The limits.</summary>
+    public NotificationReaderOptions Options { get; }
+
+    /// <summary>Finds an event type by its wire name or an alias.</summary>
+    public bool TryGetEventType(string name, out EventTypeInfo eventType) => _eventTypes.TryGetValue(name, out eventType!);
+
+    /// <summary>Finds the contract of a payload object by its wire namespace and name.</summary>
+    public PayloadContract? FindPayload(string wireNamespace, string name) => _payloadsByName.GetValueOrDefault((wireNamespace, name));
+
+    /// <summary>Finds the contract of a payload type.</summary>
+    public PayloadContract? FindPayloadFor(Type payloadType) => _payloadsByType.GetValueOrDefault(payloadType);
+
+    /// <summary>Reads one message.</summary>
+    public NotificationReadResult Read(ReadOnlyMemory<byte> message)
+    {
+        if (message.Length > Options.MaxMessageBytes)
+        {
+            return new MalformedNotification(message, null, "$", $"the message is {message.Length} bytes, more than the limit of {Options.MaxMessageBytes}", null);
+        }
+
+        MessageFormat format = MessageFormat.MessagingV1;
+        var pathPrefix = string.Empty;
+        EnvelopeReader? envelopeReader = null;
+        try
+        {
+            var envelopeBytes = message;
+            if (IsMessagingV2(message.Span))
+            {
+                format = MessageFormat.MessagingV2;
+                pathPrefix = OsloMessagePath;
+                envelopeBytes = UnwrapMessagingV2(message.Span);
+            }
+
+            envelopeReader = new EnvelopeReader(_readerOptions);
+            var envelope = envelopeReader.Read(envelopeBytes.Span);
+            return ReadEnvelopePayload(message, format, pathPrefix, envelope, envelopeBytes);
+        }
+        catch (JsonException error)
+        {
+            var wireError = WireFormatException.From(error);
+            return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader?.MessageId);
+        }
+    }
+
+    /// <summary>
+    /// Reads a bare payload, without an envelope. A versioned payload names its object; an unversioned
+    /// one is read as the payload of <paramref name="eventType"/>, which it then needs.
+    /// </summary>
+    public PayloadReadResult ReadPayload(ReadOnlyMemory<byte> payload, EventTypeInfo? eventType = null)
+    {
+        if (payload.Length > Options.MaxMessageBytes)
+        {
+            return PayloadReadResult.Failed("$", $"the payload is {payload.Length} bytes, more than the limit of {Options.MaxMessageBytes}", false);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(payload.Span, _readerOptions);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return PayloadReadResult.Text(reader.GetString()!);
+            }
+
+            var contract = eventType is not null && _payloadsByType.TryGetValue(eventType.PayloadType, out var declared) ? declared : FindNamedPayload(payload.Span);
+            if (contract is null)
+            {
+                return PayloadReadResult.Failed("$", eventType is null
+                    ? "the payload names no known versioned object; give the event type to read an unversioned payload"
+                    : $"no contract reads the payload of {eventType.Name}", isUnsupported: true);
+            }
+
+            var value = contract.Read(ref reader);
+            EnsureEnd(ref reader);
+            return PayloadReadResult.Decoded(contract, value);
+        }
+        catch (JsonException error)
+        {
+            var wireError = WireFormatException.From(error);
+            return PayloadReadResult.Failed(wireError.JsonPath, wireError.Reason, wireError.IsUnsupported);
+        }
+    }
+
+    private NotificationReadResult ReadEnvelopePayload(ReadOnlyMemory<byte> message, MessageFormat format, string pathPrefix, EnvelopeReader.Envelope envelope, ReadOnlyMemory<byte> envelopeBytes)
+    {
+        var header = envelope.Header;
+        var payloadBytes = envelopeBytes.Slice(envelope.PayloadStart, envelope.PayloadLength);
+        if (!_eventTypes.TryGetValue(header.EventType, out var eventType))
+        {
+            return new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnknownEventType, $"no contract declares the event type '{header.EventType}'");
+        }
+
+        var payloadPath = Join(pathPrefix, "$.payload");
+        var reader = new Utf8JsonReader(payloadBytes.Span, _readerOptions);
+        reader.Read();
+        var isTextPriority = eventType.PayloadName == EventTypeInfo.TextPayloadName || Contains(eventType.TextPriorities, header.Priority);
+        if (reader.TokenType == JsonTokenType.String && isTextPriority)
+        {
+            return new DecodedNotification(message, format, Notification.CreateText(header, reader.GetString()!), eventType);
+        }
+
+        if (eventType.PayloadName == EventTypeInfo.TextPayloadName || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
+        {
+            var expected = eventType.PayloadName == EventTypeInfo.TextPayloadName ? "a text message" : "the " + eventType.PayloadName + " payload";
+            return new MalformedNotification(message, format, payloadPath, $"{header.EventType} carries {expected}, found {WireValue.Describe(ref reader)}", header.MessageId);
+        }
+
+        try
+        {
+            var payload = contract.Read(ref reader);
+            return new DecodedNotification(message, format, contract.CreateNotification(header, payload), eventType);
+        }
+        catch (JsonException error)
+        {
+            var wireError = WireFormatException.From(error);
+            return wireError.IsUnsupported
+                ? new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnsupportedPayload, Join(payloadPath, wireError.JsonPath) + ": " + wireError.Reason)
+                : new MalformedNotification(message, format, Join(payloadPath, wireError.JsonPath), wireError.Reason, header.MessageId);
+        }
+    }
+
+    private PayloadContract? FindNamedPayload(ReadOnlySpan<byte> payload)
+    {
+        // A versioned payload names itself: <ns>_object.name and <ns>_object.namespace.
+        var reader = new Utf8JsonReader(payload, _readerOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        string? name = null, wireNamespace = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            if (key.EndsWith("_object.name", StringComparison.Ordinal) && reader.TokenType == JsonTokenType.String)
+            {
+                name = reader.GetString();
+            }
+            else if (key.EndsWith("_object.namespace", StringComparison.Ordinal) && reader.TokenType == JsonTokenType.String)
+            {
+                wireNamespace = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return name is null || wireNamespace is null ? null : FindPayload(wireNamespace, name);
+    }
+
+    private static bool IsMessagingV2(ReadOnlySpan<byte> message)
+    {
+        var reader = new Utf8JsonReader(message, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("oslo.message"u8))
+            {
+                return true;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return false;
+    }
+
+    private ReadOnlyMemory<byte> UnwrapMessagingV2(ReadOnlySpan<byte> message)
+    {
+        var reader = new Utf8JsonReader(message, _readerOptions);
+        reader.Read();
+        byte[]? inner = null;
+        string? version = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                switch (key)
+                {
+                    case "oslo.message":
+                        WireValue.Expect(ref reader, JsonTokenType.String, "the envelope as a JSON string");
+                        inner = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+                        inner = inner.AsSpan(0, reader.CopyString(inner)).ToArray();
+                        break;
+                    case "oslo.version":
+                        version = WireValue.ReadString(ref reader);
+                        if (!version.StartsWith("2.", StringComparison.Ordinal))
+                        {
+                            throw new WireFormatException($"oslo.version '{version}' is not a 2.x message format");
+                        }
+
+                        break;
+                    default:
+                        throw new WireFormatException("unexpected key in an oslo v2 body; expected oslo.version and oslo.message");
+                }
+            }
+            catch (JsonException error)
+            {
+                throw WireFormatException.Within(error, key);
+            }
+        }
+
+        EnsureEnd(ref reader);
+        if (version is null)
+        {
+            throw new WireFormatException("the oslo v2 body has no oslo.version");
+        }
+
+        return inner!;
+    }
+
+    internal static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new WireFormatException("unexpected data after the end of the JSON value");
+        }
+    }
+
+    private static JsonElement ParseElement(ReadOnlyMemory<byte> bytes)
+    {
+        using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 1024 });
+        return document.RootElement.Clone();
+    }
+
+    private static bool Contains(IReadOnlyList<NotificationPriority> priorities, NotificationPriority priority)
+    {
+        foreach (var candidate in priorities)
+        {
+            if (candidate == priority)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Joins a path prefix (<c>$['oslo.message']</c> or empty) and a path that starts with <c>$</c>.</summary>
+    internal static string Join(string prefix, string path) => prefix.Length == 0 ? path : prefix + path.Substring(1);
+
+    private void Register(string name, EventTypeInfo eventType)
+    {
+        if (_eventTypes.TryGetValue(name, out var existing) && !ReferenceEquals(existing, eventType))
+        {
+            throw new ArgumentException($"Two contracts declare the event type '{name}'.", "contracts");
+        }
+
+        _eventTypes[name] = eventType;
+    }
+}

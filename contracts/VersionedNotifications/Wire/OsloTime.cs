@@ -1,0 +1,146 @@
+using System;
+using System.Globalization;
+
+namespace VersionedNotifications.Wire;
+
+/// <summary>
+/// The two time formats of the oslo wire: payload datetimes (<c>2024-01-01T10:00:00Z</c>, as
+/// oslo.versionedobjects' DateTimeField writes them) and the envelope timestamp (Python's
+/// <c>str()</c> of a naive UTC datetime: <c>2024-01-02 03:04:05.678901</c>, no fraction when it is zero).
+/// </summary>
+/// <remarks>
+/// Reading accepts every form seen in the seeds and the real code: <c>T</c> or a space between date
+/// and time, a fraction of up to seven digits or none, and <c>Z</c>, <c>+00:00</c> (any offset) or no
+/// zone at all, which means UTC.
+/// </remarks>
+public static class OsloTime
+{
+    /// <summary>
+    /// A payload datetime: <c>YYYY-MM-DDTHH:MM:SSZ</c> in UTC. A value with a fraction of a second keeps it
+    /// (<c>.ffffff</c>, trailing zeros trimmed) so that nothing read is lost; values that oslo itself
+    /// produces have none.
+    /// </summary>
+    public static string FormatPayload(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
+        return fraction == 0
+            ? utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The envelope timestamp: <c>YYYY-MM-DD HH:MM:SS.ffffff</c> in UTC, the fraction dropped when it is zero.</summary>
+    public static string FormatEnvelope(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        var microseconds = utc.Ticks % TimeSpan.TicksPerSecond / 10;
+        return microseconds == 0
+            ? utc.ToString("yyyy'-'MM'-'dd' 'HH':'mm':'ss", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'ffffff", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads a datetime in any of the oslo forms; see the remarks on <see cref="OsloTime"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+
+        // yyyy-MM-dd, then T or space, then HH:mm, optional :ss, optional fraction, optional zone.
+        if (text.Length < 16 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ' && text[10] != 't') || text[13] != ':')
+        {
+            return false;
+        }
+
+        if (!TryDigits(text.Slice(0, 4), out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute))
+        {
+            return false;
+        }
+
+        var position = 16;
+        var second = 0;
+        long fractionTicks = 0;
+        if (position < text.Length && text[position] == ':')
+        {
+            if (text.Length < position + 3 || !TryDigits(text.Slice(position + 1, 2), out second))
+            {
+                return false;
+            }
+
+            position += 3;
+            if (position < text.Length && text[position] == '.')
+            {
+                var start = ++position;
+                while (position < text.Length && char.IsAsciiDigit(text[position]))
+                {
+                    position++;
+                }
+
+                var digits = text.Slice(start, position - start);
+                if (digits.Length is 0 or > 7)
+                {
+                    return false;
+                }
+
+                TryDigits(digits, out var fraction);
+                fractionTicks = fraction;
+                for (var i = digits.Length; i < 7; i++)
+                {
+                    fractionTicks *= 10;
+                }
+            }
+        }
+
+        var offset = TimeSpan.Zero;
+        var zone = text.Slice(position);
+        if (zone.Length == 1 && (zone[0] == 'Z' || zone[0] == 'z'))
+        {
+        }
+        else if (zone.Length == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':'
+            && TryDigits(zone.Slice(1, 2), out var offsetHours) && TryDigits(zone.Slice(4, 2), out var offsetMinutes)
+            && offsetHours <= 14 && offsetMinutes < 60)
+        {
+            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            if (zone[0] == '-')
+            {
+                offset = -offset;
+            }
+        }
+        else if (zone.Length != 0)
+        {
+            return false;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || year < 1
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        try
+        {
+            value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(fractionTicks);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // An offset that pushes the instant outside the representable range.
+            return false;
+        }
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return text.Length > 0;
+    }
+}

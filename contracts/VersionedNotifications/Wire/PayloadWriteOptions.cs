@@ -1,0 +1,31 @@
+using System;
+
+namespace VersionedNotifications.Wire;
+
+/// <summary>How a payload is written.</summary>
+public sealed record PayloadWriteOptions
+{
+    /// <summary>Masks secrets, writes the current version, no <c>.changes</c>.</summary>
+    public static PayloadWriteOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether secret fields are masked as <c>******</c> (default <see langword="true"/>): secret strings
+    /// entirely, secret dictionaries under the keys that look like passwords or tokens, as ironic's
+    /// notifications do. Turning it off is for tools that re-encode already-masked captures.
+    /// </summary>
+    public bool MaskSecrets { get; init; } = true;
+
+    /// <summary>
+    /// Write the top-level payload at this older minor version (<c>"1.12"</c>): fields added after it are
+    /// left out. <see langword="null"/> writes the version the payload was read at, or the current one.
+    /// </summary>
+    public string? TargetVersion { get; init; }
+
+    /// <summary>Whether versioned payloads carry <c>&lt;ns&gt;_object.changes</c> (oslo's notifications do not).</summary>
+    public bool WriteChanges { get; init; }
+
+    private PayloadWriteState? _allFields;
+
+    /// <summary>The state that writes every field, shared by all writes with these options.</summary>
+    internal PayloadWriteState AllFields => _allFields ??= new PayloadWriteState(this, null, null, null);
+}

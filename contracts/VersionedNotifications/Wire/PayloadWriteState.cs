@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace VersionedNotifications.Wire;
+
+/// <summary>
+/// What one write of one object leaves out: fields dropped by a backport, and fields that were absent
+/// when the payload was read (left out while they still hold their default). Generated converters ask
+/// <see cref="Includes"/> for each field unless <see cref="WritesAll"/>.
+/// </summary>
+public sealed class PayloadWriteState
+{
+    private readonly bool[]? _dropped;
+    private readonly bool[]? _absent;
+    private readonly IReadOnlyDictionary<string, JsonElement>? _extensionData;
+
+    internal PayloadWriteState(PayloadWriteOptions options, bool[]? dropped, bool[]? absent, IReadOnlyDictionary<string, JsonElement>? extensionData)
+    {
+        Options = options;
+        _dropped = dropped;
+        _absent = absent;
+        _extensionData = extensionData;
+        WritesAll = dropped is null && absent is null;
+    }
+
+    /// <summary>The options of the whole write.</summary>
+    public PayloadWriteOptions Options { get; }
+
+    /// <summary>True when every defined field is written.</summary>
+    public bool WritesAll { get; }
+
+    /// <summary>Whether field number <paramref name="field"/> is written; <paramref name="holdsDefault"/> tells whether its value is the type's default.</summary>
+    public bool Includes(int field, bool holdsDefault) =>
+        !(_dropped is not null && _dropped[field]) && !(holdsDefault && _absent is not null && _absent[field]);
+
+    /// <summary>Writes the fields kept from the wire that this contract does not define.</summary>
+    public void WriteExtensionData(Utf8JsonWriter writer)
+    {
+        if (_extensionData is null)
+        {
+            return;
+        }
+
+        foreach (var pair in _extensionData)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+}

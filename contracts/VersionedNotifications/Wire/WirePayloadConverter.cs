@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VersionedNotifications.Wire;
+
+/// <summary>
+/// Reads and writes one generated payload type in the exact oslo form. Generated converters supply the
+/// object's fields (<see cref="ReadData"/>, <see cref="WriteData"/>); this class handles the
+/// <c>&lt;ns&gt;_object.*</c> wrapper of versioned objects, version checks, backports, absent and
+/// unknown fields.
+/// </summary>
+/// <typeparam name="T">The generated record.</typeparam>
+public abstract class WirePayloadConverter<T> : JsonConverter<T>
+    where T : class
+{
+    private readonly byte[] _nameKey;
+    private readonly byte[] _namespaceKey;
+    private readonly byte[] _versionKey;
+    private readonly byte[] _dataKey;
+    private readonly byte[] _changesKey;
+    private readonly PayloadVersion _firstVersion;
+    private readonly bool _hasInheritedFields;
+
+    /// <summary>Creates the converter of one object.</summary>
+    /// <param name="objectInfo">The object's wire name, namespace and versions.</param>
+    /// <param name="fields">Every field the object has (inherited ones first), in the order the generated code numbers them.</param>
+    protected WirePayloadConverter(VersionedObjectInfo objectInfo, WireField[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(objectInfo);
+        ArgumentNullException.ThrowIfNull(fields);
+        ObjectInfo = objectInfo;
+        Fields = fields;
+        CurrentVersion = PayloadVersion.Parse(objectInfo.Version);
+        _firstVersion = objectInfo.KnownVersions.Count > 0 ? PayloadVersion.Parse(objectInfo.KnownVersions[0]) : CurrentVersion;
+        var prefix = objectInfo.KeyPrefix + ".";
+        _nameKey = Encoding.UTF8.GetBytes(prefix + "name");
+        _namespaceKey = Encoding.UTF8.GetBytes(prefix + "namespace");
+        _versionKey = Encoding.UTF8.GetBytes(prefix + "version");
+        _dataKey = Encoding.UTF8.GetBytes(prefix + "data");
+        _changesKey = Encoding.UTF8.GetBytes(prefix + "changes");
+        foreach (var field in fields)
+        {
+            _hasInheritedFields |= field.IsInherited;
+        }
+    }
+
+    /// <summary>The object's wire name, namespace and versions.</summary>
+    public VersionedObjectInfo ObjectInfo { get; }
+
+    /// <summary>Every field, numbered as the generated code numbers them.</summary>
+    public IReadOnlyList<WireField> Fields { get; }
+
+    /// <summary>The current version of the object.</summary>
+    public PayloadVersion CurrentVersion { get; }
+
+    /// <inheritdoc/>
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteValue(writer, value, PayloadWriteOptions.Default);
+
+    /// <summary>
+    /// Reads the payload the reader stands on: the versioned wrapper or, for unversioned objects, the
+    /// plain JSON object. Throws <see cref="WireFormatException"/> with the path inside the payload.
+    /// </summary>
+    public T ReadValue(ref Utf8JsonReader reader) => ObjectInfo.IsVersioned ? ReadVersioned(ref reader) : ReadPlain(ref reader);
+
+    /// <summary>Writes the payload; <see cref="PayloadWriteOptions.TargetVersion"/> backports it.</summary>
+    /// <exception cref="ArgumentException">The target version is not one this object can be written at.</exception>
+    public void WriteValue(Utf8JsonWriter writer, T value, PayloadWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        PayloadVersion? target = null;
+        if (options.TargetVersion is { } targetText)
+        {
+            target = CheckTarget(targetText);
+        }
+
+        Write(writer, value, options, target);
+    }
+
+    /// <summary>Writes a payload nested in another one, at the version it was read at (or the current one).</summary>
+    public void WriteNested(Utf8JsonWriter writer, T value, PayloadWriteState parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        Write(writer, value, parent.Options, null);
+    }
+
+    /// <summary>Reads the object's data, the reader on its <c>{</c>; numbers fields as <see cref="Fields"/> does.</summary>
+    protected abstract T ReadData(ref Utf8JsonReader reader, PayloadReadState state);
+
+    /// <summary>Writes the object's data as a JSON object, asking <paramref name="state"/> which fields to write.</summary>
+    protected abstract void WriteData(Utf8JsonWriter writer, T value, PayloadWriteState state);
+
+    /// <summary>The wire state a read payload carries.</summary>
+    protected abstract PayloadWireState? GetWireState(T value);
+
+    /// <summary>A copy of <paramref name="value"/> that carries <paramref name="state"/>.</summary>
+    protected abstract T WithWireState(T value, PayloadWireState state);
+
+    private T ReadPlain(ref Utf8JsonReader reader)
+    {
+        var state = new PayloadReadState(Fields.Count);
+        var value = ReadData(ref reader, state);
+        return Complete(value, state, CurrentVersion.ToString(), null);
+    }
+
+    private T ReadVersioned(ref Utf8JsonReader reader)
+    {
+        WireValue.Expect(ref reader, JsonTokenType.StartObject, $"a versioned object ({ObjectInfo.KeyPrefix}.name, .namespace, .version, .data)");
+        string? name = null, wireNamespace = null, version = null;
+        List<string>? changes = null;
+        T? data = null;
+        PayloadReadState? state = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = WrapperKeyOf(ref reader);
+            var keyText = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                switch (key)
+                {
+                    case WrapperKey.Data:
+                        state = new PayloadReadState(Fields.Count);
+                        data = ReadData(ref reader, state);
+                        break;
+                    case WrapperKey.Name:
+                        name = WireValue.ReadString(ref reader);
+                        break;
+                    case WrapperKey.Namespace:
+                        wireNamespace = WireValue.ReadString(ref reader);
+                        break;
+                    case WrapperKey.Version:
+                        version = WireValue.ReadString(ref reader);
+                        break;
+                    case WrapperKey.Changes:
+                        changes = new List<string>(WireValue.ReadList(ref reader, WireValue.ReadString));
+                        break;
+                    default:
+                        throw new WireFormatException($"unexpected key in a versioned object; expected {ObjectInfo.KeyPrefix}.name, .namespace, .version, .data or .changes");
+                }
+            }
+            catch (JsonException error)
+            {
+                throw WireFormatException.Within(error, keyText);
+            }
+        }
+
+        if (name is null || wireNamespace is null || version is null || data is null)
+        {
+            var missing = name is null ? "name" : wireNamespace is null ? "namespace" : version is null ? "version" : "data";
+            throw new WireFormatException($"the versioned object has no {ObjectInfo.KeyPrefix}.{missing}");
+        }
+
+        if (name != ObjectInfo.Name || wireNamespace != ObjectInfo.Namespace)
+        {
+            throw new WireFormatException($"found object {wireNamespace}/{name}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true);
+        }
+
+        if (!PayloadVersion.TryParse(version, out var wireVersion))
+        {
+            throw new WireFormatException($"'{version}' is not a major.minor version").InProperty(Encoding.UTF8.GetString(_versionKey));
+        }
+
+        if (wireVersion.Major != CurrentVersion.Major)
+        {
+            throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true);
+        }
+
+        return Complete(data, state!, version, changes);
+    }
+
+    private WrapperKey WrapperKeyOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals(_dataKey) ? WrapperKey.Data
+        : reader.ValueTextEquals(_nameKey) ? WrapperKey.Name
+        : reader.ValueTextEquals(_namespaceKey) ? WrapperKey.Namespace
+        : reader.ValueTextEquals(_versionKey) ? WrapperKey.Version
+        : reader.ValueTextEquals(_changesKey) ? WrapperKey.Changes
+        : WrapperKey.Unknown;
+
+    private enum WrapperKey
+    {
+        Unknown,
+        Name,
+        Namespace,
+        Version,
+        Data,
+        Changes,
+    }
+
+    private T Complete(T value, PayloadReadState state, string version, IReadOnlyList<string>? changes)
+    {
+        List<string>? absent = null;
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (!state.IsPresent(i))
+            {
+                (absent ??= new List<string>()).Add(Fields[i].Name);
+            }
+        }
+
+        if (absent is null && state.Unknown is null && changes is null && version == ObjectInfo.Version)
+        {
+            return value;
+        }
+
+        return WithWireState(value, new PayloadWireState(
+            version,
+            (IReadOnlyList<string>?)absent ?? Array.Empty<string>(),
+            state.Unknown ?? EmptyExtensionData,
+            changes));
+    }
+
+    private void Write(Utf8JsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
+    {
+        var wireState = GetWireState(value);
+        var version = target ?? (wireState is null ? CurrentVersion : PayloadVersion.TryParse(wireState.Version, out var read) ? read : CurrentVersion);
+        var state = StateFor(wireState, options, target);
+        if (!ObjectInfo.IsVersioned)
+        {
+            WriteData(writer, value, state);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(_nameKey, ObjectInfo.Name);
+        writer.WriteString(_namespaceKey, ObjectInfo.Namespace);
+        writer.WriteString(_versionKey, version.ToString());
+        writer.WritePropertyName(_dataKey);
+        WriteData(writer, value, state);
+        if (options.WriteChanges)
+        {
+            writer.WritePropertyName(_changesKey);
+            writer.WriteStartArray();
+            if (wireState?.Changes is { } changes)
+            {
+                foreach (var change in changes)
+                {
+                    writer.WriteStringValue(change);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < Fields.Count; i++)
+                {
+                    if (state.Includes(i, holdsDefault: false))
+                    {
+                        writer.WriteStringValue(Fields[i].Name);
+                    }
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private PayloadWriteState StateFor(PayloadWireState? wireState, PayloadWriteOptions options, PayloadVersion? target)
+    {
+        var backports = target is { } t && t != CurrentVersion;
+        if (wireState is null && !backports)
+        {
+            return options.AllFields;
+        }
+
+        bool[]? dropped = null;
+        if (backports)
+        {
+            dropped = new bool[Fields.Count];
+            for (var i = 0; i < Fields.Count; i++)
+            {
+                dropped[i] = !Fields[i].IsInherited && Fields[i].Since > target!.Value;
+            }
+        }
+
+        bool[]? absent = null;
+        if (wireState is not null && wireState.AbsentFields.Count > 0)
+        {
+            absent = new bool[Fields.Count];
+            for (var i = 0; i < Fields.Count; i++)
+            {
+                absent[i] = wireState.IsAbsent(Fields[i].Name);
+            }
+        }
+
+        // Unknown fields came with a newer version than this contract's; a backport leaves them out.
+        var extensionData = backports || wireState is null || wireState.ExtensionData.Count == 0 ? null : wireState.ExtensionData;
+        return dropped is null && absent is null && extensionData is null ? options.AllFields : new PayloadWriteState(options, dropped, absent, extensionData);
+    }
+
+    private PayloadVersion CheckTarget(string targetText)
+    {
+        if (!PayloadVersion.TryParse(targetText, out var target))
+        {
+            throw new ArgumentException($"'{targetText}' is not a major.minor version.", nameof(PayloadWriteOptions.TargetVersion));
+        }
+
+        if (target.Major != CurrentVersion.Major)
+        {
+            throw new ArgumentException($"{ObjectInfo.Name} cannot be written at {target}: a backport stays within major version {CurrentVersion.Major}.", nameof(PayloadWriteOptions.TargetVersion));
+        }
+
+        if (target < _firstVersion || target > CurrentVersion)
+        {
+            throw new ArgumentException($"{ObjectInfo.Name} cannot be written at {target}: its versions run from {_firstVersion} to {CurrentVersion}.", nameof(PayloadWriteOptions.TargetVersion));
+        }
+
+        if (_hasInheritedFields && target != CurrentVersion)
+        {
+            throw new ArgumentException($"{ObjectInfo.Name} cannot be written at {target}: it extends another object, and the definitions do not say which version of the base each of its versions contains.", nameof(PayloadWriteOptions.TargetVersion));
+        }
+
+        return target;
+    }
+
+    private static readonly IReadOnlyDictionary<string, JsonElement> EmptyExtensionData = new Dictionary<string, JsonElement>();
+}

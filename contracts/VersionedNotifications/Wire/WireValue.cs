@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace VersionedNotifications.Wire;
+
+/// <summary>Reads one JSON value, the reader standing on its first token; throws <see cref="WireFormatException"/> when it does not fit.</summary>
+public delegate T WireValueReader<T>(ref Utf8JsonReader reader);
+
+/// <summary>Writes one value.</summary>
+public delegate void WireValueWriter<T>(Utf8JsonWriter writer, T value, PayloadWriteState state);
+
+/// <summary>
+/// Readers and writers of the oslo field types, used by generated converters. Each reader expects
+/// the <see cref="Utf8JsonReader"/> on the value's first token and leaves it on the last one.
+/// </summary>
+public static class WireValue
+{
+    /// <summary>A JSON string.</summary>
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a string");
+        return reader.GetString()!;
+    }
+
+    /// <summary>A JSON number that is a 64-bit integer.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "an integer");
+        return reader.TryGetInt64(out var value) ? value : throw new WireFormatException("expected an integer that fits in 64 bits, found " + Describe(ref reader));
+    }
+
+    /// <summary>A JSON number.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "a number");
+        return reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw new WireFormatException("expected a finite number, found " + Describe(ref reader));
+    }
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Mismatch(ref reader, "true or false"),
+    };
+
+    /// <summary>A UUID string, with or without dashes or braces.</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a UUID string");
+        return Guid.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected a UUID, found " + Describe(ref reader));
+    }
+
+    /// <summary>A datetime in any oslo form (see <see cref="OsloTime"/>).</summary>
+    public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a datetime string");
+        return OsloTime.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected a datetime such as 2024-01-01T10:00:00Z, found " + Describe(ref reader));
+    }
+
+    /// <summary>An IPv4 or IPv6 address string.</summary>
+    public static IPAddress ReadIPAddress(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "an IP address string");
+        return IPAddress.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
+    }
+
+    /// <summary>A JSON object of any content (oslo's FlexibleDict).</summary>
+    public static JsonObject ReadJsonObject(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "an object");
+        return (JsonObject)JsonNode.Parse(ref reader)!;
+    }
+
+    /// <summary>A JSON array whose elements <paramref name="element"/> reads.</summary>
+    public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, WireValueReader<T> element)
+    {
+        Expect(ref reader, JsonTokenType.StartArray, "an array");
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            try
+            {
+                list.Add(element(ref reader));
+            }
+            catch (JsonException error)
+            {
+                throw WireFormatException.From(error).AtIndex(list.Count);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A JSON object whose values <paramref name="value"/> reads.</summary>
+    public static IReadOnlyDictionary<string, T> ReadDictionary<T>(ref Utf8JsonReader reader, WireValueReader<T> value)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "an object");
+        var dictionary = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                dictionary[key] = value(ref reader);
+            }
+            catch (JsonException error)
+            {
+                throw WireFormatException.Within(error, key);
+            }
+        }
+
+        return dictionary;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is its type's default: how a field left absent on read still looks.</summary>
+    public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
+
+    /// <summary>Skips the value the reader stands on, for unknown wrapper keys that are ignored.</summary>
+    public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>A value that must not be <c>null</c>, for a non-nullable field that the wire sets to null.</summary>
+    public static WireFormatException NullNotAllowed() => new("null is not allowed here: the field is not nullable");
+
+    /// <summary>Writes a payload datetime (<see cref="OsloTime.FormatPayload"/>).</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, PayloadWriteState state) => writer.WriteStringValue(OsloTime.FormatPayload(value));
+
+    /// <summary>Writes a string.</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value, PayloadWriteState state) => writer.WriteStringValue(value);
+
+    /// <summary>Writes an integer.</summary>
+    public static void WriteInt64(Utf8JsonWriter writer, long value, PayloadWriteState state) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a boolean.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value, PayloadWriteState state) => writer.WriteBooleanValue(value);
+
+    /// <summary>Writes a UUID in its lower-case dashed form.</summary>
+    public static void WriteGuid(Utf8JsonWriter writer, Guid value, PayloadWriteState state) => writer.WriteStringValue(value);
+
+    /// <summary>Writes an IP address in its canonical text form.</summary>
+    public static void WriteIPAddress(Utf8JsonWriter writer, IPAddress value, PayloadWriteState state) => writer.WriteStringValue(value.ToString());
+
+    /// <summary>Writes a JSON object as it is.</summary>
+    public static void WriteJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state) => value.WriteTo(writer);
+
+    /// <summary>Writes a JSON object with the values under secret-looking keys masked, unless the state says not to mask.</summary>
+    public static void WriteSecretJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state)
+    {
+        if (state.Options.MaskSecrets)
+        {
+            SecretMasker.WriteMasked(writer, value);
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes a secret string: <see cref="SecretMasker.Mask"/> unless the state says not to mask.</summary>
+    public static void WriteSecretString(Utf8JsonWriter writer, string value, PayloadWriteState state) =>
+        writer.WriteStringValue(state.Options.MaskSecrets ? SecretMasker.Mask : value);
+
+    /// <summary>Writes a list.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> value, PayloadWriteState state, WireValueWriter<T> element)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            element(writer, value[i], state);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a dictionary, keys in the order the dictionary gives them.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, PayloadWriteState state, WireValueWriter<T> element)
+    {
+        writer.WriteStartObject();
+        foreach (var pair in value)
+        {
+            writer.WritePropertyName(pair.Key);
+            element(writer, pair.Value, state);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Throws unless the reader stands on <paramref name="expected"/>.</summary>
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string what)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw Mismatch(ref reader, what);
+        }
+    }
+
+    /// <summary>The error for a value of the wrong JSON type.</summary>
+    public static WireFormatException Mismatch(ref Utf8JsonReader reader, string expected) =>
+        new("expected " + expected + ", found " + Describe(ref reader));
+
+    /// <summary>A short description of the value under the reader, for error messages.</summary>
+    public static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                var text = reader.GetString() ?? string.Empty;
+                return "the string \"" + (text.Length > 40 ? text.Substring(0, 40) + "..." : text) + "\"";
+            case JsonTokenType.Number:
+                var number = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+                return "the number " + (number.Length > 40 ? number.Substring(0, 40) + "..." : number);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.Null:
+                return "null";
+            case JsonTokenType.StartObject:
+                return "an object";
+            case JsonTokenType.StartArray:
+                return "an array";
+            default:
+                return reader.TokenType.ToString();
+        }
+    }
+}

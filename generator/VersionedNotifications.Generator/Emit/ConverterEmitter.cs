@@ -1,0 +1,227 @@
+using System.Collections.Generic;
+using System.Linq;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Generator.Emit;
+
+/// <summary>
+/// Emits the reflection-free <c>JsonConverter</c> of one object: a reader that numbers the fields it
+/// meets and keeps the unknown ones, and a writer that asks the write state which fields to write.
+/// The wrapper of versioned objects, versions and backports live in the runtime base class.
+/// </summary>
+internal static class ConverterEmitter
+{
+    private const string Wire = "global::VersionedNotifications.Wire";
+    private const string Json = "global::System.Text.Json";
+
+    public static string HintName(ObjectSpec spec) => spec.Namespace + "." + spec.TypeName + "JsonConverter.g.cs";
+
+    public static SourceWriter Emit(ObjectSpec spec)
+    {
+        var fields = spec.InheritedProperties.Select(p => (Property: p, IsInherited: true))
+            .Concat(spec.Properties.Select(p => (Property: p, IsInherited: false)))
+            .ToList();
+        var self = spec.FullTypeName;
+        var name = spec.TypeName + "JsonConverter";
+
+        var writer = new SourceWriter();
+        EmitHelpers.WriteHeader(writer, spec.Namespace);
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{self}\"/> in the oslo wire form, without reflection.</summary>");
+        writer.Line(EmitHelpers.GeneratedCodeAttribute);
+        writer.Line($"public sealed class {name} : {Wire}.WirePayloadConverter<{self}>");
+        writer.OpenBlock();
+
+        writer.Line($"private static readonly {Wire}.WireField[] s_fields = new {Wire}.WireField[]");
+        writer.OpenBlock();
+        foreach (var (property, isInherited) in fields)
+        {
+            var since = property.Since.Split('.');
+            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new {Wire}.PayloadVersion({since[0]}, {since[1]}){(isInherited ? ", IsInherited: true" : string.Empty)}),");
+        }
+
+        writer.CloseBlock(";");
+        writer.Line();
+        writer.Line("/// <summary>The converter; it holds no state.</summary>");
+        writer.Line($"public static {name} Instance {{ get; }} = new();");
+        writer.Line();
+        writer.Line("/// <summary>Creates the converter; use <see cref=\"Instance\"/>.</summary>");
+        writer.Line($"public {name}()");
+        writer.Line($"    : base({self}.ObjectInfo, s_fields)");
+        writer.OpenBlock();
+        writer.CloseBlock();
+
+        WriteReadData(writer, self, fields.Select(f => f.Property).ToList());
+        WriteWriteData(writer, self, fields.Select(f => f.Property).ToList());
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {Wire}.PayloadWireState? GetWireState({self} value) => value.WireState;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {self} WithWireState({self} value, {Wire}.PayloadWireState state) => value with {{ WireState = state }};");
+        writer.Line();
+        writer.Line($"private static int FieldOf(ref {Json}.Utf8JsonReader reader)");
+        writer.OpenBlock();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            writer.Line($"if (reader.ValueTextEquals({EmitHelpers.Literal(fields[i].Property.WireName)}u8)) return {i};");
+        }
+
+        writer.Line("return -1;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer;
+    }
+
+    private static void WriteReadData(SourceWriter writer, string self, List<PropertySpec> fields)
+    {
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {self} ReadData(ref {Json}.Utf8JsonReader reader, {Wire}.PayloadReadState state)");
+        writer.OpenBlock();
+        writer.Line($"{Wire}.WireValue.Expect(ref reader, {Json}.JsonTokenType.StartObject, \"an object\");");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            writer.Line($"{fields[i].Value.NullableTypeSyntax} f{i} = default!;");
+        }
+
+        writer.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
+        writer.OpenBlock();
+        writer.Line("var field = FieldOf(ref reader);");
+        writer.Line("var name = reader.GetString()!;");
+        writer.Line("reader.Read();");
+        writer.Line("try");
+        writer.OpenBlock();
+        writer.Line("switch (field)");
+        writer.OpenBlock();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            writer.Line($"case {i}: f{i} = {ReadExpression(fields[i].Value, "reader", 0)}; break;");
+        }
+
+        writer.Line($"default: state.AddUnknown(name, {Wire}.WireValue.ReadAny(ref reader)); continue;");
+        writer.CloseBlock();
+        writer.Line("state.MarkPresent(field);");
+        writer.CloseBlock();
+        writer.Line($"catch ({Json}.JsonException error)");
+        writer.OpenBlock();
+        writer.Line($"throw {Wire}.WireFormatException.Within(error, name);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+        if (fields.Count == 0)
+        {
+            writer.Line($"return new {self}();");
+        }
+        else
+        {
+            writer.Line($"return new {self}");
+            writer.OpenBlock();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                writer.Line($"{fields[i].Name} = f{i},");
+            }
+
+            writer.CloseBlock(";");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteWriteData(SourceWriter writer, string self, List<PropertySpec> fields)
+    {
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override void WriteData({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state)");
+        writer.OpenBlock();
+        writer.Line("writer.WriteStartObject();");
+        writer.Line("var all = state.WritesAll;");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            writer.Line($"if (all || state.Includes({i}, {Wire}.WireValue.IsDefault(value.{field.Name})))");
+            writer.OpenBlock();
+            writer.Line($"writer.WritePropertyName({EmitHelpers.Literal(field.WireName)}u8);");
+            WriteValueStatement(writer, field.Value, "value." + field.Name, "writer", "state", field.IsSecret, 0);
+            writer.CloseBlock();
+        }
+
+        writer.Line("state.WriteExtensionData(writer);");
+        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    /// <summary>A C# expression that reads <paramref name="value"/> from the reader named <paramref name="reader"/>.</summary>
+    private static string ReadExpression(ValueSpec value, string reader, int depth)
+    {
+        var core = value.Kind switch
+        {
+            TypeKind.String or TypeKind.MacAddress => $"{Wire}.WireValue.ReadString(ref {reader})",
+            TypeKind.Integer => $"{Wire}.WireValue.ReadInt64(ref {reader})",
+            TypeKind.Float => $"{Wire}.WireValue.ReadDouble(ref {reader})",
+            TypeKind.Boolean => $"{Wire}.WireValue.ReadBoolean(ref {reader})",
+            TypeKind.Uuid => $"{Wire}.WireValue.ReadGuid(ref {reader})",
+            TypeKind.DateTime => $"{Wire}.WireValue.ReadDateTime(ref {reader})",
+            TypeKind.IpAddress => $"{Wire}.WireValue.ReadIPAddress(ref {reader})",
+            TypeKind.FlexibleDict => $"{Wire}.WireValue.ReadJsonObject(ref {reader})",
+            TypeKind.List => $"{Wire}.WireValue.ReadList(ref {reader}, {ElementReader(value.Element!, depth + 1)})",
+            TypeKind.Dict => $"{Wire}.WireValue.ReadDictionary(ref {reader}, {ElementReader(value.Element!, depth + 1)})",
+            _ when value.IsEnum => $"new {value.TypeSyntax}({Wire}.WireValue.ReadString(ref {reader}))",
+            _ => $"{value.TypeSyntax}JsonConverter.Instance.ReadValue(ref {reader})",
+        };
+        return value.IsNullable
+            ? $"{reader}.TokenType == {Json}.JsonTokenType.Null ? default({value.NullableTypeSyntax}) : {core}"
+            : core;
+    }
+
+    private static string ElementReader(ValueSpec element, int depth)
+    {
+        var reader = "r" + depth;
+        return $"static (ref {Json}.Utf8JsonReader {reader}) => {ReadExpression(element, reader, depth)}";
+    }
+
+    /// <summary>Writes the statements that write <paramref name="value"/>, held in the expression <paramref name="expression"/>.</summary>
+    private static void WriteValueStatement(SourceWriter writer, ValueSpec value, string expression, string jsonWriter, string state, bool isSecret, int depth)
+    {
+        if (value.IsNullable)
+        {
+            writer.Line($"if ({expression} is null)");
+            writer.OpenBlock();
+            writer.Line($"{jsonWriter}.WriteNullValue();");
+            writer.CloseBlock();
+            writer.Line("else");
+            writer.OpenBlock();
+            WriteValueStatement(writer, value with { IsNullable = false }, value.IsValueType ? expression + ".Value" : expression, jsonWriter, state, isSecret, depth);
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.Line(WriteCall(value, expression, jsonWriter, state, isSecret, depth));
+    }
+
+    private static string WriteCall(ValueSpec value, string x, string w, string s, bool isSecret, int depth) => value.Kind switch
+    {
+        TypeKind.String or TypeKind.MacAddress when isSecret => $"{Wire}.WireValue.WriteSecretString({w}, {x}, {s});",
+        TypeKind.FlexibleDict when isSecret => $"{Wire}.WireValue.WriteSecretJsonObject({w}, {x}, {s});",
+        TypeKind.String or TypeKind.MacAddress => $"{w}.WriteStringValue({x});",
+        TypeKind.Integer or TypeKind.Float => $"{w}.WriteNumberValue({x});",
+        TypeKind.Boolean => $"{w}.WriteBooleanValue({x});",
+        TypeKind.Uuid => $"{w}.WriteStringValue({x});",
+        TypeKind.DateTime => $"{Wire}.WireValue.WriteDateTime({w}, {x}, {s});",
+        TypeKind.IpAddress => $"{Wire}.WireValue.WriteIPAddress({w}, {x}, {s});",
+        TypeKind.FlexibleDict => $"{x}.WriteTo({w});",
+        TypeKind.List => $"{Wire}.WireValue.WriteList({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1)});",
+        TypeKind.Dict => $"{Wire}.WireValue.WriteDictionary({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1)});",
+        _ when value.IsEnum => $"{w}.WriteStringValue({x}.Value);",
+        _ => $"{value.TypeSyntax}JsonConverter.Instance.WriteNested({w}, {x}, {s});",
+    };
+
+    private static string ElementWriter(ValueSpec element, int depth)
+    {
+        var (w, e, s) = ("w" + depth, "e" + depth, "s" + depth);
+        var body = new SourceWriter();
+        WriteValueStatement(body, element, e, w, s, isSecret: false, depth);
+        var statements = string.Join(" ", body.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        return $"static ({Json}.Utf8JsonWriter {w}, {element.NullableTypeSyntax} {e}, {Wire}.PayloadWriteState {s}) => {{ {statements} }}";
+    }
+}
