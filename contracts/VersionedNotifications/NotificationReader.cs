@@ -153,10 +153,10 @@ public sealed class NotificationReader
             return new DecodedNotification(message, format, Notification.CreateText(header, reader.GetString()!), eventType);
         }
 
-        if (eventType.PayloadName == EventTypeInfo.TextPayloadName || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
+        if (eventType.PayloadName == EventTypeInfo.TextPayloadName || reader.TokenType == JsonTokenType.String || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
         {
-            var expected = eventType.PayloadName == EventTypeInfo.TextPayloadName ? "a text message" : "the " + eventType.PayloadName + " payload";
-            return new MalformedNotification(message, format, payloadPath, $"{header.EventType} carries {expected}, found {WireValue.Describe(ref reader)}", header.MessageId);
+            var expected = eventType.PayloadName == EventTypeInfo.TextPayloadName ? "a text message" : "the " + eventType.PayloadName + " object";
+            return new MalformedNotification(message, format, payloadPath, $"{header.EventType} at {PriorityNames.ToWire(header.Priority)} carries {expected}, found {WireValue.Describe(ref reader)}", header.MessageId);
         }
 
         try
