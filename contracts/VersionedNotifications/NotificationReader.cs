@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Unicode;
 using VersionedNotifications.Wire;
 
 namespace VersionedNotifications;
@@ -77,12 +78,17 @@ public sealed class NotificationReader
         EnvelopeReader? envelopeReader = null;
         try
         {
+            if (!Utf8.IsValid(message.Span))
+            {
+                return new MalformedNotification(message, null, "$", "the message is not valid UTF-8", null);
+            }
+
             var envelopeBytes = message;
             if (IsMessagingV2(message.Span))
             {
                 format = MessageFormat.MessagingV2;
-                pathPrefix = OsloMessagePath;
                 envelopeBytes = UnwrapMessagingV2(message.Span);
+                pathPrefix = OsloMessagePath;
             }
 
             envelopeReader = new EnvelopeReader(_readerOptions);
@@ -113,7 +119,7 @@ public sealed class NotificationReader
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
             {
-                return PayloadReadResult.Text(reader.GetString()!);
+                return PayloadReadResult.Text(WireValue.ReadString(ref reader));
             }
 
             var contract = eventType is not null && _payloadsByType.TryGetValue(eventType.PayloadType, out var declared) ? declared : FindNamedPayload(payload.Span);
@@ -150,7 +156,7 @@ public sealed class NotificationReader
         var isTextPriority = eventType.PayloadName == EventTypeInfo.TextPayloadName || Contains(eventType.TextPriorities, header.Priority);
         if (reader.TokenType == JsonTokenType.String && isTextPriority)
         {
-            return new DecodedNotification(message, format, Notification.CreateText(header, reader.GetString()!), eventType);
+            return new DecodedNotification(message, format, Notification.CreateText(header, WireValue.ReadString(ref reader)), eventType);
         }
 
         if (eventType.PayloadName == EventTypeInfo.TextPayloadName || reader.TokenType == JsonTokenType.String || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
@@ -185,15 +191,15 @@ public sealed class NotificationReader
         string? name = null, wireNamespace = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = WireValue.ReadPropertyName(ref reader);
             reader.Read();
             if (key.EndsWith("_object.name", StringComparison.Ordinal) && reader.TokenType == JsonTokenType.String)
             {
-                name = reader.GetString();
+                name = WireValue.ReadString(ref reader);
             }
             else if (key.EndsWith("_object.namespace", StringComparison.Ordinal) && reader.TokenType == JsonTokenType.String)
             {
-                wireNamespace = reader.GetString();
+                wireNamespace = WireValue.ReadString(ref reader);
             }
             else
             {
@@ -234,7 +240,7 @@ public sealed class NotificationReader
         string? version = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = reader.GetString()!;
+            var key = WireValue.ReadPropertyName(ref reader);
             reader.Read();
             try
             {
@@ -242,8 +248,7 @@ public sealed class NotificationReader
                 {
                     case "oslo.message":
                         WireValue.Expect(ref reader, JsonTokenType.String, "the envelope as a JSON string");
-                        inner = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
-                        inner = inner.AsSpan(0, reader.CopyString(inner)).ToArray();
+                        inner = WireValue.ReadUtf8String(ref reader);
                         break;
                     case "oslo.version":
                         version = WireValue.ReadString(ref reader);

@@ -35,7 +35,7 @@ internal sealed class EnvelopeReader
         Dictionary<string, JsonElement>? context = null, extension = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = reader.GetString()!;
+            var key = WireValue.ReadPropertyName(ref reader);
             reader.Read();
             try
             {

@@ -120,7 +120,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = WrapperKeyOf(ref reader);
-            var keyText = reader.GetString()!;
+            var keyText = WireValue.ReadPropertyName(ref reader);
             reader.Read();
             try
             {
@@ -264,7 +264,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     private PayloadWriteState StateFor(PayloadWireState? wireState, PayloadWriteOptions options, PayloadVersion? target)
     {
-        var backports = target is { } t && t != CurrentVersion;
+        var backports = target is { } t && t < CurrentVersion;
         if (wireState is null && !backports)
         {
             return options.AllFields;
@@ -290,8 +290,10 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             }
         }
 
-        // Unknown fields came with a newer version than this contract's; a backport leaves them out.
-        var extensionData = backports || wireState is null || wireState.ExtensionData.Count == 0 ? null : wireState.ExtensionData;
+        // Unknown fields came with the version the payload was read at; writing any other version leaves them out.
+        var extensionData = wireState is null || wireState.ExtensionData.Count == 0 || (target is { } written && written.ToString() != wireState.Version)
+            ? null
+            : wireState.ExtensionData;
         return dropped is null && absent is null && extensionData is null ? options.AllFields : new PayloadWriteState(options, dropped, absent, extensionData);
     }
 

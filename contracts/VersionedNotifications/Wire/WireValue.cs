@@ -22,7 +22,38 @@ public static class WireValue
     public static string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
-        return reader.GetString()!;
+        return GetText(ref reader);
+    }
+
+    /// <summary>The name of the property the reader stands on.</summary>
+    public static string ReadPropertyName(ref Utf8JsonReader reader) => GetText(ref reader);
+
+    /// <summary>A JSON string's unescaped UTF-8 bytes.</summary>
+    public static byte[] ReadUtf8String(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a string");
+        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        try
+        {
+            return buffer.AsSpan(0, reader.CopyString(buffer)).ToArray();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new WireFormatException("the string is not valid UTF-8 or holds an unpaired surrogate escape");
+        }
+    }
+
+    private static string GetText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid UTF-8 can still escape a lone surrogate (\ud800), which no .NET string may hold.
+            throw new WireFormatException("the string is not valid UTF-8 or holds an unpaired surrogate escape");
+        }
     }
 
     /// <summary>A JSON number that is a 64-bit integer.</summary>
@@ -51,21 +82,21 @@ public static class WireValue
     public static Guid ReadGuid(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a UUID string");
-        return Guid.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected a UUID, found " + Describe(ref reader));
+        return Guid.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected a UUID, found " + Describe(ref reader));
     }
 
     /// <summary>A datetime in any oslo form (see <see cref="OsloTime"/>).</summary>
     public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a datetime string");
-        return OsloTime.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected a datetime such as 2024-01-01T10:00:00Z, found " + Describe(ref reader));
+        return OsloTime.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected a datetime such as 2024-01-01T10:00:00Z, found " + Describe(ref reader));
     }
 
     /// <summary>An IPv4 or IPv6 address string.</summary>
     public static IPAddress ReadIPAddress(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "an IP address string");
-        return IPAddress.TryParse(reader.GetString(), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
+        return IPAddress.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
     }
 
     /// <summary>A JSON object of any content (oslo's FlexibleDict).</summary>
@@ -102,7 +133,7 @@ public static class WireValue
         var dictionary = new Dictionary<string, T>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = reader.GetString()!;
+            var key = GetText(ref reader);
             reader.Read();
             try
             {
@@ -211,7 +242,16 @@ public static class WireValue
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                var text = reader.GetString() ?? string.Empty;
+                string text;
+                try
+                {
+                    text = reader.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    return "a string that is not valid UTF-8";
+                }
+
                 return "the string \"" + (text.Length > 40 ? text.Substring(0, 40) + "..." : text) + "\"";
             case JsonTokenType.Number:
                 var number = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());

@@ -88,7 +88,7 @@ internal static class ConverterEmitter
         writer.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
         writer.OpenBlock();
         writer.Line("var field = FieldOf(ref reader);");
-        writer.Line("var name = reader.GetString()!;");
+        writer.Line($"var name = {Wire}.WireValue.ReadPropertyName(ref reader);");
         writer.Line("reader.Read();");
         writer.Line("try");
         writer.OpenBlock();

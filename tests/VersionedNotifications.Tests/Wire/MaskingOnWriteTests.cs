@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using VersionedNotifications.OpenStack;
+using VersionedNotifications.OpenStack.Ironic;
+using VersionedNotifications.Tests.Infrastructure;
+using VersionedNotifications.Wire;
+
+namespace VersionedNotifications.Tests.Wire;
+
+/// <summary>Secret fields are masked when a payload is written, unless the writer is told not to.</summary>
+public sealed class MaskingOnWriteTests
+{
+    private static readonly NotificationReader Reader = new(OpenStackJsonContext.Default);
+
+    private static Notification<NodeCRUDPayload> NodeWithSecrets()
+    {
+        var message = Messages.Fixture("ironic", "baremetal.node.update.end.json");
+        var data = Messages.Data(message);
+        data["driver_info"] = new JsonObject
+        {
+            ["ipmi_address"] = "192.0.2.10",
+            ["ipmi_username"] = "admin",
+            ["ipmi_password"] = "hunter2",
+            ["nested"] = new JsonObject { ["auth_token"] = "abc", ["port"] = 623 },
+        };
+        data["instance_info"] = new JsonObject { ["configdrive"] = "H4sIAAAA", ["root_gb"] = 10, ["kernel_args"] = "console=ttyS0 password=swordfish" };
+        var decoded = Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(message)));
+        return Assert.IsType<Notification<NodeCRUDPayload>>(decoded.Notification);
+    }
+
+    [Fact]
+    public void Secret_dictionaries_are_masked_under_secret_looking_keys_by_default()
+    {
+        var written = JsonNode.Parse(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1))!;
+
+        var data = written["payload"]!["ironic_object.data"]!;
+        Assert.Equal("******", data["driver_info"]!["ipmi_password"]!.GetValue<string>());
+        Assert.Equal("******", data["driver_info"]!["nested"]!["auth_token"]!.GetValue<string>());
+        Assert.Equal(623, data["driver_info"]!["nested"]!["port"]!.GetValue<int>());
+        Assert.Equal("admin", data["driver_info"]!["ipmi_username"]!.GetValue<string>());
+        Assert.Equal("******", data["instance_info"]!["configdrive"]!.GetValue<string>());
+        Assert.Equal("console=ttyS0 password=******", data["instance_info"]!["kernel_args"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Masking_does_not_change_the_payload_in_memory()
+    {
+        var notification = NodeWithSecrets();
+
+        NotificationWriter.Write(notification);
+
+        Assert.Equal("hunter2", notification.Payload.DriverInfo!["ipmi_password"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Opting_out_is_explicit()
+    {
+        var written = Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, new PayloadWriteOptions { MaskSecrets = false }));
+
+        Assert.Contains("hunter2", written);
+        Assert.Contains("swordfish", written);
+    }
+
+    [Fact]
+    public void Fields_that_are_not_secret_are_never_masked()
+    {
+        // NodePayload has no secret field: ironic masks only the CRUD and provision payloads.
+        var message = Messages.MaintenanceSetStart();
+        Messages.Data(message)["properties"] = new JsonObject { ["password"] = "visible-by-design" };
+        var notification = Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(message))).Notification;
+
+        Assert.Contains("visible-by-design", Encoding.UTF8.GetString(NotificationWriter.Write(notification)));
+    }
+}
