@@ -67,7 +67,7 @@ internal sealed class EnvelopeReader
                         uniqueId = WireValue.ReadString(ref reader);
                         break;
                     default:
-                        var value = JsonElement.ParseValue(ref reader);
+                        var value = WireValue.ReadAny(ref reader);
                         if (key.StartsWith("_context_", StringComparison.Ordinal))
                         {
                             (context ??= new(StringComparer.Ordinal))[key.Substring("_context_".Length)] = value;

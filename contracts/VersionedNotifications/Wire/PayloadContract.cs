@@ -20,11 +20,12 @@ public abstract class PayloadContract
     public static PayloadContract For<T>()
         where T : class, INotificationPayload<T> => PayloadContract<T>.Instance;
 
-    /// <summary>Reads a payload from the reader's current token.</summary>
-    internal abstract object Read(ref Utf8JsonReader reader);
+    /// <summary>Reads a payload from the reader's current token; throws <see cref="WireFormatException"/> when it does not fit.</summary>
+    public abstract object Read(ref Utf8JsonReader reader);
 
     /// <summary>Writes a payload of this type.</summary>
-    internal abstract void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options);
+    /// <exception cref="InvalidCastException"><paramref name="payload"/> is not of <see cref="PayloadType"/>.</exception>
+    public abstract void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options);
 
     /// <summary>A typed notification around <paramref name="payload"/>.</summary>
     internal abstract Notification CreateNotification(NotificationHeader header, object payload);
@@ -47,9 +48,11 @@ public sealed class PayloadContract<T> : PayloadContract
     /// <inheritdoc/>
     public override Type PayloadType => typeof(T);
 
-    internal override object Read(ref Utf8JsonReader reader) => T.WireConverter.ReadValue(ref reader);
+    /// <inheritdoc/>
+    public override object Read(ref Utf8JsonReader reader) => T.WireConverter.ReadValue(ref reader);
 
-    internal override void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options) => T.WireConverter.WriteValue(writer, (T)payload, options);
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options) => T.WireConverter.WriteValue(writer, (T)payload, options);
 
     internal override Notification CreateNotification(NotificationHeader header, object payload) => new Notification<T>(header, (T)payload) { Contract = this };
 }

@@ -103,6 +103,7 @@ public static class WireValue
     public static JsonObject ReadJsonObject(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "an object");
+        EnsureWritable(reader);
         return (JsonObject)JsonNode.Parse(ref reader)!;
     }
 
@@ -151,8 +152,39 @@ public static class WireValue
     /// <summary>Whether <paramref name="value"/> is its type's default: how a field left absent on read still looks.</summary>
     public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
 
-    /// <summary>Skips the value the reader stands on, for unknown wrapper keys that are ignored.</summary>
-    public static JsonElement ReadAny(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    /// <summary>Any JSON value, kept as it is to be written back (unknown fields, context, extension keys).</summary>
+    public static JsonElement ReadAny(ref Utf8JsonReader reader)
+    {
+        EnsureWritable(reader);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>
+    /// Fails now, with a path, on a string that could not be written back later: valid UTF-8 can still
+    /// escape a lone surrogate (<c>\ud800</c>), which JSON trees hold until they are written. Runs on a
+    /// copy of the reader and decodes only escaped strings, so ordinary values cost one scan.
+    /// </summary>
+    private static void EnsureWritable(Utf8JsonReader scan)
+    {
+        if (scan.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            if (scan.TokenType == JsonTokenType.String && scan.ValueIsEscaped)
+            {
+                GetText(ref scan);
+            }
+
+            return;
+        }
+
+        var depth = scan.CurrentDepth;
+        while (scan.Read() && scan.CurrentDepth > depth)
+        {
+            if (scan.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && scan.ValueIsEscaped)
+            {
+                GetText(ref scan);
+            }
+        }
+    }
 
     /// <summary>A value that must not be <c>null</c>, for a non-nullable field that the wire sets to null.</summary>
     public static WireFormatException NullNotAllowed() => new("null is not allowed here: the field is not nullable");

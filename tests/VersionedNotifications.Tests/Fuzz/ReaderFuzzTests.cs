@@ -1,0 +1,84 @@
+using System.Text;
+using VersionedNotifications.OpenStack;
+using VersionedNotifications.Tests.Infrastructure;
+
+namespace VersionedNotifications.Tests.Fuzz;
+
+/// <summary>
+/// Throws mutated real messages at the reader: no exception may escape, every failure names a path,
+/// and whatever decodes re-encodes and decodes again. 20,000 messages by default; VN_READER_FUZZ_COUNT
+/// sets another count (the seed is fixed, so a failure reproduces).
+/// </summary>
+public sealed class ReaderFuzzTests
+{
+    private static readonly NotificationReader Reader = new(OpenStackJsonContext.Default);
+
+    private static int Count => int.TryParse(Environment.GetEnvironmentVariable("VN_READER_FUZZ_COUNT"), out var count) ? count : 20_000;
+
+    [Fact]
+    public void No_mutated_message_escapes_as_an_exception_and_every_failure_names_a_path()
+    {
+        var seeds = Fixtures.All().Select(f => Fixtures.Compact((string)f[0], (string)f[1])).ToList();
+        seeds.AddRange(seeds.Take(40).Select(ToV2).ToList());
+        var random = new Random(20261122);
+        var outcomes = new Dictionary<string, int>();
+        for (var i = 0; i < Count; i++)
+        {
+            var seed = seeds[random.Next(seeds.Count)];
+            var mutated = Mutator.Mutate(seed, random);
+            NotificationReadResult result;
+            try
+            {
+                result = Reader.Read(mutated);
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"case {i}: the reader threw {e.GetType().Name}: {e.Message}\ninput: {Show(mutated)}");
+                return;
+            }
+
+            Assert.Equal(mutated, result.Message.ToArray());
+            switch (result)
+            {
+                case MalformedNotification malformed:
+                    Assert.True(malformed.JsonPath.StartsWith('$'), $"case {i}: path '{malformed.JsonPath}'");
+                    Assert.False(string.IsNullOrWhiteSpace(malformed.Reason), $"case {i}: no reason");
+                    break;
+                case UnsupportedNotification unsupported:
+                    Assert.False(string.IsNullOrWhiteSpace(unsupported.Detail), $"case {i}: no detail");
+                    break;
+                case DecodedNotification decoded:
+                    AssertReencodes(decoded, i, mutated);
+                    break;
+            }
+
+            outcomes[result.GetType().Name] = outcomes.GetValueOrDefault(result.GetType().Name) + 1;
+        }
+
+        // The mutations must reach every outcome, or the test proves little.
+        Assert.True(outcomes.GetValueOrDefault(nameof(MalformedNotification)) > Count / 10, string.Join(", ", outcomes));
+        Assert.True(outcomes.GetValueOrDefault(nameof(DecodedNotification)) > Count / 20, string.Join(", ", outcomes));
+        Assert.True(outcomes.GetValueOrDefault(nameof(UnsupportedNotification)) > 0, string.Join(", ", outcomes));
+    }
+
+    private static void AssertReencodes(DecodedNotification decoded, int i, byte[] input)
+    {
+        byte[] written;
+        try
+        {
+            written = NotificationWriter.Write(decoded.Notification, decoded.Format!.Value, new VersionedNotifications.Wire.PayloadWriteOptions { MaskSecrets = false });
+        }
+        catch (Exception e)
+        {
+            Assert.Fail($"case {i}: re-encoding threw {e.GetType().Name}: {e.Message}\ninput: {Show(input)}");
+            return;
+        }
+
+        var again = Reader.Read(written);
+        Assert.True(again is DecodedNotification, $"case {i}: re-encoded message reads as {again}\ninput: {Show(input)}");
+    }
+
+    private static byte[] ToV2(byte[] envelope) => Messages.V2(System.Text.Json.Nodes.JsonNode.Parse(envelope)!.AsObject());
+
+    private static string Show(byte[] bytes) => bytes.Length > 600 ? Encoding.UTF8.GetString(bytes, 0, 600) + "..." : Encoding.UTF8.GetString(bytes);
+}
