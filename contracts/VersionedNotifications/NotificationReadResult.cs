@@ -22,12 +22,16 @@ public abstract class NotificationReadResult
 /// <summary>A notification read into its typed payload.</summary>
 public sealed class DecodedNotification : NotificationReadResult
 {
-    internal DecodedNotification(ReadOnlyMemory<byte> message, MessageFormat format, Notification notification, EventTypeInfo eventType)
+    internal DecodedNotification(ReadOnlyMemory<byte> message, MessageFormat format, Notification notification, EventTypeInfo eventType, Wire.PayloadContract? contract)
         : base(message, format)
     {
         Notification = notification;
         EventTypeInfo = eventType;
+        Contract = contract;
     }
+
+    /// <summary>The contract that read the payload; <see langword="null"/> for a text payload.</summary>
+    public Wire.PayloadContract? Contract { get; }
 
     /// <summary>The notification; a <see cref="Notification{TPayload}"/> of the event type's payload type.</summary>
     public Notification Notification { get; }
@@ -52,14 +56,18 @@ public enum UnsupportedReason
 /// <summary>A well-formed notification the contracts do not cover; the envelope is read and the payload kept as JSON.</summary>
 public sealed class UnsupportedNotification : NotificationReadResult
 {
-    internal UnsupportedNotification(ReadOnlyMemory<byte> message, MessageFormat format, NotificationHeader header, JsonElement payload, UnsupportedReason reason, string detail)
+    internal UnsupportedNotification(ReadOnlyMemory<byte> message, MessageFormat format, NotificationHeader header, JsonElement payload, UnsupportedReason reason, string jsonPath, string detail)
         : base(message, format)
     {
         Header = header;
         Payload = payload;
         Reason = reason;
+        JsonPath = jsonPath;
         Detail = detail;
     }
+
+    /// <summary>Where the unsupported part is: <c>$.event_type</c>, or the payload key that names the object or version.</summary>
+    public string JsonPath { get; }
 
     /// <summary>The envelope fields.</summary>
     public NotificationHeader Header { get; }
@@ -70,11 +78,11 @@ public sealed class UnsupportedNotification : NotificationReadResult
     /// <summary>Why it was not read.</summary>
     public UnsupportedReason Reason { get; }
 
-    /// <summary>The details, naming the event type, object or version.</summary>
+    /// <summary>Why, naming the event type, object or version.</summary>
     public string Detail { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"unsupported {Header.EventType} {Header.MessageId}: {Detail}";
+    public override string ToString() => $"unsupported {Header.EventType} {Header.MessageId}: {JsonPath}: {Detail}";
 }
 
 /// <summary>Bytes that are not a valid notification, with where and why.</summary>

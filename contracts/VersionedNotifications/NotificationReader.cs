@@ -147,7 +147,7 @@ public sealed class NotificationReader
         var payloadBytes = envelopeBytes.Slice(envelope.PayloadStart, envelope.PayloadLength);
         if (!_eventTypes.TryGetValue(header.EventType, out var eventType))
         {
-            return new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnknownEventType, $"no contract declares the event type '{header.EventType}'");
+            return new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnknownEventType, Join(pathPrefix, "$.event_type"), $"no contract declares the event type '{header.EventType}'");
         }
 
         var payloadPath = Join(pathPrefix, "$.payload");
@@ -156,7 +156,7 @@ public sealed class NotificationReader
         var isTextPriority = eventType.PayloadName == EventTypeInfo.TextPayloadName || Contains(eventType.TextPriorities, header.Priority);
         if (reader.TokenType == JsonTokenType.String && isTextPriority)
         {
-            return new DecodedNotification(message, format, Notification.CreateText(header, WireValue.ReadString(ref reader)), eventType);
+            return new DecodedNotification(message, format, Notification.CreateText(header, WireValue.ReadString(ref reader)), eventType, null);
         }
 
         if (eventType.PayloadName == EventTypeInfo.TextPayloadName || reader.TokenType == JsonTokenType.String || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
@@ -168,13 +168,13 @@ public sealed class NotificationReader
         try
         {
             var payload = contract.Read(ref reader);
-            return new DecodedNotification(message, format, contract.CreateNotification(header, payload), eventType);
+            return new DecodedNotification(message, format, contract.CreateNotification(header, payload), eventType, contract);
         }
         catch (JsonException error)
         {
             var wireError = WireFormatException.From(error);
             return wireError.IsUnsupported
-                ? new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnsupportedPayload, Join(payloadPath, wireError.JsonPath) + ": " + wireError.Reason)
+                ? new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnsupportedPayload, Join(payloadPath, wireError.JsonPath), wireError.Reason)
                 : new MalformedNotification(message, format, Join(payloadPath, wireError.JsonPath), wireError.Reason, header.MessageId);
         }
     }

@@ -14,12 +14,19 @@ var manifest = new Option<string?>("--manifest", "-m")
     Recursive = true,
 };
 
+var eventType = new Option<string?>("--event-type")
+{
+    Description = "The event type of bare unversioned payloads (glance's), which do not name their object.",
+};
+
 var root = new RootCommand("vnotify: versioned notifications from YAML definitions.")
 {
     definitions,
     manifest,
     CheckCommand.Create(definitions, manifest),
     ShipCommand.Create(definitions, manifest),
+    ValidateCommand.Create(eventType),
+    NormalizeCommand.Create(eventType),
 };
 
 var parsed = root.Parse(args);

@@ -26,7 +26,7 @@ public sealed class NotificationJsonConverter : JsonConverter<Notification>
         {
             DecodedNotification decoded => decoded.Notification,
             MalformedNotification malformed => throw new WireFormatException(malformed.JsonPath + ": " + malformed.Reason),
-            UnsupportedNotification unsupported => throw new WireFormatException(unsupported.Detail, isUnsupported: true),
+            UnsupportedNotification unsupported => throw new WireFormatException(unsupported.JsonPath + ": " + unsupported.Detail, isUnsupported: true),
             var other => throw new WireFormatException("not a notification: " + other),
         };
     }

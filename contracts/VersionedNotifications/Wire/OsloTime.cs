@@ -29,14 +29,19 @@ public static class OsloTime
             : utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The envelope timestamp: <c>YYYY-MM-DD HH:MM:SS.ffffff</c> in UTC, the fraction dropped when it is zero.</summary>
+    /// <summary>
+    /// The envelope timestamp: <c>YYYY-MM-DD HH:MM:SS.ffffff</c> in UTC, the fraction dropped when it is
+    /// zero. A value finer than a microsecond (which Python cannot make, but a reader accepts) keeps its
+    /// seventh digit, so that nothing read is lost.
+    /// </summary>
     public static string FormatEnvelope(DateTimeOffset value)
     {
         var utc = value.UtcDateTime;
-        var microseconds = utc.Ticks % TimeSpan.TicksPerSecond / 10;
-        return microseconds == 0
-            ? utc.ToString("yyyy'-'MM'-'dd' 'HH':'mm':'ss", CultureInfo.InvariantCulture)
-            : utc.ToString("yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'ffffff", CultureInfo.InvariantCulture);
+        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
+        var format = fraction == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
+            : fraction % 10 == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'ffffff"
+            : "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'fffffff";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads a datetime in any of the oslo forms; see the remarks on <see cref="OsloTime"/>.</summary>

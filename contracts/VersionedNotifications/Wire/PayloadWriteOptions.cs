@@ -26,6 +26,19 @@ public sealed record PayloadWriteOptions
 
     private PayloadWriteState? _allFields;
 
+    /// <summary>Copies the settings for <c>with</c>, but not the cached write state, which belongs to the original's settings.</summary>
+    private PayloadWriteOptions(PayloadWriteOptions original)
+    {
+        MaskSecrets = original.MaskSecrets;
+        TargetVersion = original.TargetVersion;
+        WriteChanges = original.WriteChanges;
+    }
+
+    /// <summary>Options that mask secrets, write the current version and no <c>.changes</c>.</summary>
+    public PayloadWriteOptions()
+    {
+    }
+
     /// <summary>The state that writes every field, shared by all writes with these options.</summary>
     internal PayloadWriteState AllFields => _allFields ??= new PayloadWriteState(this, null, null, null);
 }

@@ -160,7 +160,8 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
         if (name != ObjectInfo.Name || wireNamespace != ObjectInfo.Namespace)
         {
-            throw new WireFormatException($"found object {wireNamespace}/{name}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true);
+            var key = name != ObjectInfo.Name ? _nameKey : _namespaceKey;
+            throw new WireFormatException($"found object {wireNamespace}/{name}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true).InProperty(Encoding.UTF8.GetString(key));
         }
 
         if (!PayloadVersion.TryParse(version, out var wireVersion))
@@ -170,7 +171,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
         if (wireVersion.Major != CurrentVersion.Major)
         {
-            throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true);
+            throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true).InProperty(Encoding.UTF8.GetString(_versionKey));
         }
 
         return Complete(data, state!, version, changes);

@@ -82,7 +82,8 @@ internal static class ConverterEmitter
         writer.Line($"{Wire}.WireValue.Expect(ref reader, {Json}.JsonTokenType.StartObject, \"an object\");");
         for (var i = 0; i < fields.Count; i++)
         {
-            writer.Line($"{fields[i].Value.NullableTypeSyntax} f{i} = default!;");
+            var value = fields[i].Value;
+            writer.Line($"{value.NullableTypeSyntax} f{i} = {(value.IsValueType || value.IsNullable ? "default" : "default!")};");
         }
 
         writer.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
@@ -96,12 +97,16 @@ internal static class ConverterEmitter
         writer.OpenBlock();
         for (var i = 0; i < fields.Count; i++)
         {
-            writer.Line($"case {i}: f{i} = {ReadExpression(fields[i].Value, "reader", 0)}; break;");
+            writer.Line($"case {i}:");
+            writer.Line($"    f{i} = {ReadExpression(fields[i].Value, "reader", 0)};");
+            writer.Line($"    state.MarkPresent({i});");
+            writer.Line("    break;");
         }
 
-        writer.Line($"default: state.AddUnknown(name, {Wire}.WireValue.ReadAny(ref reader)); continue;");
+        writer.Line("default:");
+        writer.Line($"    state.AddUnknown(name, {Wire}.WireValue.ReadAny(ref reader));");
+        writer.Line("    break;");
         writer.CloseBlock();
-        writer.Line("state.MarkPresent(field);");
         writer.CloseBlock();
         writer.Line($"catch ({Json}.JsonException error)");
         writer.OpenBlock();

@@ -298,6 +298,12 @@ internal sealed partial class DefinitionParser
             return null;
         }
 
+        if (isSecret && fieldType.Kind is not (TypeKind.String or TypeKind.MacAddress or TypeKind.FlexibleDict) && reader.TryGet("secret", out _, out var secretNode))
+        {
+            // The mask is a string: a secret integer or list would be sent as something its type cannot read.
+            Report(DiagnosticDescriptors.InvalidValue, secretNode, "secret", $"a field of type {fieldType} cannot be masked; secret fields are string or mac_address (sent as ******) or flexible_dict (values under secret-looking keys sent as ******)");
+        }
+
         return new FieldDefinition(name, LocationOf(nameNode), fieldCSharpName, fieldType, typeLocation, isNullable, defaultValue, defaultLocation, since, sinceLocation, removed, description, example, isSecret, members);
     }
 

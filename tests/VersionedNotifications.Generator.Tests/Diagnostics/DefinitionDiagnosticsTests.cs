@@ -22,7 +22,7 @@ public sealed class DefinitionDiagnosticsTests
 
         Reported(run, "VN0001", broken, 4, 1, "cannot be read as YAML: While parsing a flow sequence, did not find expected ',' or ']'");
         OnlyReported(run, "VN0001");
-        Assert.Equal(Samples.ValidHintNames, run.HintNames);
+        Assert.Equal(Samples.ValidHintNames.Append(Samples.ValidContextHintName).Order(StringComparer.Ordinal), run.HintNames);
         StillGeneratesAndCompiles(run);
     }
 
@@ -222,7 +222,7 @@ public sealed class DefinitionDiagnosticsTests
         var run = Run(file, Samples.Valid());
 
         Reported(run, "VN0003", file, 1, 1, "A definitions file needs the key 'namespace'", token: "csharp_namespace");
-        Assert.Equal(Samples.ValidHintNames, run.HintNames);
+        Assert.Equal(Samples.ValidHintNames.Append(Samples.ValidContextHintName).Order(StringComparer.Ordinal), run.HintNames);
         StillGeneratesAndCompiles(run);
     }
 
@@ -358,6 +358,33 @@ public sealed class DefinitionDiagnosticsTests
         var run = Run(file);
 
         Reported(run, "VN0004", file, 7, 13, "Invalid value for 'type': 'list<string' is not a type expression: 'list<' is not closed with '>'", token: "\"list<string\"");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+    }
+
+    [Fact]
+    public void SecretOnATypeThatCannotCarryTheMaskIsAnInvalidValue()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  pin:
+                    type: integer
+                    secret: true
+                  password:
+                    type: string
+                    secret: true
+                  driver_info:
+                    type: flexible_dict
+                    secret: true
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0004", file, 9, 17, "Invalid value for 'secret': a field of type integer cannot be masked; secret fields are string or mac_address (sent as ******) or flexible_dict (values under secret-looking keys sent as ******)", token: "true");
+        OnlyReported(run, "VN0004");
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
     }
 

@@ -53,7 +53,7 @@ public sealed class FuzzFindingsTests
         var run = GeneratorHarness.Run(("/defs/demo.yaml", FreeText.Replace("TEXT", $"first{lineBreak}second <c> & {lineBreak}#if X{lineBreak}public int Broken;", StringComparison.Ordinal)));
 
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(["Demo.EventTypes.g.cs", "Demo.Mode.g.cs", "Demo.Node.g.cs", "Demo.NodeState.g.cs"], run.HintNames);
+        Assert.Equal(["Demo.EventTypes.g.cs", "Demo.Mode.g.cs", "Demo.Node.g.cs", "Demo.NodeJsonConverter.g.cs", "Demo.NodeState.g.cs", "Demo.NotificationsJsonContext.g.cs"], run.HintNames);
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
     }
 

@@ -118,7 +118,7 @@ public sealed class GeneratedCodeBehaviourTests
                     return string.Join("; ", failures);
                 }
 
-                private static VersionedObjectInfo Info<T>() where T : INotificationPayload<T> => T.ObjectInfo;
+                private static VersionedObjectInfo Info<T>() where T : class, INotificationPayload<T> => T.ObjectInfo;
             }
             """;
         var run = GeneratorHarness.Run(GeneratorHarness.Fixtures(), [user]);

@@ -92,8 +92,7 @@ public sealed class FixtureRoundTripTests
         Assert.Contains("\"backend\":\"ceph-1\"", System.Text.Encoding.UTF8.GetString(NotificationWriter.Write(withBackend, MessageFormat.MessagingV1)));
     }
 
-    internal static PayloadWireState? WireStateOf(object payload) =>
-        (PayloadWireState?)payload.GetType().GetProperty("WireState")!.GetValue(payload);
+    internal static PayloadWireState? WireStateOf(object payload) => ((INotificationPayload)payload).WireState;
 
     internal static void AssertSameJson(byte[] expected, byte[] actual)
     {

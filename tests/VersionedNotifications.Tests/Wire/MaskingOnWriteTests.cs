@@ -71,4 +71,16 @@ public sealed class MaskingOnWriteTests
 
         Assert.Contains("visible-by-design", Encoding.UTF8.GetString(NotificationWriter.Write(notification)));
     }
+
+    [Fact]
+    public void Options_made_with_with_do_not_inherit_what_the_original_wrote()
+    {
+        // Write with the unmasked options first, so that any state they cache exists.
+        var unmasked = new PayloadWriteOptions { MaskSecrets = false };
+        Assert.Contains("hunter2", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, unmasked)));
+
+        var masked = unmasked with { MaskSecrets = true };
+        Assert.DoesNotContain("hunter2", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, masked)));
+        Assert.Contains("hunter2", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, PayloadWriteOptions.Default with { MaskSecrets = false })));
+    }
 }

@@ -79,6 +79,7 @@ public sealed class VersionAwareReadingTests
         var result = Assert.IsType<UnsupportedNotification>(Reader.Read(bytes));
 
         Assert.Equal(UnsupportedReason.UnsupportedPayload, result.Reason);
+        Assert.Equal("$.payload['ironic_object.version']", result.JsonPath);
         Assert.Contains("2.0", result.Detail);
         Assert.Equal("2.0", result.Payload.GetProperty("ironic_object.version").GetString());
         Assert.Equal("baremetal.node.power_set.start", result.Header.EventType);
@@ -106,6 +107,7 @@ public sealed class VersionAwareReadingTests
         var result = Assert.IsType<UnsupportedNotification>(Reader.Read(Messages.Bytes(message)));
 
         Assert.Equal(UnsupportedReason.UnknownEventType, result.Reason);
+        Assert.Equal("$.event_type", result.JsonPath);
         Assert.Equal("6cad4324-5243-4773-bf33-777791b18de6", result.Header.MessageId);
         Assert.Equal("NodeSetPowerStatePayload", result.Payload.GetProperty("ironic_object.name").GetString());
     }

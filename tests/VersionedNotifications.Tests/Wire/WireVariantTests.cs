@@ -60,6 +60,7 @@ public sealed class WireVariantTests
     {
         Assert.Equal("2024-01-02 03:04:05.678901", OsloTime.FormatEnvelope(new DateTimeOffset(2024, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)).AddTicks(6789010)));
         Assert.Equal("2024-01-02 03:04:05", OsloTime.FormatEnvelope(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+        Assert.Equal("2024-01-02 03:04:05.7500001", OsloTime.FormatEnvelope(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(7500001)));
         Assert.Equal("2024-01-01T10:00:00Z", OsloTime.FormatPayload(new DateTimeOffset(2024, 1, 1, 11, 0, 0, TimeSpan.FromHours(1))));
     }
 

@@ -12,6 +12,7 @@ namespace Fixtures.Glance;
 /// <para>Sent as a plain JSON object (not versioned on the wire); definition version 1.0.</para>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("VersionedNotifications.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.Glance.ImageSendPayloadJsonConverter))]
 public sealed partial record ImageSendPayload : global::VersionedNotifications.INotificationPayload<global::Fixtures.Glance.ImageSendPayload>
 {
     /// <summary>The object name on the wire, <c>glance_object.name</c>.</summary>
@@ -25,6 +26,15 @@ public sealed partial record ImageSendPayload : global::VersionedNotifications.I
 
     /// <summary>The wire name, namespace and every known version of this object, oldest first.</summary>
     public static global::VersionedNotifications.VersionedObjectInfo ObjectInfo { get; } = new(ObjectName, ObjectNamespace, ObjectVersion, new string[] { "1.0" }, isVersioned: false);
+
+    /// <summary>The generated converter that reads and writes this object in the oslo wire form.</summary>
+    static global::VersionedNotifications.Wire.WirePayloadConverter<global::Fixtures.Glance.ImageSendPayload> global::VersionedNotifications.INotificationPayload<global::Fixtures.Glance.ImageSendPayload>.WireConverter => global::Fixtures.Glance.ImageSendPayloadJsonConverter.Instance;
+
+    /// <summary>
+    /// How this payload, read from the wire, differed from the current definition (an older or newer
+    /// version, absent or unknown fields); <see langword="null"/> when it did not, and for payloads built in code.
+    /// </summary>
+    public global::VersionedNotifications.Wire.PayloadWireState? WireState { get; init; }
 
     /// <summary>
     /// The <c>image_id</c> field.

@@ -19,6 +19,7 @@ namespace Fixtures.Ironic;
 /// </list>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("VersionedNotifications.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.Ironic.NodeSetPowerStatePayloadJsonConverter))]
 public sealed partial record NodeSetPowerStatePayload : global::Fixtures.Ironic.NodePayload, global::VersionedNotifications.INotificationPayload<global::Fixtures.Ironic.NodeSetPowerStatePayload>
 {
     /// <summary>The object name on the wire, <c>ironic_object.name</c>.</summary>
@@ -32,6 +33,9 @@ public sealed partial record NodeSetPowerStatePayload : global::Fixtures.Ironic.
 
     /// <summary>The wire name, namespace and every known version of this object, oldest first.</summary>
     public static new global::VersionedNotifications.VersionedObjectInfo ObjectInfo { get; } = new(ObjectName, ObjectNamespace, ObjectVersion, new string[] { "1.0", "1.1", "1.2", "1.3" }, isVersioned: true);
+
+    /// <summary>The generated converter that reads and writes this object in the oslo wire form.</summary>
+    static global::VersionedNotifications.Wire.WirePayloadConverter<global::Fixtures.Ironic.NodeSetPowerStatePayload> global::VersionedNotifications.INotificationPayload<global::Fixtures.Ironic.NodeSetPowerStatePayload>.WireConverter => global::Fixtures.Ironic.NodeSetPowerStatePayloadJsonConverter.Instance;
 
     /// <summary>
     /// The power state ironic is changing the node to.

@@ -19,6 +19,7 @@ namespace Fixtures.Ironic;
 /// </list>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("VersionedNotifications.Generator", "0.1.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.Ironic.PortCRUDPayloadJsonConverter))]
 public sealed partial record PortCRUDPayload : global::VersionedNotifications.INotificationPayload<global::Fixtures.Ironic.PortCRUDPayload>
 {
     /// <summary>The object name on the wire, <c>ironic_object.name</c>.</summary>
@@ -32,6 +33,15 @@ public sealed partial record PortCRUDPayload : global::VersionedNotifications.IN
 
     /// <summary>The wire name, namespace and every known version of this object, oldest first.</summary>
     public static global::VersionedNotifications.VersionedObjectInfo ObjectInfo { get; } = new(ObjectName, ObjectNamespace, ObjectVersion, new string[] { "1.0", "1.1", "1.2", "1.3" }, isVersioned: true);
+
+    /// <summary>The generated converter that reads and writes this object in the oslo wire form.</summary>
+    static global::VersionedNotifications.Wire.WirePayloadConverter<global::Fixtures.Ironic.PortCRUDPayload> global::VersionedNotifications.INotificationPayload<global::Fixtures.Ironic.PortCRUDPayload>.WireConverter => global::Fixtures.Ironic.PortCRUDPayloadJsonConverter.Instance;
+
+    /// <summary>
+    /// How this payload, read from the wire, differed from the current definition (an older or newer
+    /// version, absent or unknown fields); <see langword="null"/> when it did not, and for payloads built in code.
+    /// </summary>
+    public global::VersionedNotifications.Wire.PayloadWireState? WireState { get; init; }
 
     /// <summary>
     /// The <c>uuid</c> field.
