@@ -226,6 +226,31 @@ public static class WireValue
         }
     }
 
+    /// <summary>
+    /// Writes a secret JSON object as <see cref="WriteSecretJsonObject(Utf8JsonWriter, JsonObject, PayloadWriteState)"/>
+    /// does, and then masks the values of <paramref name="maskedKeys"/> at its top level whatever their
+    /// names say, as ironic masks <c>instance_info.image_url</c>.
+    /// </summary>
+    public static void WriteSecretJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state, string[] maskedKeys)
+    {
+        if (!state.Options.MaskSecrets)
+        {
+            value.WriteTo(writer);
+            return;
+        }
+
+        var masked = SecretMasker.MaskDictionary(value);
+        foreach (var key in maskedKeys)
+        {
+            if (masked.ContainsKey(key))
+            {
+                masked[key] = SecretMasker.Mask;
+            }
+        }
+
+        masked.WriteTo(writer);
+    }
+
     /// <summary>Writes a secret string: <see cref="SecretMasker.Mask"/> unless the state says not to mask.</summary>
     public static void WriteSecretString(Utf8JsonWriter writer, string value, PayloadWriteState state) =>
         writer.WriteStringValue(state.Options.MaskSecrets ? SecretMasker.Mask : value);

@@ -98,7 +98,7 @@ internal sealed partial class DefinitionChecker
         // A default that does not fit is reported and dropped; the property is then required like
         // any other without a default, so that user code gets no uninitialized-member warning.
         var value = ValueSpecOf(scope, field.Type, field.IsNullable, inlineEnumType);
-        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json, value);
+        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json, value, field.MaskedKeys);
     }
 
     private static ValueSpec ValueSpecOf(Scope scope, TypeReference type, bool isNullable, string? inlineEnumType)

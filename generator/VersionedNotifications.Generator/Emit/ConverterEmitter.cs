@@ -40,6 +40,15 @@ internal static class ConverterEmitter
         }
 
         writer.CloseBlock(";");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!fields[i].Property.MaskedKeys.IsEmpty)
+            {
+                writer.Line();
+                writer.Line($"private static readonly string[] s_maskedKeys{i} = {EmitHelpers.StringArray(fields[i].Property.MaskedKeys)};");
+            }
+        }
+
         writer.Line();
         writer.Line("/// <summary>The converter; it holds no state.</summary>");
         writer.Line($"public static {name} Instance {{ get; }} = new();");
@@ -147,13 +156,41 @@ internal static class ConverterEmitter
             writer.Line($"if (all || state.Includes({i}, {Wire}.WireValue.IsDefault(value.{field.Name})))");
             writer.OpenBlock();
             writer.Line($"writer.WritePropertyName({EmitHelpers.Literal(field.WireName)}u8);");
-            WriteValueStatement(writer, field.Value, "value." + field.Name, "writer", "state", field.IsSecret, 0);
+            if (field.MaskedKeys.IsEmpty)
+            {
+                WriteValueStatement(writer, field.Value, "value." + field.Name, "writer", "state", field.IsSecret, 0);
+            }
+            else
+            {
+                WriteMaskedKeysStatement(writer, field, i);
+            }
             writer.CloseBlock();
         }
 
         writer.Line("state.WriteExtensionData(writer);");
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
+    }
+
+    /// <summary>A secret dictionary with keys that are always masked: the keys live in one static array per field.</summary>
+    private static void WriteMaskedKeysStatement(SourceWriter writer, PropertySpec field, int index)
+    {
+        var call = $"{Wire}.WireValue.WriteSecretJsonObject(writer, value.{field.Name}, state, s_maskedKeys{index});";
+        if (field.Value.IsNullable)
+        {
+            writer.Line($"if (value.{field.Name} is null)");
+            writer.OpenBlock();
+            writer.Line("writer.WriteNullValue();");
+            writer.CloseBlock();
+            writer.Line("else");
+            writer.OpenBlock();
+            writer.Line(call);
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.Line(call);
+        }
     }
 
     /// <summary>A C# expression that reads <paramref name="value"/> from the reader named <paramref name="reader"/>.</summary>

@@ -16,6 +16,7 @@ namespace VersionedNotifications.Generator.Model;
 /// <param name="Example">An example value, for documentation.</param>
 /// <param name="IsSecret">Whether the value must be masked on the wire.</param>
 /// <param name="EnumMembers">For <c>type: enum</c>, the allowed values.</param>
+/// <param name="MaskedKeys">For a secret <c>flexible_dict</c>, keys whose values are always masked.</param>
 internal sealed record FieldDefinition(
     string Name,
     LocationInfo Location,
@@ -31,4 +32,5 @@ internal sealed record FieldDefinition(
     string? Description,
     LiteralValue? Example,
     bool IsSecret,
-    EquatableArray<EnumMember> EnumMembers);
+    EquatableArray<EnumMember> EnumMembers,
+    EquatableArray<string> MaskedKeys);

@@ -62,6 +62,7 @@ internal sealed record ObjectSpec(
 /// <param name="TypeDisplay">The type as the definitions write it, for the docs.</param>
 /// <param name="Example">An example value as JSON, for the docs.</param>
 /// <param name="Value">How the value travels on the wire.</param>
+/// <param name="MaskedKeys">For a secret dictionary, keys whose values are always masked.</param>
 internal sealed record PropertySpec(
     string Name,
     string WireName,
@@ -73,7 +74,8 @@ internal sealed record PropertySpec(
     bool IsSecret,
     string TypeDisplay,
     string? Example,
-    ValueSpec Value);
+    ValueSpec Value,
+    EquatableArray<string> MaskedKeys);
 
 /// <summary>How one value travels on the wire, for the generated converters.</summary>
 /// <param name="Kind">The definition type kind; <see cref="TypeKind.Named"/> and <see cref="TypeKind.InlineEnum"/> name a generated type.</param>

@@ -10,7 +10,7 @@ internal sealed partial class DefinitionParser
     private static readonly string[] EnumKeys = { "description", "values", "csharp_name" };
     private static readonly string[] EnumValueKeys = { "value", "csharp_name", "description" };
     private static readonly string[] ObjectKeys = { "version", "description", "versioned", "extends", "csharp_name", "fields", "history" };
-    private static readonly string[] FieldKeys = { "type", "nullable", "default", "since", "removed", "description", "example", "secret", "csharp_name", "values" };
+    private static readonly string[] FieldKeys = { "type", "nullable", "default", "since", "removed", "description", "example", "secret", "masked_keys", "csharp_name", "values" };
     private static readonly string[] HistoryKeys = { "changes", "exceptions" };
     private static readonly string[] ExceptionKeys = { "name", "field", "kind", "reason", "was" };
     private static readonly string[] WasKeys = { "name", "type", "nullable", "default", "values" };
@@ -202,7 +202,7 @@ internal sealed partial class DefinitionParser
             }
 
             var start = new ObjectVersion(version.Major, 0);
-            return new FieldDefinition(name, LocationOf(nameNode), csharpName, type, LocationOf(shorthand), false, null, null, start, LocationOf(nameNode), null, null, null, false, EquatableArray<EnumMember>.Empty);
+            return new FieldDefinition(name, LocationOf(nameNode), csharpName, type, LocationOf(shorthand), false, null, null, start, LocationOf(nameNode), null, null, null, false, EquatableArray<EnumMember>.Empty, EquatableArray<string>.Empty);
         }
 
         var reader = MappingReader.Create(this, node, context, FieldKeys);
@@ -304,7 +304,44 @@ internal sealed partial class DefinitionParser
             Report(DiagnosticDescriptors.InvalidValue, secretNode, "secret", $"a field of type {fieldType} cannot be masked; secret fields are string or mac_address (sent as ******) or flexible_dict (values under secret-looking keys sent as ******)");
         }
 
-        return new FieldDefinition(name, LocationOf(nameNode), fieldCSharpName, fieldType, typeLocation, isNullable, defaultValue, defaultLocation, since, sinceLocation, removed, description, example, isSecret, members);
+        var maskedKeys = ParseMaskedKeys(reader, isSecret && fieldType.Kind == TypeKind.FlexibleDict);
+
+        return new FieldDefinition(name, LocationOf(nameNode), fieldCSharpName, fieldType, typeLocation, isNullable, defaultValue, defaultLocation, since, sinceLocation, removed, description, example, isSecret, members, maskedKeys);
+    }
+
+    /// <summary>
+    /// <c>masked_keys</c>: keys of a secret <c>flexible_dict</c> whose values are masked whatever their
+    /// name says (ironic masks <c>instance_info.image_url</c> this way).
+    /// </summary>
+    private EquatableArray<string> ParseMaskedKeys(MappingReader reader, bool isSecretDictionary)
+    {
+        if (!reader.TryGet("masked_keys", out _, out var node))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (!isSecretDictionary)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node, "masked_keys", "only a flexible_dict field with secret: true has keys to mask");
+            return EquatableArray<string>.Empty;
+        }
+
+        if (node is not YamlTreeSequence sequence)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node, "masked_keys", $"expected a list of keys, found {node.Kind}");
+            return EquatableArray<string>.Empty;
+        }
+
+        var keys = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            if (RequiredScalar(item, "masked_keys") is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys.ToEquatableArray();
     }
 
     private TypeReference? ParseTypeExpression(YamlTreeNode node)

@@ -389,6 +389,32 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
+    public void MaskedKeysOutsideASecretDictionaryAreAnInvalidValue()
+    {
+        var file = Definition.Of("/defs/demo.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Node:
+                version: "1.0"
+                fields:
+                  extra:
+                    type: flexible_dict
+                    masked_keys: [image_url]
+                  instance_info:
+                    type: flexible_dict
+                    secret: true
+                    masked_keys: [image_url]
+            """);
+        var run = Run(file);
+
+        Reported(run, "VN0004", file, 9, 22, "Invalid value for 'masked_keys': only a flexible_dict field with secret: true has keys to mask", token: "[image_url]");
+        OnlyReported(run, "VN0004");
+        StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
+        Assert.Contains("s_maskedKeys1 = new string[] { \"image_url\" }", run.Source("Demo.NodeJsonConverter.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownPriorityIsAnInvalidValue()
     {
         var file = Definition.Of("/defs/demo.yaml", """

@@ -48,9 +48,9 @@ internal static class FuzzSeeds
               state: { type: enum, values: [active, "deploy failed", { value: "*", csharp_name: Any }], default: active }
               count: { type: integer, default: -42 }
               ratio: { type: float, default: 1e3 }
-              ok: { type: boolean, default: true, secret: true }
+              ok: { type: boolean, default: true }
               peer: { type: ip_address, default: "192.0.2.1" }
-              mac: { type: mac_address, nullable: true }
+              mac: { type: mac_address, nullable: true, secret: true }
               tags: { type: "list<string?>", default: [] }
               extra: { type: "dict<list<integer>>", default: {} }
               info: { type: flexible_dict, default: {}, example: { a: [1, 2], b: null } }

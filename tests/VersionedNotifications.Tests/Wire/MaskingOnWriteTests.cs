@@ -23,7 +23,13 @@ public sealed class MaskingOnWriteTests
             ["ipmi_password"] = "hunter2",
             ["nested"] = new JsonObject { ["auth_token"] = "abc", ["port"] = 623 },
         };
-        data["instance_info"] = new JsonObject { ["configdrive"] = "H4sIAAAA", ["root_gb"] = 10, ["kernel_args"] = "console=ttyS0 password=swordfish" };
+        data["instance_info"] = new JsonObject
+        {
+            ["configdrive"] = "H4sIAAAA",
+            ["root_gb"] = 10,
+            ["kernel_args"] = "console=ttyS0 password=swordfish",
+            ["image_url"] = "https://swift.example/v1/AUTH_x/images/img?temp_url_sig=abc&temp_url_expires=1",
+        };
         var decoded = Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(message)));
         return Assert.IsType<Notification<NodeCRUDPayload>>(decoded.Notification);
     }
@@ -40,6 +46,17 @@ public sealed class MaskingOnWriteTests
         Assert.Equal("admin", data["driver_info"]!["ipmi_username"]!.GetValue<string>());
         Assert.Equal("******", data["instance_info"]!["configdrive"]!.GetValue<string>());
         Assert.Equal("console=ttyS0 password=******", data["instance_info"]!["kernel_args"]!.GetValue<string>());
+        Assert.Equal(10, data["instance_info"]!["root_gb"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Masked_keys_are_masked_whatever_their_names_say()
+    {
+        // image_url holds no secret-looking key name, but ironic masks it: masked_keys: [image_url].
+        var written = JsonNode.Parse(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1))!;
+
+        Assert.Equal("******", written["payload"]!["ironic_object.data"]!["instance_info"]!["image_url"]!.GetValue<string>());
+        Assert.Contains("temp_url_sig", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, new PayloadWriteOptions { MaskSecrets = false })));
     }
 
     [Fact]
