@@ -17,7 +17,7 @@ public sealed class IncrementalGenerationTests
     private static readonly string[] AllSteps =
     [
         TrackingNames.Parse, TrackingNames.Check, TrackingNames.Environment, TrackingNames.Spec,
-        TrackingNames.Objects, TrackingNames.Enums, TrackingNames.EventTypes,
+        TrackingNames.Objects, TrackingNames.Enums, TrackingNames.EventTypes, TrackingNames.ContextNaming, TrackingNames.JsonContext,
     ];
 
     private sealed class Session
@@ -112,7 +112,7 @@ public sealed class IncrementalGenerationTests
         AssertOutputs(result, TrackingNames.Parse, path => path.EndsWith("node.yaml", StringComparison.Ordinal), IncrementalStepRunReason.Modified);
         Assert.All(result.TrackedSteps[TrackingNames.Spec].SelectMany(s => s.Outputs), o => Assert.True(
             o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step Spec was {o.Reason}"));
-        AssertAllOutputs(result, [TrackingNames.Objects, TrackingNames.Enums, TrackingNames.EventTypes], IncrementalStepRunReason.Cached);
+        AssertAllOutputs(result, [TrackingNames.Objects, TrackingNames.Enums, TrackingNames.EventTypes, TrackingNames.JsonContext], IncrementalStepRunReason.Cached);
         AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
     }
 
@@ -137,6 +137,9 @@ public sealed class IncrementalGenerationTests
         var modified = objects.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => TypeNameOf(o.Value)).ToList();
         Assert.Equal(["PortCRUDPayload"], modified);
         Assert.All(objects.Where(o => TypeNameOf(o.Value) != "PortCRUDPayload"), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        // The context lists types, not their fields: it is not emitted again.
+        Assert.All(result.TrackedSteps[TrackingNames.JsonContext].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
     }
 
     [Fact]
