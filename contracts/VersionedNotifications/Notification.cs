@@ -32,7 +32,7 @@ public sealed record NotificationHeader
     /// <summary>Other envelope keys, kept as read and written back.</summary>
     public IReadOnlyDictionary<string, JsonElement> ExtensionData { get; init; } = Empty;
 
-    /// <summary>A header for a new notification: a fresh message id and the current time.</summary>
+    /// <summary>A header for a new notification: a fresh message id and the current time (to the microsecond, as oslo has it).</summary>
     public static NotificationHeader New(string eventType, NotificationPriority priority, string publisherId)
     {
         ArgumentNullException.ThrowIfNull(eventType);
@@ -43,8 +43,15 @@ public sealed record NotificationHeader
             PublisherId = publisherId,
             EventType = eventType,
             Priority = priority,
-            Timestamp = DateTimeOffset.UtcNow,
+            Timestamp = NowToTheMicrosecond(),
         };
+    }
+
+    /// <summary>The current UTC time at Python's precision, so that the timestamp is written exactly as oslo writes its own.</summary>
+    private static DateTimeOffset NowToTheMicrosecond()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     internal static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>();

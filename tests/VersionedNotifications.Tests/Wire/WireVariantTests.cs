@@ -252,4 +252,14 @@ public sealed class WireVariantTests
         Assert.Contains(contracts.Payloads, p => p.PayloadType == typeof(ImageSendPayload));
         Assert.Equal(contracts.Payloads.Count, contracts.Payloads.Select(p => p.PayloadType).Distinct().Count());
     }
+
+    [Fact]
+    public void New_notifications_are_stamped_to_the_microsecond_as_oslo_stamps_them()
+    {
+        var header = NotificationHeader.New("backup.create.start", NotificationPriority.Info, "backup-api.host-1");
+
+        Assert.Equal(0, header.Timestamp.UtcTicks % 10);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{6})?$", OsloTime.FormatEnvelope(header.Timestamp));
+        Assert.Equal(TimeSpan.Zero, header.Timestamp.Offset);
+    }
 }
