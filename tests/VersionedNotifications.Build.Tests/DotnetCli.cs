@@ -8,7 +8,11 @@ internal static class DotnetCli
 {
     public sealed record Outcome(int ExitCode, string Output);
 
-    public static Outcome Run(string workingDirectory, params string[] arguments)
+    public static Outcome Run(string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs dotnet with <paramref name="environment"/> added to this process's environment.</summary>
+    public static Outcome Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +29,11 @@ internal static class DotnetCli
         // Builds started from a test must not reuse a build server of the outer build.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
