@@ -236,7 +236,7 @@ public sealed class NotificationReader
     {
         var reader = new Utf8JsonReader(message, _readerOptions);
         reader.Read();
-        byte[]? inner = null;
+        ReadOnlyMemory<byte>? inner = null;
         string? version = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -274,7 +274,7 @@ public sealed class NotificationReader
             throw new WireFormatException("the oslo v2 body has no oslo.version");
         }
 
-        return inner!;
+        return inner!.Value;
     }
 
     internal static void EnsureEnd(ref Utf8JsonReader reader)

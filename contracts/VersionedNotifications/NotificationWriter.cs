@@ -20,6 +20,10 @@ public static class NotificationWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The buffer and writers one thread reuses, so that writing to a pooled buffer allocates nothing.</summary>
+    [ThreadStatic]
+    private static Reusable? t_reusable;
+
     /// <summary>The message as bytes.</summary>
     public static byte[] Write(Notification notification, MessageFormat format = MessageFormat.MessagingV2, PayloadWriteOptions? options = null)
     {
@@ -35,33 +39,38 @@ public static class NotificationWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(notification);
         options ??= PayloadWriteOptions.Default;
-        switch (format)
+        if (format is not (MessageFormat.MessagingV1 or MessageFormat.MessagingV2))
         {
-            case MessageFormat.MessagingV1:
-                using (var writer = new Utf8JsonWriter(output, WriterOptions))
-                {
-                    WriteEnvelope(writer, notification, options, uniqueId: notification.Header.UniqueId);
-                }
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Not a message format.");
+        }
 
-                break;
-            case MessageFormat.MessagingV2:
-                var inner = new ArrayBufferWriter<byte>(2048);
-                using (var writer = new Utf8JsonWriter(inner, WriterOptions))
-                {
-                    WriteEnvelope(writer, notification, options, uniqueId: notification.Header.UniqueId ?? Guid.NewGuid().ToString("N"));
-                }
+        // The thread's writers are taken for the length of the write, so that a write nested in
+        // another (a user's converter writing a notification) gets fresh ones.
+        var reusable = t_reusable ?? new Reusable();
+        t_reusable = null;
+        try
+        {
+            if (format == MessageFormat.MessagingV1)
+            {
+                var writer = reusable.OuterFor(output);
+                WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: false);
+                writer.Flush();
+                return;
+            }
 
-                using (var writer = new Utf8JsonWriter(output, WriterOptions))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("oslo.version"u8, "2.0"u8);
-                    writer.WriteString("oslo.message"u8, inner.WrittenSpan);
-                    writer.WriteEndObject();
-                }
-
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(format), format, "Not a message format.");
+            var inner = reusable.InnerFor();
+            WriteEnvelope(inner, notification, options, notification.Header.UniqueId, addUniqueId: true);
+            inner.Flush();
+            var outer = reusable.OuterFor(output);
+            outer.WriteStartObject();
+            outer.WriteString("oslo.version"u8, "2.0"u8);
+            outer.WriteString("oslo.message"u8, reusable.Inner.WrittenSpan);
+            outer.WriteEndObject();
+            outer.Flush();
+        }
+        finally
+        {
+            t_reusable = reusable;
         }
     }
 
@@ -73,7 +82,8 @@ public static class NotificationWriter
         notification.WritePayload(writer, options ?? PayloadWriteOptions.Default);
     }
 
-    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId)
+    // addUniqueId: whether to make a _unique_id when uniqueId is null (a v2 body always has one).
+    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
     {
         var header = notification.Header;
         writer.WriteStartObject();
@@ -83,7 +93,8 @@ public static class NotificationWriter
         writer.WriteString("priority"u8, PriorityNames.ToWire(header.Priority));
         writer.WritePropertyName("payload"u8);
         notification.WritePayload(writer, options);
-        writer.WriteString("timestamp"u8, OsloTime.FormatEnvelope(header.Timestamp));
+        Span<byte> text = stackalloc byte[40];
+        writer.WriteString("timestamp"u8, text[..OsloTime.FormatEnvelope(header.Timestamp, text)]);
         foreach (var pair in header.ExtensionData)
         {
             writer.WritePropertyName(pair.Key);
@@ -100,7 +111,41 @@ public static class NotificationWriter
         {
             writer.WriteString("_unique_id"u8, uniqueId);
         }
+        else if (addUniqueId)
+        {
+            Guid.NewGuid().TryFormat(text, out var written, "N");
+            writer.WriteString("_unique_id"u8, text[..written]);
+        }
 
         writer.WriteEndObject();
+    }
+
+    private sealed class Reusable
+    {
+        public readonly ArrayBufferWriter<byte> Inner = new(4096);
+        private Utf8JsonWriter? _inner;
+        private Utf8JsonWriter? _outer;
+
+        public Utf8JsonWriter InnerFor()
+        {
+            Inner.ResetWrittenCount();
+            return Reset(ref _inner, Inner);
+        }
+
+        public Utf8JsonWriter OuterFor(IBufferWriter<byte> output) => Reset(ref _outer, output);
+
+        private static Utf8JsonWriter Reset(ref Utf8JsonWriter? writer, IBufferWriter<byte> output)
+        {
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(output, WriterOptions);
+            }
+            else
+            {
+                writer.Reset(output);
+            }
+
+            return writer;
+        }
     }
 }

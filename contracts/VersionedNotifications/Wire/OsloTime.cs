@@ -29,6 +29,21 @@ public static class OsloTime
             : utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Writes <see cref="FormatPayload(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
+    public static int FormatPayload(DateTimeOffset value, Span<byte> destination)
+    {
+        var utc = value.UtcDateTime;
+        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'" : "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'";
+        return utc.TryFormat(destination, out var written, format, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+    }
+
+    /// <summary>Writes <see cref="FormatEnvelope(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
+    public static int FormatEnvelope(DateTimeOffset value, Span<byte> destination)
+    {
+        var utc = value.UtcDateTime;
+        return utc.TryFormat(destination, out var written, EnvelopeFormat(utc), CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+    }
+
     /// <summary>
     /// The envelope timestamp: <c>YYYY-MM-DD HH:MM:SS.ffffff</c> in UTC, the fraction dropped when it is
     /// zero. A value finer than a microsecond (which Python cannot make, but a reader accepts) keeps its
@@ -37,11 +52,15 @@ public static class OsloTime
     public static string FormatEnvelope(DateTimeOffset value)
     {
         var utc = value.UtcDateTime;
+        return utc.ToString(EnvelopeFormat(utc), CultureInfo.InvariantCulture);
+    }
+
+    private static string EnvelopeFormat(DateTime utc)
+    {
         var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
-        var format = fraction == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
+        return fraction == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
             : fraction % 10 == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'ffffff"
             : "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'fffffff";
-        return utc.ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads a datetime in any of the oslo forms; see the remarks on <see cref="OsloTime"/>.</summary>

@@ -29,13 +29,13 @@ public static class WireValue
     public static string ReadPropertyName(ref Utf8JsonReader reader) => GetText(ref reader);
 
     /// <summary>A JSON string's unescaped UTF-8 bytes.</summary>
-    public static byte[] ReadUtf8String(ref Utf8JsonReader reader)
+    public static ReadOnlyMemory<byte> ReadUtf8String(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
         var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
         try
         {
-            return buffer.AsSpan(0, reader.CopyString(buffer)).ToArray();
+            return buffer.AsMemory(0, reader.CopyString(buffer));
         }
         catch (InvalidOperationException)
         {
@@ -189,8 +189,12 @@ public static class WireValue
     /// <summary>A value that must not be <c>null</c>, for a non-nullable field that the wire sets to null.</summary>
     public static WireFormatException NullNotAllowed() => new("null is not allowed here: the field is not nullable");
 
-    /// <summary>Writes a payload datetime (<see cref="OsloTime.FormatPayload"/>).</summary>
-    public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, PayloadWriteState state) => writer.WriteStringValue(OsloTime.FormatPayload(value));
+    /// <summary>Writes a payload datetime (<see cref="OsloTime.FormatPayload(DateTimeOffset)"/>).</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, PayloadWriteState state)
+    {
+        Span<byte> text = stackalloc byte[40];
+        writer.WriteStringValue(text[..OsloTime.FormatPayload(value, text)]);
+    }
 
     /// <summary>Writes a string.</summary>
     public static void WriteString(Utf8JsonWriter writer, string value, PayloadWriteState state) => writer.WriteStringValue(value);

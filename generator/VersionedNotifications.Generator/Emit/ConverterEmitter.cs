@@ -69,17 +69,47 @@ internal static class ConverterEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line($"protected override {self} WithWireState({self} value, {Wire}.PayloadWireState state) => value with {{ WireState = state }};");
         writer.Line();
+        WriteFieldOf(writer, fields.Select(f => f.Property.WireName).ToList());
+        writer.CloseBlock();
+        return writer;
+    }
+
+    /// <summary>
+    /// The field number of the property name the reader stands on, or -1: names that arrive
+    /// unescaped (all of oslo's) are compared only with the fields of the same UTF-8 length.
+    /// </summary>
+    private static void WriteFieldOf(SourceWriter writer, List<string> names)
+    {
         writer.Line($"private static int FieldOf(ref {Json}.Utf8JsonReader reader)");
         writer.OpenBlock();
-        for (var i = 0; i < fields.Count; i++)
+        writer.Line("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
+        writer.OpenBlock();
+        writer.Line("var name = reader.ValueSpan;");
+        writer.Line("switch (name.Length)");
+        writer.OpenBlock();
+        foreach (var group in names.Select((name, index) => (Name: name, Index: index)).GroupBy(f => System.Text.Encoding.UTF8.GetByteCount(f.Name)).OrderBy(g => g.Key))
         {
-            writer.Line($"if (reader.ValueTextEquals({EmitHelpers.Literal(fields[i].Property.WireName)}u8)) return {i};");
+            writer.Line($"case {group.Key}:");
+            foreach (var (name, index) in group)
+            {
+                writer.Line($"    if (global::System.MemoryExtensions.SequenceEqual(name, {EmitHelpers.Literal(name)}u8)) return {index};");
+            }
+
+            writer.Line("    return -1;");
+        }
+
+        writer.Line("default:");
+        writer.Line("    return -1;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+        for (var i = 0; i < names.Count; i++)
+        {
+            writer.Line($"if (reader.ValueTextEquals({EmitHelpers.Literal(names[i])}u8)) return {i};");
         }
 
         writer.Line("return -1;");
         writer.CloseBlock();
-        writer.CloseBlock();
-        return writer;
     }
 
     private static void WriteReadData(SourceWriter writer, string self, List<PropertySpec> fields)
@@ -98,7 +128,8 @@ internal static class ConverterEmitter
         writer.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
         writer.OpenBlock();
         writer.Line("var field = FieldOf(ref reader);");
-        writer.Line($"var name = {Wire}.WireValue.ReadPropertyName(ref reader);");
+        writer.Line("// Only an unknown field needs its name as a string; a known one has it in s_fields.");
+        writer.Line($"var unknownName = field < 0 ? {Wire}.WireValue.ReadPropertyName(ref reader) : null;");
         writer.Line("reader.Read();");
         writer.Line("try");
         writer.OpenBlock();
@@ -113,13 +144,13 @@ internal static class ConverterEmitter
         }
 
         writer.Line("default:");
-        writer.Line($"    state.AddUnknown(name, {Wire}.WireValue.ReadAny(ref reader));");
+        writer.Line($"    state.AddUnknown(unknownName!, {Wire}.WireValue.ReadAny(ref reader));");
         writer.Line("    break;");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line($"catch ({Json}.JsonException error)");
         writer.OpenBlock();
-        writer.Line($"throw {Wire}.WireFormatException.Within(error, name);");
+        writer.Line($"throw {Wire}.WireFormatException.Within(error, unknownName ?? s_fields[field].Name);");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();

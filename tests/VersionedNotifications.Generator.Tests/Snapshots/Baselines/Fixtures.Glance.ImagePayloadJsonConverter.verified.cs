@@ -37,7 +37,8 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
-            var name = global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader);
+            // Only an unknown field needs its name as a string; a known one has it in s_fields.
+            var unknownName = field < 0 ? global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader) : null;
             reader.Read();
             try
             {
@@ -60,13 +61,13 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
                         state.MarkPresent(3);
                         break;
                     default:
-                        state.AddUnknown(name, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
+                        state.AddUnknown(unknownName!, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
                         break;
                 }
             }
             catch (global::System.Text.Json.JsonException error)
             {
-                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, name);
+                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, unknownName ?? s_fields[field].Name);
             }
         }
 
@@ -130,6 +131,26 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
 
     private static int FieldOf(ref global::System.Text.Json.Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
+                    return -1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8)) return 3;
+                    return -1;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 2;
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         if (reader.ValueTextEquals("id"u8)) return 0;
         if (reader.ValueTextEquals("name"u8)) return 1;
         if (reader.ValueTextEquals("status"u8)) return 2;

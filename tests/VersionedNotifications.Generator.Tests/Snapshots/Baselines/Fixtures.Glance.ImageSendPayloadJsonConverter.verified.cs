@@ -41,7 +41,8 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
-            var name = global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader);
+            // Only an unknown field needs its name as a string; a known one has it in s_fields.
+            var unknownName = field < 0 ? global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader) : null;
             reader.Read();
             try
             {
@@ -72,13 +73,13 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                         state.MarkPresent(5);
                         break;
                     default:
-                        state.AddUnknown(name, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
+                        state.AddUnknown(unknownName!, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
                         break;
                 }
             }
             catch (global::System.Text.Json.JsonException error)
             {
-                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, name);
+                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, unknownName ?? s_fields[field].Name);
             }
         }
 
@@ -147,6 +148,32 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
 
     private static int FieldOf(ref global::System.Text.Json.Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "image_id"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "owner_id"u8)) return 1;
+                    return -1;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "bytes_sent"u8)) return 5;
+                    return -1;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "destination_ip"u8)) return 4;
+                    return -1;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "receiver_user_id"u8)) return 3;
+                    return -1;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "receiver_tenant_id"u8)) return 2;
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         if (reader.ValueTextEquals("image_id"u8)) return 0;
         if (reader.ValueTextEquals("owner_id"u8)) return 1;
         if (reader.ValueTextEquals("receiver_tenant_id"u8)) return 2;

@@ -49,7 +49,8 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
-            var name = global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader);
+            // Only an unknown field needs its name as a string; a known one has it in s_fields.
+            var unknownName = field < 0 ? global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader) : null;
             reader.Read();
             try
             {
@@ -96,13 +97,13 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                         state.MarkPresent(9);
                         break;
                     default:
-                        state.AddUnknown(name, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
+                        state.AddUnknown(unknownName!, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
                         break;
                 }
             }
             catch (global::System.Text.Json.JsonException error)
             {
-                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, name);
+                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, unknownName ?? s_fields[field].Name);
             }
         }
 
@@ -244,6 +245,40 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
 
     private static int FieldOf(ref global::System.Text.Json.Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "uuid"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 1;
+                    return -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fault"u8)) return 9;
+                    return -1;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "traits"u8)) return 7;
+                    return -1;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 8;
+                    return -1;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "power_state"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "maintenance"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "driver_info"u8)) return 6;
+                    return -1;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "console_enabled"u8)) return 3;
+                    return -1;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "network_interface"u8)) return 5;
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         if (reader.ValueTextEquals("uuid"u8)) return 0;
         if (reader.ValueTextEquals("name"u8)) return 1;
         if (reader.ValueTextEquals("power_state"u8)) return 2;

@@ -51,7 +51,8 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
-            var name = global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader);
+            // Only an unknown field needs its name as a string; a known one has it in s_fields.
+            var unknownName = field < 0 ? global::VersionedNotifications.Wire.WireValue.ReadPropertyName(ref reader) : null;
             reader.Read();
             try
             {
@@ -102,13 +103,13 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                         state.MarkPresent(10);
                         break;
                     default:
-                        state.AddUnknown(name, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
+                        state.AddUnknown(unknownName!, global::VersionedNotifications.Wire.WireValue.ReadAny(ref reader));
                         break;
                 }
             }
             catch (global::System.Text.Json.JsonException error)
             {
-                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, name);
+                throw global::VersionedNotifications.Wire.WireFormatException.Within(error, unknownName ?? s_fields[field].Name);
             }
         }
 
@@ -221,6 +222,43 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
 
     private static int FieldOf(ref global::System.Text.Json.Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "uuid"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "peer"u8)) return 10;
+                    return -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8)) return 4;
+                    return -1;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "speeds"u8)) return 8;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "weight"u8)) return 9;
+                    return -1;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "address"u8)) return 1;
+                    return -1;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "node_uuid"u8)) return 2;
+                    return -1;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pxe_enabled"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "is_smartnic"u8)) return 7;
+                    return -1;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "physical_network"u8)) return 6;
+                    return -1;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "local_link_connection"u8)) return 3;
+                    return -1;
+                default:
+                    return -1;
+            }
+        }
+
         if (reader.ValueTextEquals("uuid"u8)) return 0;
         if (reader.ValueTextEquals("address"u8)) return 1;
         if (reader.ValueTextEquals("node_uuid"u8)) return 2;

@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace VersionedNotifications.Benchmarks;
+
+/// <summary>
+/// The quick side-by-side modes: one JSON line each, in the shape the Python side prints, so that
+/// scripts can compare the two stacks in one run.
+/// </summary>
+internal static class QuickModes
+{
+    /// <summary><c>throughput [--seconds S]</c>: operations per second of each way to write and read the sample message.</summary>
+    public static int Throughput(double seconds)
+    {
+        var sample = new SampleMessage();
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        var handWritten = new HandWrittenWriter();
+
+        var serialize = Rate(seconds, () =>
+        {
+            buffer.ResetWrittenCount();
+            NotificationWriter.Write(buffer, sample.Notification);
+        });
+        var handwrittenRate = Rate(seconds, () =>
+        {
+            buffer.ResetWrittenCount();
+            handWritten.Write(buffer, sample.Notification);
+        });
+        var reflection = Rate(seconds, () =>
+        {
+            buffer.ResetWrittenCount();
+            SampleMessage.WriteReflection(buffer, sample.Plain);
+        });
+        var deserialize = Rate(seconds, () => sample.Reader.Read(sample.Body));
+        var reflectionDeserialize = Rate(seconds, () => SampleMessage.ReadReflection(sample.Body));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"bytes": {{sample.Body.Length}}, "serialize_ops_s": {{serialize.Rate:0}}, "deserialize_ops_s": {{deserialize.Rate:0}}, "handwritten_serialize_ops_s": {{handwrittenRate.Rate:0}}, "reflection_serialize_ops_s": {{reflection.Rate:0}}, "reflection_deserialize_ops_s": {{reflectionDeserialize.Rate:0}}, "serialize_bytes_allocated_per_op": {{serialize.AllocatedPerOp:0}}, "deserialize_bytes_allocated_per_op": {{deserialize.AllocatedPerOp:0}}}"""));
+        return 0;
+    }
+
+    /// <summary><c>generator</c>: a cold run over the OpenStack definitions and a rerun after an unrelated edit, in milliseconds.</summary>
+    public static int Generator()
+    {
+        var definitions = GeneratorRuns.LoadDefinitions();
+        var compilation = GeneratorRuns.Compilation("public static class Program { public static int Value => 1; }");
+
+        // The first run in a process also loads and JIT-compiles Roslyn and the generator; report it, then measure.
+        var first = Stopwatch.StartNew();
+        GeneratorRuns.CreateDriver(definitions).RunGenerators(compilation);
+        var firstMs = first.Elapsed.TotalMilliseconds;
+
+        var colds = new List<double>();
+        GeneratorDriver driver = null!;
+        for (var i = 0; i < 10; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            driver = GeneratorRuns.CreateDriver(definitions).RunGenerators(compilation);
+            colds.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var reruns = new List<double>();
+        var allCached = true;
+        for (var i = 1; i <= 50; i++)
+        {
+            compilation = GeneratorRuns.Edit(compilation, i);
+            var watch = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            reruns.Add(watch.Elapsed.TotalMilliseconds);
+            allCached &= driver.GetRunResult().Results.Single().TrackedSteps
+                .Where(step => step.Key != "ContextNaming")
+                .SelectMany(step => step.Value)
+                .SelectMany(run => run.Outputs)
+                .All(output => output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"cold_ms": {{Median(colds):0.0}}, "cached_rerun_ms": {{Median(reruns):0.00}}, "first_run_in_process_ms": {{firstMs:0}}, "rerun_all_steps_cached": {{(allCached ? "true" : "false")}}}"""));
+        return 0;
+    }
+
+    private static (double Rate, double AllocatedPerOp) Rate(double seconds, Action operation)
+    {
+        // Warm up (tiered JIT) for a fifth of the time, then count.
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed.TotalSeconds < seconds / 5)
+        {
+            operation();
+        }
+
+        long count = 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                operation();
+            }
+
+            count += 64;
+        }
+
+        var elapsed = watch.Elapsed.TotalSeconds;
+        return (count / elapsed, (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)count);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

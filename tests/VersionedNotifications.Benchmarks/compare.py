@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Runs the .NET and the Python side of the throughput benchmark in one go and prints the ratios.
+
+From the repository root (the .NET side built in Release first):
+    dotnet build tests/VersionedNotifications.Benchmarks -c Release
+    python3 tests/VersionedNotifications.Benchmarks/compare.py [--seconds S]
+The Python side needs Debian's python3-ironic and runs with /usr/bin/python3.
+"""
+import json
+import platform
+import subprocess
+import sys
+import datetime
+
+seconds = sys.argv[sys.argv.index('--seconds') + 1] if '--seconds' in sys.argv else '3'
+root = subprocess.run(['git', 'rev-parse', '--show-toplevel'], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def run(command):
+    out = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+dotnet = run(['dotnet', 'run', '-c', 'Release', '--no-build', '--project', 'tests/VersionedNotifications.Benchmarks', '--', 'throughput', '--seconds', seconds])
+python = run(['/usr/bin/python3', 'tests/VersionedNotifications.Benchmarks/python/bench_ironic.py', 'throughput', '--seconds', seconds])
+generator = run(['dotnet', 'run', '-c', 'Release', '--no-build', '--project', 'tests/VersionedNotifications.Benchmarks', '--', 'generator'])
+
+
+def ratio(a, b):
+    return round(a / b, 2) if b else None
+
+
+print(json.dumps({
+    'date': datetime.date.today().isoformat(),
+    'machine': f'{platform.machine()}, {platform.processor() or "?"}, {__import__("os").cpu_count()} cores',
+    'dotnet': dotnet,
+    'python': python,
+    'generator': generator,
+    'ratios': {
+        'serialize_vs_python': ratio(dotnet['serialize_ops_s'], python['serialize_ops_s']),
+        'decode_typed_vs_python_json_loads': ratio(dotnet['deserialize_ops_s'], python['deserialize_ops_s']),
+        'handwritten_vs_generated_serialize': ratio(dotnet['handwritten_serialize_ops_s'], dotnet['serialize_ops_s']),
+        'generated_vs_reflection_serialize': ratio(dotnet['serialize_ops_s'], dotnet['reflection_serialize_ops_s']),
+        'generated_vs_reflection_deserialize': ratio(dotnet['deserialize_ops_s'], dotnet['reflection_deserialize_ops_s']),
+    },
+}, indent=2))
