@@ -14,6 +14,11 @@ var manifest = new Option<string?>("--manifest", "-m")
     Recursive = true,
 };
 
+var services = new Option<string?>("--services")
+{
+    Description = "A YAML file of how each service sends its notifications (exchange, topics, publishers, configuration); oslo's defaults otherwise.",
+};
+
 var eventType = new Option<string?>("--event-type")
 {
     Description = "The event type of bare unversioned payloads (glance's), which do not name their object.",
@@ -27,6 +32,9 @@ var root = new RootCommand("vnotify: versioned notifications from YAML definitio
     ShipCommand.Create(definitions, manifest),
     ValidateCommand.Create(eventType),
     NormalizeCommand.Create(eventType),
+    SchemaCommand.Create(definitions, manifest),
+    DocsCommand.Create(definitions, manifest, services),
+    AsyncApiCommand.Create(definitions, manifest, services),
 };
 
 var parsed = root.Parse(args);

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Tool.Publishing.Catalog;
+using VersionedNotifications.Tool.Publishing.Profiles;
+using VersionedNotifications.Tool.Publishing.Schemas;
+
+namespace VersionedNotifications.Tool.Publishing.Examples;
+
+/// <summary>
+/// Example messages made from the definitions: each field takes its <c>example</c>, else its
+/// <c>default</c>, else null when it is nullable, else a plain value of its type. The envelope is the
+/// real wire's (upper-case priority, oslo's timestamp), with a message id derived from the event type
+/// so that the output is the same in every run.
+/// </summary>
+internal static class ExampleMessages
+{
+    /// <summary>The envelope timestamp of every example.</summary>
+    public const string Timestamp = "2024-01-01 10:00:00.250000";
+
+    /// <summary>The message an event type's producer sends, in the v1 envelope form.</summary>
+    public static JsonObject Message(EventContract eventType, ServiceContracts service, ServiceProfile profile) => new()
+    {
+        ["message_id"] = NameUuid(eventType.Name),
+        ["publisher_id"] = profile.ExamplePublisherId(eventType.Name),
+        ["event_type"] = eventType.Name,
+        ["priority"] = EnvelopeSchemas.WireName(eventType.Definition.Priority),
+        ["payload"] = eventType.Payload is null ? "A text message." : Payload(eventType.Payload, service),
+        ["timestamp"] = Timestamp,
+    };
+
+    /// <summary>The payload of <paramref name="contract"/> at its current version, as it travels.</summary>
+    public static JsonNode Payload(ObjectContract contract, ServiceContracts service)
+    {
+        var data = new JsonObject();
+        foreach (var field in contract.AllCurrentFields())
+        {
+            data[field.Name] = Value(field, service);
+        }
+
+        if (!contract.IsVersioned)
+        {
+            return data;
+        }
+
+        var prefix = contract.WireNamespace + "_object.";
+        return new JsonObject
+        {
+            [prefix + "name"] = contract.Name,
+            [prefix + "namespace"] = contract.WireNamespace,
+            [prefix + "version"] = contract.Current.ToString(),
+            [prefix + "data"] = data,
+        };
+    }
+
+    private static JsonNode? Value(VersionField field, ServiceContracts service)
+    {
+        if (field.Definition?.Example is { } example)
+        {
+            return JsonNode.Parse(example.Json);
+        }
+
+        if (field.DefaultJson is not null)
+        {
+            return JsonNode.Parse(field.DefaultJson);
+        }
+
+        return field.IsNullable ? null : Placeholder(field.Types[0], service);
+    }
+
+    /// <summary>A plain value of the type, for a field with no example, no default and no null.</summary>
+    private static JsonNode? Placeholder(FieldType fieldType, ServiceContracts service)
+    {
+        var type = fieldType.Type;
+        return type.Kind switch
+        {
+            TypeKind.String => "string",
+            TypeKind.Integer => 0,
+            TypeKind.Float => 0.5,
+            TypeKind.Boolean => false,
+            TypeKind.Uuid => NameUuid(type.ToString()),
+            TypeKind.DateTime => "2024-01-01T10:00:00Z",
+            TypeKind.IpAddress => "192.0.2.1",
+            TypeKind.MacAddress => "00:00:5e:00:53:01",
+            TypeKind.FlexibleDict or TypeKind.Dict => new JsonObject(),
+            TypeKind.List when type.Element!.Kind == TypeKind.Named && service.FindObject(type.Element.Name!) is { } element => new JsonArray(Payload(element, service)),
+            TypeKind.List => new JsonArray(),
+            TypeKind.InlineEnum => fieldType.EnumValues[0],
+            TypeKind.Named when service.FindEnum(type.Name!) is { } named => named.Members[0].Value,
+            TypeKind.Named when service.FindObject(type.Name!) is { } nested => Payload(nested, service),
+            _ => null,
+        };
+    }
+
+    /// <summary>A name-based UUID (version 5 layout over SHA-1): the same name always gives the same id.</summary>
+    private static string NameUuid(string name)
+    {
+        var hash = SHA1.HashData(Encoding.UTF8.GetBytes("vnotify:" + name));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";
+    }
+}

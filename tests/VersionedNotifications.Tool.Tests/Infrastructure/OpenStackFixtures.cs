@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace VersionedNotifications.Tool.Tests.Infrastructure;
+
+/// <summary>The 127 messages the real ironic and glance code made (tests/fixtures/openstack), v1 envelopes.</summary>
+internal static class OpenStackFixtures
+{
+    public sealed record Fixture(string Service, string Name, JsonObject Message)
+    {
+        public string EventType => (string)Message["event_type"]!;
+
+        public string Priority => (string)Message["priority"]!;
+
+        public JsonNode? Payload => Message["payload"];
+
+        /// <summary>For an ironic fixture, the schema of exactly its object version.</summary>
+        public string? ObjectVersionSchema => Payload is JsonObject payload && payload["ironic_object.name"] is { } name
+            ? $"ironic/{name}/{payload["ironic_object.version"]}.json"
+            : null;
+
+        public JsonObject Copy() => Message.DeepClone().AsObject();
+    }
+
+    public static IReadOnlyList<Fixture> All { get; } = new[] { "ironic", "glance" }
+        .SelectMany(service => Directory.GetFiles(Path.Combine(RepositoryLayout.Fixtures, service), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new Fixture(service, Path.GetFileNameWithoutExtension(path), JsonNode.Parse(File.ReadAllText(path))!.AsObject())))
+        .ToList();
+
+    public static IEnumerable<Fixture> Ironic => All.Where(f => f.Service == "ironic");
+
+    public static IEnumerable<Fixture> Glance => All.Where(f => f.Service == "glance");
+}
