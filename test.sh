@@ -3,6 +3,9 @@
 # solution, runs all test projects, and ends with one line "N passed, N failed".
 # Usage: ./test.sh            (the full suite)
 #        VN_FUZZ_COUNT=20000 ./test.sh   (a longer fuzz run)
+#        VN_FAULT_COUNT=100000 ./test.sh (a longer broker-outage run; 10,000 by default)
+# The RabbitMQ tests run against a throw-away broker this script starts on 127.0.0.1 (state in a temp
+# folder, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -20,7 +23,26 @@ if [ -f tests/tools/package-lock.json ]; then
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/tools failed"
 fi
 
+# Debian packages of the interop tests: a RabbitMQ to start, and oslo.messaging (with py-amqp) as the peer.
+missing=()
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+/usr/bin/python3 -c 'import oslo_messaging, amqp' 2>/dev/null || missing+=(python3-oslo.messaging)
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null || fail "apt-get is not available to install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/dev/null 2>&1 \
+    || fail "apt-get install ${missing[*]} failed (run as root, or install them first)"
+fi
+
 dotnet build Contracts.sln -c Release -nologo -v:q || fail "the build failed"
+
+# A throw-away RabbitMQ for the tests (tests/interop/rabbitmq.sh), stopped by pid however this script ends.
+broker_dir=$(mktemp -d -t vn-rabbit-XXXXXX)
+stop_broker() { tests/interop/rabbitmq.sh stop "$broker_dir" >/dev/null 2>&1; rm -rf "$broker_dir"; }
+trap stop_broker EXIT
+trap 'exit 130' INT TERM
+VN_RABBIT_URL=$(tests/interop/rabbitmq.sh start "$broker_dir") || fail "the test RabbitMQ did not start (its log is above)"
+export VN_RABBIT_URL VN_RABBIT_DIR="$broker_dir"
 
 dotnet test Contracts.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true

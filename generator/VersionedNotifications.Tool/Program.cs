@@ -32,6 +32,8 @@ var root = new RootCommand("vnotify: versioned notifications from YAML definitio
     ShipCommand.Create(definitions, manifest),
     ValidateCommand.Create(eventType),
     NormalizeCommand.Create(eventType),
+    ListenCommand.Create(),
+    SendCommand.Create(),
     SchemaCommand.Create(definitions, manifest),
     DocsCommand.Create(definitions, manifest, services),
     AsyncApiCommand.Create(definitions, manifest, services),

@@ -1,0 +1,506 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using global::RabbitMQ.Client;
+using global::RabbitMQ.Client.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VersionedNotifications.Wire;
+
+namespace VersionedNotifications.RabbitMQ;
+
+/// <summary>
+/// Consumes notifications from RabbitMQ as oslo.messaging's notification listener does (the control
+/// exchange, <c>&lt;topic&gt;.&lt;priority&gt;</c> bindings, oslo's queues or a pool's), reads each with the
+/// typed reader and hands it to a <see cref="NotificationDispatcher"/>. A message is acknowledged after its
+/// handlers succeed; when one throws, the message is dead-lettered, requeued or rejected
+/// (<see cref="NotificationListenerOptions.OnFailure"/>). Messages outside the event type and publisher
+/// filters are acknowledged unread by handlers. Delivery is at least once: after a lost connection the
+/// broker delivers again what was not acknowledged. Use it alone (<see cref="StartAsync"/>,
+/// <see cref="StopAsync"/>) or hosted (<see cref="NotificationListenerService"/>).
+/// </summary>
+public sealed partial class NotificationListener : IAsyncDisposable
+{
+    // How long acknowledging, requeueing or dead-lettering one message may wait for the broker.
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly NotificationListenerOptions _options;
+    private readonly NotificationReader _reader;
+    private readonly NotificationDispatcher _dispatcher;
+    private readonly IReadOnlyList<EventTypePattern> _eventTypes;
+    private readonly IReadOnlyList<EventTypePattern> _publishers;
+    private readonly string _url;
+    private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly SemaphoreSlim _deadLetterPublish = new(1, 1);
+    private readonly object _handlingLock = new();
+    private readonly List<string> _queues = new();
+    private readonly List<string> _consumerTags = new();
+    private CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _idle = NewSignal();
+    private int _handling;
+    private IConnection? _connection;
+    private IChannel? _consuming;
+    private IChannel? _publishing;
+    private string? _deadLetterQueue;
+
+    /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
+    public NotificationListener(
+        NotificationListenerOptions options,
+        NotificationReader reader,
+        NotificationDispatcher dispatcher,
+        ILogger<NotificationListener>? logger = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The listener options are not valid: " + string.Join("; ", errors), nameof(options));
+        }
+
+        _options = options;
+        _reader = reader;
+        _dispatcher = dispatcher;
+        _eventTypes = EventTypePattern.ParseAll(options.EventTypes);
+        _publishers = EventTypePattern.ParseAll(options.Publishers);
+        _url = RabbitMQConnections.Describe(options.TransportUrl);
+        _logger = logger ?? NullLogger<NotificationListener>.Instance;
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
+        RabbitMQMetrics.RegisterListener(_meter, Statistics);
+    }
+
+    /// <summary>What the listener did so far.</summary>
+    public NotificationListenerStatistics Statistics { get; } = new();
+
+    /// <summary>The queues consumed, once started (a private queue's name is the broker's).</summary>
+    public IReadOnlyList<string> Queues
+    {
+        get
+        {
+            lock (_queues)
+            {
+                return _queues.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
+    public IReadOnlyList<string> RoutingKeys => _options.Topics
+        .SelectMany(topic => _options.Priorities.Distinct().Select(priority => topic + "." + PriorityNames.ToRoutingSuffix(priority)))
+        .ToArray();
+
+    /// <summary>
+    /// Connects, declares the exchange, queues and bindings as oslo's listener does, and starts consuming.
+    /// Once started, the connection recovers by itself after an outage and consuming resumes.
+    /// </summary>
+    /// <exception cref="BrokerUnavailableException">The broker cannot be reached, or refused a declaration.</exception>
+    /// <exception cref="InvalidOperationException">The listener is already started.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("The listener is already started.");
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            _stopping.Dispose();
+            _stopping = new CancellationTokenSource();
+        }
+
+        try
+        {
+            _connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications listener", cancellationToken).ConfigureAwait(false);
+            _consuming = await _connection.CreateChannelAsync(new CreateChannelOptions(false, false, null, (ushort)_options.MaxConcurrency), cancellationToken).ConfigureAwait(false);
+            await _consuming.BasicQosAsync(0, _options.Prefetch, false, cancellationToken).ConfigureAwait(false);
+            await _consuming.ExchangeDeclareAsync(_options.ControlExchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
+            var queues = await DeclareQueuesAsync(_consuming, cancellationToken).ConfigureAwait(false);
+            if (_options.OnFailure == ListenerFailureAction.DeadLetterQueue)
+            {
+                _deadLetterQueue = _options.DeadLetterQueue ?? (_options.Pool ?? _options.Topics[0]) + ".dead";
+                _publishing = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken).ConfigureAwait(false);
+                await _publishing.QueueDeclareAsync(_deadLetterQueue, true, false, false, null, false, false, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var queue in queues)
+            {
+                var consumer = new AsyncEventingBasicConsumer(_consuming);
+                consumer.ReceivedAsync += (_, delivery) => HandleAsync(queue, delivery);
+                var tag = await _consuming.BasicConsumeAsync(queue, false, consumer, cancellationToken).ConfigureAwait(false);
+                lock (_queues)
+                {
+                    _queues.Add(queue);
+                    _consumerTags.Add(tag);
+                }
+            }
+
+            LogStarted(_logger, _url, _options.ControlExchange, string.Join(", ", queues));
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw new BrokerUnavailableException($"Cannot listen on {_url} (exchange '{_options.ControlExchange}'): {Describe(error)}", error);
+        }
+        catch (OperationCanceledException)
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops consuming, waits for the handlers running now (cancelling them when <paramref name="cancellationToken"/>
+    /// fires; what they did not acknowledge is delivered again later), and closes the connection.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is null)
+        {
+            return;
+        }
+
+        if (_consuming is { IsOpen: true })
+        {
+            foreach (var tag in _consumerTags.ToArray())
+            {
+                try
+                {
+                    using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    cancel.CancelAfter(SettleTimeout);
+                    await _consuming.BasicCancelAsync(tag, false, cancel.Token).ConfigureAwait(false);
+                }
+                catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A channel the broker closed cannot cancel its consumers; closing the connection ends them.
+                    LogStopProblem(_logger, error, _url);
+                    break;
+                }
+            }
+        }
+
+        using (cancellationToken.Register(() => _stopping.Cancel()))
+        {
+            await WaitIdleAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Cancel();
+        await Task.WhenAny(WaitIdleAsync(), Task.Delay(SettleTimeout)).ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
+        LogStopped(_logger, _url, Statistics.ToString());
+    }
+
+    /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DeclareQueuesAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        var keys = RoutingKeys;
+        if (_options.PrivateQueue)
+        {
+            var declared = await channel.QueueDeclareAsync(string.Empty, false, true, true, null, false, false, cancellationToken).ConfigureAwait(false);
+            foreach (var key in keys)
+            {
+                await channel.QueueBindAsync(declared.QueueName, _options.ControlExchange, key, null, false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return [declared.QueueName];
+        }
+
+        if (_options.Pool is { } pool)
+        {
+            await channel.QueueDeclareAsync(pool, _options.DurableQueues, false, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
+            foreach (var key in keys)
+            {
+                await channel.QueueBindAsync(pool, _options.ControlExchange, key, null, false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return [pool];
+        }
+
+        foreach (var key in keys)
+        {
+            await channel.QueueDeclareAsync(key, _options.DurableQueues, false, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
+            await channel.QueueBindAsync(key, _options.ControlExchange, key, null, false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys;
+    }
+
+    private async Task HandleAsync(string queue, BasicDeliverEventArgs delivery)
+    {
+        lock (_handlingLock)
+        {
+            _handling++;
+        }
+
+        // Settling waits for the broker; while it is away that could be forever, so it is bounded (the message comes again).
+        using var settle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        settle.CancelAfter(SettleTimeout + _options.RequeueDelay);
+        try
+        {
+            Statistics.AddReceived();
+            if (_consuming is not { IsOpen: true })
+            {
+                // Delivered before the connection dropped and dispatched after: it cannot be acknowledged, and the
+                // broker delivers it again once the connection is recovered, so handling it now would be wasted.
+                LogStaleDelivery(_logger, delivery.DeliveryTag, queue);
+                return;
+            }
+
+            // The client reuses the delivery buffer after this callback; results and handlers may keep the bytes.
+            var body = delivery.Body.ToArray();
+            var result = _reader.Read(body);
+            if (!Passes(result))
+            {
+                await AckAsync(delivery, settle.Token).ConfigureAwait(false);
+                Statistics.AddSkipped();
+                return;
+            }
+
+            DispatchOutcome outcome;
+            try
+            {
+                outcome = await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                await HandleFailureAsync(queue, delivery, body, result, error, settle.Token).ConfigureAwait(false);
+                return;
+            }
+
+            await AckAsync(delivery, settle.Token).ConfigureAwait(false);
+            if (outcome == DispatchOutcome.Handled)
+            {
+                Statistics.AddHandled();
+            }
+            else
+            {
+                Statistics.AddSkipped();
+            }
+        }
+        catch (Exception error)
+        {
+            // Acks and nacks fail only when the channel is gone; the broker then delivers the message again.
+            LogSettleFailed(_logger, error, delivery.DeliveryTag, queue);
+        }
+        finally
+        {
+            lock (_handlingLock)
+            {
+                if (--_handling == 0)
+                {
+                    _idle.TrySetResult();
+                    _idle = NewSignal();
+                }
+            }
+        }
+    }
+
+    private bool Passes(NotificationReadResult result)
+    {
+        var header = result switch
+        {
+            DecodedNotification decoded => decoded.Notification.Header,
+            UnsupportedNotification unsupported => unsupported.Header,
+            _ => null,
+        };
+        if (header is null)
+        {
+            return true; // malformed: only the dispatcher's fallback can decide
+        }
+
+        return (_eventTypes.Count == 0 || EventTypePattern.MatchesAny(_eventTypes, header.EventType))
+            && (_publishers.Count == 0 || EventTypePattern.MatchesAny(_publishers, header.PublisherId));
+    }
+
+    private async Task HandleFailureAsync(string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult result, Exception error, CancellationToken settle)
+    {
+        var channel = _consuming!;
+        if (!channel.IsOpen)
+        {
+            LogStaleDelivery(_logger, delivery.DeliveryTag, queue);
+            return;
+        }
+
+        if (_stopping.IsCancellationRequested && error is OperationCanceledException)
+        {
+            // Stopping cancelled the handler; the message is not at fault.
+            await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
+            Statistics.AddRequeued();
+            return;
+        }
+
+        LogHandlerFailed(_logger, error, Identify(result), queue, _options.OnFailure.ToString());
+        switch (_options.OnFailure)
+        {
+            case ListenerFailureAction.Requeue:
+                await RequeueAsync(delivery, settle).ConfigureAwait(false);
+                return;
+            case ListenerFailureAction.Reject:
+                await channel.BasicRejectAsync(delivery.DeliveryTag, false, settle).ConfigureAwait(false);
+                Statistics.AddDeadLettered();
+                return;
+            default:
+                try
+                {
+                    await PublishDeadLetterAsync(queue, delivery, body, error, settle).ConfigureAwait(false);
+                }
+                catch (Exception publishError)
+                {
+                    LogDeadLetterFailed(_logger, publishError, _deadLetterQueue!, Identify(result));
+                    await RequeueAsync(delivery, settle).ConfigureAwait(false);
+                    return;
+                }
+
+                await AckAsync(delivery, settle).ConfigureAwait(false);
+                Statistics.AddDeadLettered();
+                return;
+        }
+    }
+
+    private async Task RequeueAsync(BasicDeliverEventArgs delivery, CancellationToken settle)
+    {
+        try
+        {
+            await Task.Delay(_options.RequeueDelay, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: requeue at once.
+        }
+
+        await _consuming!.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
+        Statistics.AddRequeued();
+    }
+
+    private async Task PublishDeadLetterAsync(string queue, BasicDeliverEventArgs delivery, byte[] body, Exception error, CancellationToken settle)
+    {
+        var properties = new BasicProperties(delivery.BasicProperties);
+        var headers = properties.Headers is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(properties.Headers);
+        headers.Remove(global::RabbitMQ.Client.Constants.PublishSequenceNumberHeader);
+        headers["x-vn-error"] = Truncate($"{error.GetType().FullName}: {error.Message}", 1000);
+        headers["x-vn-queue"] = queue;
+        headers["x-vn-exchange"] = delivery.Exchange;
+        headers["x-vn-routing-key"] = delivery.RoutingKey;
+        headers["x-vn-failed-at"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        properties.Headers = headers;
+        await _deadLetterPublish.WaitAsync(settle).ConfigureAwait(false);
+        try
+        {
+            await _publishing!.BasicPublishAsync(string.Empty, _deadLetterQueue!, false, properties, body, settle).ConfigureAwait(false);
+        }
+        finally
+        {
+            _deadLetterPublish.Release();
+        }
+    }
+
+    /// <summary>
+    /// Acknowledges, unless the channel is down: then the broker delivers the message again after recovery
+    /// (and RabbitMQ.Client ignores acknowledgements of tags from before a recovery).
+    /// </summary>
+    private ValueTask AckAsync(BasicDeliverEventArgs delivery, CancellationToken settle) =>
+        _consuming is { IsOpen: true } channel ? channel.BasicAckAsync(delivery.DeliveryTag, false, settle) : ValueTask.CompletedTask;
+
+    private async Task WaitIdleAsync()
+    {
+        while (true)
+        {
+            Task idle;
+            lock (_handlingLock)
+            {
+                if (_handling == 0)
+                {
+                    return;
+                }
+
+                idle = _idle.Task;
+            }
+
+            await idle.ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        try
+        {
+            await RabbitMQConnections.CloseAsync(_connection, _publishing, _consuming).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            LogStopProblem(_logger, error, _url);
+        }
+        finally
+        {
+            _publishing = null;
+            _consuming = null;
+            _connection = null;
+            lock (_queues)
+            {
+                _queues.Clear();
+                _consumerTags.Clear();
+            }
+        }
+    }
+
+    private static string Identify(NotificationReadResult result) => result switch
+    {
+        DecodedNotification decoded => $"{decoded.Notification.EventType} {decoded.Notification.Header.MessageId}",
+        UnsupportedNotification unsupported => $"{unsupported.Header.EventType} {unsupported.Header.MessageId}",
+        MalformedNotification malformed => $"a malformed message ({malformed.JsonPath}: {malformed.Reason})",
+        _ => result.ToString() ?? "a message",
+    };
+
+    private static string Describe(Exception error) =>
+        error is global::RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason: { } reason }
+            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues and AutoDelete as oslo's amqp_durable_queues and amqp_auto_delete are set there)" : string.Empty)
+            : (error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, exchange '{Exchange}', queues {Queues}")]
+    private static partial void LogStarted(ILogger logger, string url, string exchange, string queues);
+
+    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}")]
+    private static partial void LogStopped(ILogger logger, string url, string statistics);
+
+    [LoggerMessage(3, LogLevel.Error, "A handler failed on {Message} from queue {Queue}; the message is handled by {Action}")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception error, string message, string queue, string action);
+
+    [LoggerMessage(4, LogLevel.Error, "Could not publish {Message} to the dead-letter queue {DeadLetterQueue}; it is requeued instead")]
+    private static partial void LogDeadLetterFailed(ILogger logger, Exception error, string deadLetterQueue, string message);
+
+    [LoggerMessage(5, LogLevel.Warning, "Could not settle delivery {DeliveryTag} from {Queue}; the broker will deliver it again")]
+    private static partial void LogSettleFailed(ILogger logger, Exception error, ulong deliveryTag, string queue);
+
+    [LoggerMessage(7, LogLevel.Debug, "Delivery {DeliveryTag} from {Queue} came from a connection that has dropped; the broker will deliver it again")]
+    private static partial void LogStaleDelivery(ILogger logger, ulong deliveryTag, string queue);
+
+    [LoggerMessage(6, LogLevel.Warning, "A problem while stopping the listener on {Url}")]
+    private static partial void LogStopProblem(ILogger logger, Exception error, string url);
+}

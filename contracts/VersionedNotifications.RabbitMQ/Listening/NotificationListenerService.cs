@@ -1,0 +1,74 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace VersionedNotifications.RabbitMQ;
+
+/// <summary>
+/// A <see cref="NotificationListener"/> as a hosted service: started with the host, trying again while
+/// the broker cannot be reached (so a service does not fail to start because RabbitMQ is late), and
+/// stopped with the host after the running handlers finish.
+/// </summary>
+public sealed partial class NotificationListenerService : BackgroundService
+{
+    private readonly NotificationListener _listener;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _retryInterval;
+
+    /// <summary>A service that runs <paramref name="listener"/>, trying to start it every <paramref name="retryInterval"/> (default 5 s).</summary>
+    public NotificationListenerService(NotificationListener listener, ILogger<NotificationListenerService>? logger = null, TimeSpan? retryInterval = null)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        _listener = listener;
+        _logger = logger ?? NullLogger<NotificationListenerService>.Instance;
+        _retryInterval = retryInterval ?? TimeSpan.FromSeconds(5);
+    }
+
+    /// <summary>The listener it runs.</summary>
+    public NotificationListener Listener => _listener;
+
+    /// <summary>Completes once the listener consumes.</summary>
+    public Task Started => _started.Task;
+
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _listener.StartAsync(stoppingToken).ConfigureAwait(false);
+                _started.TrySetResult();
+                return;
+            }
+            catch (BrokerUnavailableException error)
+            {
+                LogStartFailed(_logger, error, _retryInterval);
+            }
+
+            try
+            {
+                await Task.Delay(_retryInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _listener.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "The notification listener could not start; trying again in {RetryInterval}")]
+    private static partial void LogStartFailed(ILogger logger, Exception error, TimeSpan retryInterval);
+}

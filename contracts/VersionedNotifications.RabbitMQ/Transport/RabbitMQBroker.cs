@@ -1,0 +1,34 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using global::RabbitMQ.Client;
+
+namespace VersionedNotifications.RabbitMQ;
+
+/// <summary>Checks on the broker a transport URL names, for tools and health checks.</summary>
+public static class RabbitMQBroker
+{
+    /// <summary>Opens a connection with <paramref name="options"/> and closes it again.</summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message names each problem.</exception>
+    /// <exception cref="BrokerUnavailableException">The broker cannot be reached or refused the credentials or virtual host; the message says which URL (without its password) and why.</exception>
+    public static async Task VerifyAsync(RabbitMQConnectionOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        }
+
+        try
+        {
+            await using var connection = await RabbitMQConnections.ConnectAsync(options, "VersionedNotifications check", cancellationToken).ConfigureAwait(false);
+            await connection.CloseAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message;
+            throw new BrokerUnavailableException($"Cannot connect to {RabbitMQConnections.Describe(options.TransportUrl)}: {reason}", error);
+        }
+    }
+}

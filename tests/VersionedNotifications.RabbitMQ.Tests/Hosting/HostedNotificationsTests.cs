@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VersionedNotifications.OpenStack;
+using VersionedNotifications.OpenStack.Ironic;
+using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+using IronicEvents = VersionedNotifications.OpenStack.Ironic.EventTypes;
+
+namespace VersionedNotifications.RabbitMQ.Tests.Hosting;
+
+/// <summary>One .NET service emits, another consumes, both configured only through the Notifications section, on the real broker.</summary>
+[Collection(BrokerCollection.Name)]
+public sealed class HostedNotificationsTests(Broker broker)
+{
+    [Fact]
+    public async Task A_hosted_listener_receives_what_a_configured_notifier_emits()
+    {
+        var exchange = Names.Unique("ironic");
+        var topic = Names.Unique("ironic_versioned_notifications");
+        var received = new ConcurrentQueue<Notification<NodeSetPowerStatePayload>>();
+
+        var consumer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        consumer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:TransportUrl"] = broker.Url,
+            ["Notifications:ControlExchange"] = exchange,
+            ["Notifications:Listener:Topics"] = topic,
+            ["Notifications:Listener:Priorities"] = "info,error",
+            ["Notifications:Listener:Pool"] = "searchlight",
+        });
+        consumer.Services.AddVersionedNotifications(consumer.Configuration)
+            .AddRabbitMQ()
+            .AddNotificationListener(
+                (dispatcher, _) => dispatcher.On(IronicEvents.Baremetal.Node.PowerSet.Start, (n, _) =>
+                {
+                    received.Enqueue(n);
+                    return ValueTask.CompletedTask;
+                }),
+                OpenStackJsonContext.Default);
+        using var consumerHost = consumer.Build();
+        await consumerHost.StartAsync();
+        await consumerHost.Services.GetRequiredService<NotificationListenerService>().Started.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var producer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        producer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:Level"] = "info",
+            ["Notifications:Topics"] = topic,
+            ["Notifications:Drivers"] = "messagingv2",
+            ["Notifications:TransportUrl"] = broker.Url,
+            ["Notifications:ControlExchange"] = exchange,
+            ["Notifications:PublisherId"] = "ironic-conductor.host-a",
+        });
+        producer.Services.AddVersionedNotifications(producer.Configuration).AddRabbitMQ();
+        using (var producerHost = producer.Build())
+        {
+            await producerHost.StartAsync();
+            await producerHost.Services.GetRequiredService<INotifier>().EmitAsync(IronicEvents.Baremetal.Node.PowerSet.Start, Emitters.PowerSetStart());
+            await producerHost.StopAsync();
+        }
+
+        await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromSeconds(30), () => "nothing arrived");
+        Assert.Equal("ironic-conductor.host-a", Assert.Single(received).Header.PublisherId);
+        Assert.Equal(["searchlight"], consumerHost.Services.GetRequiredService<NotificationListener>().Queues);
+        await consumerHost.StopAsync();
+    }
+}
