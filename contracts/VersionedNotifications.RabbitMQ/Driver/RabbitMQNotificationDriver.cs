@@ -19,8 +19,8 @@ namespace VersionedNotifications.RabbitMQ;
 /// declaring the queue of that name and binding it so nothing is lost before a consumer comes; persistent,
 /// <c>application/json</c>, <c>utf-8</c>, the v2 body. Beyond oslo: every message is published with a
 /// publisher confirm and kept in a bounded buffer until the broker confirms it, published again after a
-/// nack or a lost connection (so a consumer may see one twice, never none), and the connection and its
-/// topology recover by themselves. While the broker is away the buffer fills and <see cref="SendAsync"/>
+/// nack or a lost connection (so a consumer may see one twice, never none); after an outage the driver
+/// connects again and declares its exchange and queues again. While the broker is away the buffer fills and <see cref="SendAsync"/>
 /// waits for room.
 /// </summary>
 public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IAsyncDisposable
@@ -33,7 +33,9 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
 
     private const string ExchangeDeclared = "\0exchange";
 
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+    // A publish that cannot be written for this long means a connection that no longer works, even when the
+    // client has not noticed (a broker shutting down stops reading): the driver abandons it and connects again.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     // Publishes awaiting their confirm at once; the broker confirms in batches, so a window keeps the wire busy.
     private const int MaxInFlight = 256;
@@ -58,6 +60,8 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     private ConfirmTracker? _tracker;
     private int _disposed;
     private bool _unreachableLogged;
+    private bool _everConnected;
+    private bool _connectionBroken;
 
     /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the broker until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
@@ -243,11 +247,13 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             }
             catch (Exception error)
             {
+                _connectionBroken = true;
                 OnFailed(message, error);
                 continue;
             }
 
-            _tracker!.Add(sequenceNumber, message);
+            var tracker = _tracker!;
+            tracker.Add(sequenceNumber, message);
             try
             {
                 Statistics.AddPublished();
@@ -255,7 +261,8 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             }
             catch (Exception error)
             {
-                if (_tracker.Remove(sequenceNumber))
+                _connectionBroken = true;
+                if (tracker.Remove(sequenceNumber))
                 {
                     OnFailed(message, error);
                 }
@@ -297,22 +304,46 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         }
     }
 
-    /// <summary>An open channel with publisher confirms: connects (again and again while the broker is away) and waits out automatic recovery.</summary>
+    /// <summary>An open channel with publisher confirms: connects again (and again, with a backoff) while the broker is away.</summary>
     private async ValueTask<IChannel> ReadyChannelAsync(CancellationToken stopping)
     {
         var failures = 0;
         while (true)
         {
             stopping.ThrowIfCancellationRequested();
+            if (_connection is { IsOpen: false } || (_connection is not null && _connectionBroken))
+            {
+                // The broker went away (or a publish could not be written): what waits for a confirm on the dead
+                // channel is published again on the next one.
+                if (_connection.IsOpen)
+                {
+                    LogConnectionStuck(_logger, _url, Statistics.Outstanding);
+                }
+
+                _tracker?.FailAll(new InvalidOperationException("the connection closed before the broker confirmed"));
+                await DiscardConnectionAsync().ConfigureAwait(false);
+            }
+
+            _connectionBroken = false;
             if (_connection is null)
             {
                 try
                 {
-                    _connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications notifier", stopping).ConfigureAwait(false);
-                    _connection.ConnectionShutdownAsync += OnConnectionShutdownAsync;
-                    _connection.RecoverySucceededAsync += OnRecoverySucceededAsync;
+                    var connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications notifier", stopping).ConfigureAwait(false);
+                    connection.ConnectionShutdownAsync += OnConnectionShutdownAsync;
+                    _connection = connection;
+                    if (_everConnected)
+                    {
+                        LogReconnected(_logger, _url, Statistics.Outstanding);
+                    }
+                    else
+                    {
+                        LogConnected(_logger, _url, _exchange);
+                    }
+
+                    _everConnected = true;
                     _unreachableLogged = false;
-                    LogConnected(_logger, _url, _exchange);
+                    failures = 0;
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -328,13 +359,6 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                 }
             }
 
-            if (!_connection.IsOpen)
-            {
-                // Automatic recovery is reconnecting; the buffer keeps filling meanwhile.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), stopping).ConfigureAwait(false);
-                continue;
-            }
-
             if (_channel is { IsOpen: true })
             {
                 return _channel;
@@ -344,7 +368,8 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             {
                 if (_channel is not null)
                 {
-                    // Closed by the broker for a channel error (a refused declaration); recovery does not reopen those.
+                    // Closed by the broker for a channel error (a refused declaration): a new channel on the same connection.
+                    _tracker?.FailAll(new InvalidOperationException("the channel closed before the broker confirmed"));
                     await _channel.DisposeAsync().ConfigureAwait(false);
                     _channel = null;
                 }
@@ -488,10 +513,21 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         return Task.CompletedTask;
     }
 
-    private Task OnRecoverySucceededAsync(object sender, AsyncEventArgs args)
+    /// <summary>Drops a connection the broker closed or that stopped working (its channel with it); the next publish connects again.</summary>
+    private async ValueTask DiscardConnectionAsync()
     {
-        LogRecovered(_logger, _url, Statistics.Outstanding);
-        return Task.CompletedTask;
+        var connection = _connection;
+        var channel = _channel;
+        _connection = null;
+        _channel = null;
+        _tracker = null;
+        _declared.Clear();
+        if (connection is not null)
+        {
+            connection.ConnectionShutdownAsync -= OnConnectionShutdownAsync;
+        }
+
+        await RabbitMQConnections.AbandonAsync(connection, channel).ConfigureAwait(false);
     }
 
     private async ValueTask CloseAsync()
@@ -514,11 +550,11 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     [LoggerMessage(2, LogLevel.Warning, "Cannot reach RabbitMQ at {Url}; trying again, {Outstanding} message(s) wait in the buffer")]
     private static partial void LogUnreachable(ILogger logger, Exception error, string url, long outstanding);
 
-    [LoggerMessage(3, LogLevel.Warning, "Lost the connection to {Url} ({Reason}); recovering, {Outstanding} message(s) wait for a confirm")]
+    [LoggerMessage(3, LogLevel.Warning, "Lost the connection to {Url} ({Reason}); reconnecting, {Outstanding} message(s) wait for a confirm")]
     private static partial void LogConnectionLost(ILogger logger, string url, string reason, long outstanding);
 
-    [LoggerMessage(4, LogLevel.Information, "Recovered the connection to {Url}; {Outstanding} message(s) to confirm")]
-    private static partial void LogRecovered(ILogger logger, string url, long outstanding);
+    [LoggerMessage(4, LogLevel.Information, "Reconnected to {Url}; {Outstanding} message(s) to confirm")]
+    private static partial void LogReconnected(ILogger logger, string url, long outstanding);
 
     [LoggerMessage(5, LogLevel.Debug, "{EventType} {MessageId} to {RoutingKey} was not confirmed (attempt {Attempt}: {Reason}); publishing again in {Delay}")]
     private static partial void LogRepublishing(ILogger logger, string eventType, string messageId, string routingKey, int attempt, TimeSpan delay, string reason);
@@ -531,6 +567,9 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
 
     [LoggerMessage(8, LogLevel.Warning, "Cannot open a channel on {Url}; trying again")]
     private static partial void LogChannelFailed(ILogger logger, Exception error, string url);
+
+    [LoggerMessage(10, LogLevel.Warning, "The connection to {Url} stopped taking messages; reconnecting, {Outstanding} message(s) wait for a confirm")]
+    private static partial void LogConnectionStuck(ILogger logger, string url, long outstanding);
 
     [LoggerMessage(9, LogLevel.Warning, "Closing the connection to {Url} failed")]
     private static partial void LogCloseFailed(ILogger logger, Exception error, string url);

@@ -39,14 +39,12 @@ public sealed partial class NotificationListener : IAsyncDisposable
     private readonly bool _ownsMeter;
     private readonly SemaphoreSlim _deadLetterPublish = new(1, 1);
     private readonly object _handlingLock = new();
-    private readonly List<string> _queues = new();
-    private readonly List<string> _consumerTags = new();
     private CancellationTokenSource _stopping = new();
+    private CancellationTokenSource _closing = new();
     private TaskCompletionSource _idle = NewSignal();
     private int _handling;
-    private IConnection? _connection;
-    private IChannel? _consuming;
-    private IChannel? _publishing;
+    private Session? _session;
+    private Task? _reconnecting;
     private string? _deadLetterQueue;
 
     /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
@@ -83,16 +81,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
     public NotificationListenerStatistics Statistics { get; } = new();
 
     /// <summary>The queues consumed, once started (a private queue's name is the broker's).</summary>
-    public IReadOnlyList<string> Queues
-    {
-        get
-        {
-            lock (_queues)
-            {
-                return _queues.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<string> Queues => Volatile.Read(ref _session)?.Queues ?? [];
 
     /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
     public IReadOnlyList<string> RoutingKeys => _options.Topics
@@ -101,13 +90,14 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
     /// <summary>
     /// Connects, declares the exchange, queues and bindings as oslo's listener does, and starts consuming.
-    /// Once started, the connection recovers by itself after an outage and consuming resumes.
+    /// Once started, the listener connects again by itself after an outage (declaring everything again) and
+    /// consuming resumes; what was delivered and not acknowledged before the outage is delivered again.
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The broker cannot be reached, or refused a declaration.</exception>
     /// <exception cref="InvalidOperationException">The listener is already started.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (_connection is not null)
+        if (_session is not null || _reconnecting is not null)
         {
             throw new InvalidOperationException("The listener is already started.");
         }
@@ -118,44 +108,16 @@ public sealed partial class NotificationListener : IAsyncDisposable
             _stopping = new CancellationTokenSource();
         }
 
-        try
+        if (_closing.IsCancellationRequested)
         {
-            _connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications listener", cancellationToken).ConfigureAwait(false);
-            _consuming = await _connection.CreateChannelAsync(new CreateChannelOptions(false, false, null, (ushort)_options.MaxConcurrency), cancellationToken).ConfigureAwait(false);
-            await _consuming.BasicQosAsync(0, _options.Prefetch, false, cancellationToken).ConfigureAwait(false);
-            await _consuming.ExchangeDeclareAsync(_options.ControlExchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
-            var queues = await DeclareQueuesAsync(_consuming, cancellationToken).ConfigureAwait(false);
-            if (_options.OnFailure == ListenerFailureAction.DeadLetterQueue)
-            {
-                _deadLetterQueue = _options.DeadLetterQueue ?? (_options.Pool ?? _options.Topics[0]) + ".dead";
-                _publishing = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken).ConfigureAwait(false);
-                await _publishing.QueueDeclareAsync(_deadLetterQueue, true, false, false, null, false, false, cancellationToken).ConfigureAwait(false);
-            }
+            _closing.Dispose();
+            _closing = new CancellationTokenSource();
+        }
 
-            foreach (var queue in queues)
-            {
-                var consumer = new AsyncEventingBasicConsumer(_consuming);
-                consumer.ReceivedAsync += (_, delivery) => HandleAsync(queue, delivery);
-                var tag = await _consuming.BasicConsumeAsync(queue, false, consumer, cancellationToken).ConfigureAwait(false);
-                lock (_queues)
-                {
-                    _queues.Add(queue);
-                    _consumerTags.Add(tag);
-                }
-            }
-
-            LogStarted(_logger, _url, _options.ControlExchange, string.Join(", ", queues));
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await CloseAsync().ConfigureAwait(false);
-            throw new BrokerUnavailableException($"Cannot listen on {_url} (exchange '{_options.ControlExchange}'): {Describe(error)}", error);
-        }
-        catch (OperationCanceledException)
-        {
-            await CloseAsync().ConfigureAwait(false);
-            throw;
-        }
+        var session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        _session = session;
+        LogStarted(_logger, _url, _options.ControlExchange, string.Join(", ", session.Queues));
+        _reconnecting = Task.Run(() => KeepConnectedAsync(session, _closing.Token));
     }
 
     /// <summary>
@@ -164,20 +126,24 @@ public sealed partial class NotificationListener : IAsyncDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_connection is null)
+        if (_reconnecting is null)
         {
             return;
         }
 
-        if (_consuming is { IsOpen: true })
+        _closing.Cancel();
+        await _reconnecting.ConfigureAwait(false);
+        _reconnecting = null;
+        var session = _session;
+        if (session is { Consuming.IsOpen: true })
         {
-            foreach (var tag in _consumerTags.ToArray())
+            foreach (var tag in session.ConsumerTags)
             {
                 try
                 {
                     using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     cancel.CancelAfter(SettleTimeout);
-                    await _consuming.BasicCancelAsync(tag, false, cancel.Token).ConfigureAwait(false);
+                    await session.Consuming.BasicCancelAsync(tag, false, cancel.Token).ConfigureAwait(false);
                 }
                 catch (Exception error) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -195,7 +161,8 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
         _stopping.Cancel();
         await Task.WhenAny(WaitIdleAsync(), Task.Delay(SettleTimeout)).ConfigureAwait(false);
-        await CloseAsync().ConfigureAwait(false);
+        _session = null;
+        await CloseAsync(session).ConfigureAwait(false);
         LogStopped(_logger, _url, Statistics.ToString());
     }
 
@@ -208,11 +175,106 @@ public sealed partial class NotificationListener : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _closing.Dispose();
         if (_ownsMeter)
         {
             _meter.Dispose();
         }
     }
+
+    /// <summary>One connection with its channels, queues and consumers, declared and consuming.</summary>
+    private async Task<Session> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        IConnection? connection = null;
+        IChannel? consuming = null;
+        IChannel? publishing = null;
+        try
+        {
+            connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications listener", cancellationToken).ConfigureAwait(false);
+            var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            connection.ConnectionShutdownAsync += (_, args) =>
+            {
+                lost.TrySetResult(args.ReplyText);
+                return Task.CompletedTask;
+            };
+            consuming = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, null, (ushort)_options.MaxConcurrency), cancellationToken).ConfigureAwait(false);
+            await consuming.BasicQosAsync(0, _options.Prefetch, false, cancellationToken).ConfigureAwait(false);
+            await consuming.ExchangeDeclareAsync(_options.ControlExchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
+            var queues = await DeclareQueuesAsync(consuming, cancellationToken).ConfigureAwait(false);
+            if (_options.OnFailure == ListenerFailureAction.DeadLetterQueue)
+            {
+                _deadLetterQueue = _options.DeadLetterQueue ?? (_options.Pool ?? _options.Topics[0]) + ".dead";
+                publishing = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken).ConfigureAwait(false);
+                await publishing.QueueDeclareAsync(_deadLetterQueue, true, false, false, null, false, false, cancellationToken).ConfigureAwait(false);
+            }
+
+            var session = new Session(connection, consuming, publishing, queues, lost);
+            foreach (var queue in queues)
+            {
+                var consumer = new AsyncEventingBasicConsumer(consuming);
+                consumer.ReceivedAsync += (_, delivery) => HandleAsync(session, queue, delivery);
+                session.ConsumerTags.Add(await consuming.BasicConsumeAsync(queue, false, consumer, cancellationToken).ConfigureAwait(false));
+            }
+
+            return session;
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await CloseAsync(connection, publishing, consuming).ConfigureAwait(false);
+            throw new BrokerUnavailableException($"Cannot listen on {_url} (exchange '{_options.ControlExchange}'): {Describe(error)}", error);
+        }
+        catch (OperationCanceledException)
+        {
+            await CloseAsync(connection, publishing, consuming).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the connection to drop and opens a new session, again and again (with a backoff) while the broker is away.</summary>
+    private async Task KeepConnectedAsync(Session session, CancellationToken closing)
+    {
+        while (true)
+        {
+            string reason;
+            try
+            {
+                reason = await session.Lost.WaitAsync(closing).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            LogConnectionLost(_logger, _url, reason);
+            await RabbitMQConnections.AbandonAsync(session.Connection, session.Publishing, session.Consuming).ConfigureAwait(false);
+            for (var failures = 1; ; failures++)
+            {
+                try
+                {
+                    await Task.Delay(Backoff(failures), closing).ConfigureAwait(false);
+                    session = await OpenSessionAsync(closing).ConfigureAwait(false);
+                    break;
+                }
+                catch (OperationCanceledException) when (closing.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (BrokerUnavailableException error)
+                {
+                    if (failures == 1)
+                    {
+                        LogReconnectFailed(_logger, error.Message, _url);
+                    }
+                }
+            }
+
+            _session = session;
+            LogReconnected(_logger, _url, string.Join(", ", session.Queues));
+        }
+    }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(_options.RecoveryInterval.Ticks * Math.Min(failures, 10), TimeSpan.FromSeconds(30).Ticks));
 
     private async Task<IReadOnlyList<string>> DeclareQueuesAsync(IChannel channel, CancellationToken cancellationToken)
     {
@@ -248,7 +310,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
         return keys;
     }
 
-    private async Task HandleAsync(string queue, BasicDeliverEventArgs delivery)
+    private async Task HandleAsync(Session session, string queue, BasicDeliverEventArgs delivery)
     {
         lock (_handlingLock)
         {
@@ -261,7 +323,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
         try
         {
             Statistics.AddReceived();
-            if (_consuming is not { IsOpen: true })
+            if (!session.Consuming.IsOpen)
             {
                 // Delivered before the connection dropped and dispatched after: it cannot be acknowledged, and the
                 // broker delivers it again once the connection is recovered, so handling it now would be wasted.
@@ -274,7 +336,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
             var result = _reader.Read(body);
             if (!Passes(result))
             {
-                await AckAsync(delivery, settle.Token).ConfigureAwait(false);
+                await AckAsync(session, delivery, settle.Token).ConfigureAwait(false);
                 Statistics.AddSkipped();
                 return;
             }
@@ -286,11 +348,11 @@ public sealed partial class NotificationListener : IAsyncDisposable
             }
             catch (Exception error)
             {
-                await HandleFailureAsync(queue, delivery, body, result, error, settle.Token).ConfigureAwait(false);
+                await HandleFailureAsync(session, queue, delivery, body, result, error, settle.Token).ConfigureAwait(false);
                 return;
             }
 
-            await AckAsync(delivery, settle.Token).ConfigureAwait(false);
+            await AckAsync(session, delivery, settle.Token).ConfigureAwait(false);
             if (outcome == DispatchOutcome.Handled)
             {
                 Statistics.AddHandled();
@@ -302,8 +364,13 @@ public sealed partial class NotificationListener : IAsyncDisposable
         }
         catch (Exception error)
         {
-            // Acks and nacks fail only when the channel is gone; the broker then delivers the message again.
+            // Acks and nacks fail only when the channel is gone (or the connection no longer takes writes, which
+            // the client may not notice: then the listener gives it up); the broker delivers the message again.
             LogSettleFailed(_logger, error, delivery.DeliveryTag, queue);
+            if (error is OperationCanceledException && !_stopping.IsCancellationRequested)
+            {
+                session.GiveUp($"settling a delivery took more than {SettleTimeout.TotalSeconds:0} s");
+            }
         }
         finally
         {
@@ -335,9 +402,9 @@ public sealed partial class NotificationListener : IAsyncDisposable
             && (_publishers.Count == 0 || EventTypePattern.MatchesAny(_publishers, header.PublisherId));
     }
 
-    private async Task HandleFailureAsync(string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult result, Exception error, CancellationToken settle)
+    private async Task HandleFailureAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult result, Exception error, CancellationToken settle)
     {
-        var channel = _consuming!;
+        var channel = session.Consuming;
         if (!channel.IsOpen)
         {
             LogStaleDelivery(_logger, delivery.DeliveryTag, queue);
@@ -356,7 +423,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
         switch (_options.OnFailure)
         {
             case ListenerFailureAction.Requeue:
-                await RequeueAsync(delivery, settle).ConfigureAwait(false);
+                await RequeueAsync(channel, delivery, settle).ConfigureAwait(false);
                 return;
             case ListenerFailureAction.Reject:
                 await channel.BasicRejectAsync(delivery.DeliveryTag, false, settle).ConfigureAwait(false);
@@ -365,22 +432,22 @@ public sealed partial class NotificationListener : IAsyncDisposable
             default:
                 try
                 {
-                    await PublishDeadLetterAsync(queue, delivery, body, error, settle).ConfigureAwait(false);
+                    await PublishDeadLetterAsync(session, queue, delivery, body, error, settle).ConfigureAwait(false);
                 }
                 catch (Exception publishError)
                 {
                     LogDeadLetterFailed(_logger, publishError, _deadLetterQueue!, Identify(result));
-                    await RequeueAsync(delivery, settle).ConfigureAwait(false);
+                    await RequeueAsync(channel, delivery, settle).ConfigureAwait(false);
                     return;
                 }
 
-                await AckAsync(delivery, settle).ConfigureAwait(false);
+                await AckAsync(session, delivery, settle).ConfigureAwait(false);
                 Statistics.AddDeadLettered();
                 return;
         }
     }
 
-    private async Task RequeueAsync(BasicDeliverEventArgs delivery, CancellationToken settle)
+    private async Task RequeueAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken settle)
     {
         try
         {
@@ -391,11 +458,11 @@ public sealed partial class NotificationListener : IAsyncDisposable
             // Stopping: requeue at once.
         }
 
-        await _consuming!.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
+        await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
         Statistics.AddRequeued();
     }
 
-    private async Task PublishDeadLetterAsync(string queue, BasicDeliverEventArgs delivery, byte[] body, Exception error, CancellationToken settle)
+    private async Task PublishDeadLetterAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, Exception error, CancellationToken settle)
     {
         var properties = new BasicProperties(delivery.BasicProperties);
         var headers = properties.Headers is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(properties.Headers);
@@ -409,7 +476,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
         await _deadLetterPublish.WaitAsync(settle).ConfigureAwait(false);
         try
         {
-            await _publishing!.BasicPublishAsync(string.Empty, _deadLetterQueue!, false, properties, body, settle).ConfigureAwait(false);
+            await session.Publishing!.BasicPublishAsync(string.Empty, _deadLetterQueue!, false, properties, body, settle).ConfigureAwait(false);
         }
         finally
         {
@@ -418,11 +485,11 @@ public sealed partial class NotificationListener : IAsyncDisposable
     }
 
     /// <summary>
-    /// Acknowledges, unless the channel is down: then the broker delivers the message again after recovery
-    /// (and RabbitMQ.Client ignores acknowledgements of tags from before a recovery).
+    /// Acknowledges on the channel the message came on, unless that channel is closed: then the broker
+    /// delivers the message again on the next connection.
     /// </summary>
-    private ValueTask AckAsync(BasicDeliverEventArgs delivery, CancellationToken settle) =>
-        _consuming is { IsOpen: true } channel ? channel.BasicAckAsync(delivery.DeliveryTag, false, settle) : ValueTask.CompletedTask;
+    private static ValueTask AckAsync(Session session, BasicDeliverEventArgs delivery, CancellationToken settle) =>
+        session.Consuming.IsOpen ? session.Consuming.BasicAckAsync(delivery.DeliveryTag, false, settle) : ValueTask.CompletedTask;
 
     private async Task WaitIdleAsync()
     {
@@ -443,26 +510,18 @@ public sealed partial class NotificationListener : IAsyncDisposable
         }
     }
 
-    private async Task CloseAsync()
+    private Task CloseAsync(Session? session) =>
+        session is null ? Task.CompletedTask : CloseAsync(session.Connection, session.Publishing, session.Consuming);
+
+    private async Task CloseAsync(IConnection? connection, IChannel? publishing, IChannel? consuming)
     {
         try
         {
-            await RabbitMQConnections.CloseAsync(_connection, _publishing, _consuming).ConfigureAwait(false);
+            await RabbitMQConnections.CloseAsync(connection, publishing, consuming).ConfigureAwait(false);
         }
         catch (Exception error)
         {
             LogStopProblem(_logger, error, _url);
-        }
-        finally
-        {
-            _publishing = null;
-            _consuming = null;
-            _connection = null;
-            lock (_queues)
-            {
-                _queues.Clear();
-                _consumerTags.Clear();
-            }
         }
     }
 
@@ -503,4 +562,33 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
     [LoggerMessage(6, LogLevel.Warning, "A problem while stopping the listener on {Url}")]
     private static partial void LogStopProblem(ILogger logger, Exception error, string url);
+
+    [LoggerMessage(8, LogLevel.Warning, "Lost the connection to {Url} ({Reason}); reconnecting")]
+    private static partial void LogConnectionLost(ILogger logger, string url, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "Cannot reach {Url} yet ({Reason}); trying again")]
+    private static partial void LogReconnectFailed(ILogger logger, string reason, string url);
+
+    [LoggerMessage(10, LogLevel.Information, "Reconnected to {Url}; consuming again from {Queues}")]
+    private static partial void LogReconnected(ILogger logger, string url, string queues);
+
+    /// <summary>The broker objects of one connection; a delivery is settled on the channel of its own session.</summary>
+    private sealed class Session(IConnection connection, IChannel consuming, IChannel? publishing, IReadOnlyList<string> queues, TaskCompletionSource<string> lost)
+    {
+        public IConnection Connection { get; } = connection;
+
+        public IChannel Consuming { get; } = consuming;
+
+        public IChannel? Publishing { get; } = publishing;
+
+        public IReadOnlyList<string> Queues { get; } = queues;
+
+        public List<string> ConsumerTags { get; } = new();
+
+        /// <summary>Completes, with the reason, when the connection shuts down or the listener gives it up.</summary>
+        public Task<string> Lost => lost.Task;
+
+        /// <summary>Gives up a connection that no longer works though it looks open.</summary>
+        public void GiveUp(string reason) => lost.TrySetResult(reason);
+    }
 }

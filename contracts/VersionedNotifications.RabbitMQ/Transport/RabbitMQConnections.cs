@@ -6,7 +6,12 @@ using global::RabbitMQ.Client;
 
 namespace VersionedNotifications.RabbitMQ;
 
-/// <summary>Connections made from a <see cref="TransportUrl"/>, recovering themselves and their topology after a broker outage.</summary>
+/// <summary>
+/// Connections made from a <see cref="TransportUrl"/>. RabbitMQ.Client's automatic recovery is off: it
+/// reuses channel objects across connections (confirm sequence numbers and delivery tags restart under
+/// the same channel) and can leave a consumer stuck behind deliveries of the dead connection. The driver
+/// and the listener instead open a new connection and channels themselves and declare their topology again.
+/// </summary>
 internal static class RabbitMQConnections
 {
     public static Task<IConnection> ConnectAsync(RabbitMQConnectionOptions options, string defaultName, CancellationToken cancellationToken)
@@ -17,9 +22,8 @@ internal static class RabbitMQConnections
             UserName = url.UserName,
             Password = url.Password,
             VirtualHost = url.EffectiveVirtualHost,
-            AutomaticRecoveryEnabled = true,
-            TopologyRecoveryEnabled = true,
-            NetworkRecoveryInterval = options.RecoveryInterval,
+            AutomaticRecoveryEnabled = false,
+            TopologyRecoveryEnabled = false,
             RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
             ClientProvidedName = options.ConnectionName ?? defaultName,
         };
@@ -45,6 +49,41 @@ internal static class RabbitMQConnections
             await connection.CloseAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Gives up on a connection that is closed or no longer answers (a write that does not complete is how a
+    /// broker that stopped reading looks): aborts it and disposes it, waiting at most 5 s in all, never throwing.
+    /// </summary>
+    public static async Task AbandonAsync(IConnection? connection, params IChannel?[] channels)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+
+        async Task AbortAsync()
+        {
+            try
+            {
+                await connection.AbortAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                foreach (var channel in channels)
+                {
+                    if (channel is not null)
+                    {
+                        await channel.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // It is being thrown away: whatever it says on the way out changes nothing.
+            }
+        }
+
+        await Task.WhenAny(AbortAsync(), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
     }
 
     /// <summary>A transport URL for messages: the parsed form with the password hidden, or the raw text when it does not parse.</summary>
