@@ -3,7 +3,9 @@ using System.Text;
 using System.Threading.Tasks;
 using Quickstart;
 using Quickstart.Notifications;
+using Microsoft.Extensions.Logging;
 using VersionedNotifications;
+using VersionedNotifications.Drivers;
 using VersionedNotifications.Wire;
 
 // Everything typed below was generated at build time from definitions/backup.yaml: the record, its
@@ -19,13 +21,25 @@ var payload = new BackupPayload
 
 Console.WriteLine($"{BackupPayload.ObjectInfo.KeyPrefix}.name = {BackupPayload.ObjectName}, version {BackupPayload.ObjectVersion} (known: {string.Join(", ", BackupPayload.ObjectInfo.KnownVersions)})");
 
-// Emit: the event type decides the payload type and the priority; the writer makes the oslo v2 body.
-var start = Notification.Create(EventTypes.Backup.Create.Start, payload, "backup-api.host-1");
+// Emit: the event type decides the payload type and the priority. The notifier filters by level, masks
+// secrets and hands each notification to its drivers: the log driver (ironic.conf's "log") prints it,
+// the capture driver keeps it so that this program can read it back, as a consumer would.
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+var captured = new CaptureNotificationDriver(QuickstartJsonContext.Default);
+using var notifier = new Notifier(
+    new NotifierOptions { Level = NotificationLevel.Info, PublisherId = "backup-api.host-1", Topics = ["backup_notifications"] },
+    [new LogNotificationDriver(loggerFactory), captured]);
+await notifier.EmitAsync(EventTypes.Backup.Create.Start, payload);
+await notifier.EmitAsync(EventTypes.Backup.Create.End, () => payload with { SizeGb = 42 });   // built only when the level lets it through
+loggerFactory.Dispose();   // the console logger writes on its own thread: flush it before printing more
+
+// What a bus driver sends (oslo's messagingv2 body), a 1.0 backport for an older consumer, and two
+// messages this program's contracts do not read.
 var end = Notification.Create(EventTypes.Backup.Create.End, payload with { SizeGb = 42 }, "backup-api.host-1");
 var sent = new[]
 {
-    NotificationWriter.Write(start),
-    NotificationWriter.Write(end),
+    captured.Captured[0].ToMessagingV2(),
+    captured.Captured[1].ToMessagingV2(),
     NotificationWriter.Write(end, MessageFormat.MessagingV1, new PayloadWriteOptions { TargetVersion = "1.0" }),
     Encoding.UTF8.GetBytes("""{"message_id": "m-4", "publisher_id": "backup-api.host-1", "event_type": "backup.delete.end", "priority": "INFO", "payload": {}, "timestamp": "2026-11-22 10:00:00"}"""),
     Encoding.UTF8.GetBytes("""{"message_id": "m-5", "publisher_id": "backup-api.host-1", "event_type": "backup.create.end", "priority": "INFO", "payload": {"backup_object.name": "BackupPayload", "backup_object.namespace": "backup", "backup_object.version": "1.1", "backup_object.data": {"uuid": 7}}, "timestamp": "2026-11-22 10:00:00"}"""),

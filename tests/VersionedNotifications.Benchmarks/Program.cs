@@ -6,6 +6,9 @@ return args switch
 {
     ["throughput", ..] => QuickModes.Throughput(SecondsFrom(args)),
     ["generator", ..] => QuickModes.Generator(),
+    ["rabbit", ..] => await RabbitMode.RunAsync(
+        Option(args, "--url") ?? "rabbit://guest:guest@127.0.0.1:5672/",
+        int.TryParse(Option(args, "--count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 20_000),
     _ => Run(args),
 };
 
@@ -13,6 +16,12 @@ static int Run(string[] args)
 {
     BenchmarkSwitcher.FromAssembly(typeof(SampleMessage).Assembly).Run(args);
     return 0;
+}
+
+static string? Option(string[] args, string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
 static double SecondsFrom(string[] args)

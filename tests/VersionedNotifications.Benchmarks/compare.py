@@ -3,8 +3,9 @@
 
 From the repository root (the .NET side built in Release first):
     dotnet build tests/VersionedNotifications.Benchmarks -c Release
-    python3 tests/VersionedNotifications.Benchmarks/compare.py [--seconds S]
-The Python side needs Debian's python3-ironic and runs with /usr/bin/python3.
+    python3 tests/VersionedNotifications.Benchmarks/compare.py [--seconds S] [--url rabbit://guest:guest@127.0.0.1:5672/ [--count N]]
+The Python side needs Debian's python3-ironic and runs with /usr/bin/python3. With --url, both sides
+also send and receive N notifications (default 20,000) through that RabbitMQ, one side after the other.
 """
 import json
 import platform
@@ -24,13 +25,18 @@ def run(command):
 dotnet = run(['dotnet', 'run', '-c', 'Release', '--no-build', '--project', 'tests/VersionedNotifications.Benchmarks', '--', 'throughput', '--seconds', seconds])
 python = run(['/usr/bin/python3', 'tests/VersionedNotifications.Benchmarks/python/bench_ironic.py', 'throughput', '--seconds', seconds])
 generator = run(['dotnet', 'run', '-c', 'Release', '--no-build', '--project', 'tests/VersionedNotifications.Benchmarks', '--', 'generator'])
+url = sys.argv[sys.argv.index('--url') + 1] if '--url' in sys.argv else None
+count = sys.argv[sys.argv.index('--count') + 1] if '--count' in sys.argv else '20000'
+if url:
+    dotnet_rabbit = run(['dotnet', 'run', '-c', 'Release', '--no-build', '--project', 'tests/VersionedNotifications.Benchmarks', '--', 'rabbit', '--url', url, '--count', count])
+    python_rabbit = run(['/usr/bin/python3', 'tests/VersionedNotifications.Benchmarks/python/bench_ironic.py', 'rabbit', '--url', url, '--count', count])
 
 
 def ratio(a, b):
     return round(a / b, 2) if b else None
 
 
-print(json.dumps({
+result = {
     'date': datetime.date.today().isoformat(),
     'machine': f'{platform.machine()}, {platform.processor() or "?"}, {__import__("os").cpu_count()} cores',
     'dotnet': dotnet,
@@ -43,4 +49,10 @@ print(json.dumps({
         'generated_vs_reflection_serialize': ratio(dotnet['serialize_ops_s'], dotnet['reflection_serialize_ops_s']),
         'generated_vs_reflection_deserialize': ratio(dotnet['deserialize_ops_s'], dotnet['reflection_deserialize_ops_s']),
     },
-}, indent=2))
+}
+if url:
+    result['dotnet_rabbit'] = dotnet_rabbit
+    result['python_rabbit'] = python_rabbit
+    result['ratios']['rabbit_publish_vs_oslo'] = ratio(dotnet_rabbit['publish_msgs_s'], python_rabbit['publish_msgs_s'])
+    result['ratios']['rabbit_consume_vs_oslo'] = ratio(dotnet_rabbit['consume_msgs_s'], python_rabbit['consume_msgs_s'])
+print(json.dumps(result, indent=2))

@@ -13,6 +13,16 @@ Prints one JSON line in the shape of `dotnet run ... -- throughput`:
                      envelope and of the body, as the messagingv2 driver does;
   deserialize_ops_s  the body decoded to plain dicts with json.loads (outer body, then the envelope
                      string), which is all a Python consumer does before it reads keys by hand.
+
+    /usr/bin/python3 tests/VersionedNotifications.Benchmarks/python/bench_ironic.py rabbit --url rabbit://guest:guest@127.0.0.1:5672/ [--count N]
+
+Prints one JSON line in the shape of `dotnet run ... -- rabbit`:
+  publish_msgs_s     N of that notification sent as ironic sends it: oslo.messaging's Notifier with the
+                     messagingv2 driver and ironic's object serializer, over the rabbit driver (which
+                     has no publisher confirms), timed until the last send returned;
+  consume_msgs_s     the N read back by oslo.messaging's notification listener (threading executor,
+                     acknowledged after the endpoint returns) from the queue the notifier declared,
+                     timed from the listener's start until the endpoint saw the last.
 """
 import datetime
 import json
@@ -93,14 +103,97 @@ def throughput(seconds):
     print(json.dumps(result))
 
 
+def rabbit(url, count):
+    import threading
+
+    import oslo_messaging
+    from ironic.common import context as ironic_context
+    from ironic.conf import CONF
+    from ironic.objects import base as ironic_base
+
+    payload = build_payload()
+    exchange = 'vn-bench-' + uuid.uuid4().hex[:8]
+    topic = 'bench_notifications'
+    CONF.set_override('control_exchange', exchange)
+    transport = oslo_messaging.get_notification_transport(CONF, url=url)
+    context = ironic_context.get_admin_context()
+
+    def publish(n):
+        notifier = oslo_messaging.Notifier(transport, publisher_id='ironic-conductor.hostname01', driver='messagingv2',
+                                           topics=[topic], serializer=ironic_base.IronicObjectSerializer())
+        start = time.perf_counter()
+        for _ in range(n):
+            notifier.info(context, 'baremetal.node.power_set.start', payload)
+        return time.perf_counter() - start
+
+    class Endpoint(object):
+        def __init__(self, n):
+            self.n = n
+            self.seen = 0
+            self.lock = threading.Lock()
+            self.done = threading.Event()
+
+        def info(self, ctxt, publisher_id, event_type, payload, metadata):
+            with self.lock:
+                self.seen += 1
+                if self.seen == self.n:
+                    self.done.set()
+
+    def consume(n):
+        endpoint = Endpoint(n)
+        start = time.perf_counter()
+        listener = oslo_messaging.get_notification_listener(
+            transport, [oslo_messaging.Target(topic=topic)], [endpoint], executor='threading')
+        listener.start()
+        if not endpoint.done.wait(300):
+            raise SystemExit('%d of %d consumed in 5 minutes' % (endpoint.seen, n))
+        elapsed = time.perf_counter() - start
+        listener.stop()
+        listener.wait()
+        return elapsed
+
+    warm_up = min(count, 500)
+    publish(warm_up)
+    consume(warm_up)
+    publish_seconds = publish(count)
+    consume_seconds = consume(count)
+    transport.cleanup()
+    delete_topology(url, exchange, topic + '.info')
+    print(json.dumps({'count': count, 'publish_msgs_s': round(count / publish_seconds),
+                      'consume_msgs_s': round(count / consume_seconds),
+                      'publisher_confirms': False, 'consumer_acks': True}))
+
+
+def delete_topology(url, exchange, queue):
+    """Deletes this run's exchange and queue (oslo declares them and never deletes them)."""
+    import amqp
+    import oslo_messaging
+    from ironic.conf import CONF
+
+    host = oslo_messaging.TransportURL.parse(CONF, url).hosts[0]
+    connection = amqp.Connection(host='%s:%s' % (host.hostname, host.port or 5672), userid=host.username or 'guest',
+                                 password=host.password or 'guest', virtual_host='/')
+    connection.connect()
+    channel = connection.channel()
+    channel.queue_delete(queue)
+    channel.exchange_delete(exchange)
+    connection.close()
+
+
+def option(args, name, default):
+    return args[args.index(name) + 1] if name in args else default
+
+
 def main():
     args = sys.argv[1:]
-    if not args or args[0] != 'throughput':
-        print(__doc__, file=sys.stderr)
-        return 2
-    seconds = float(args[args.index('--seconds') + 1]) if '--seconds' in args else 3.0
-    throughput(seconds)
-    return 0
+    if args and args[0] == 'throughput':
+        throughput(float(option(args, '--seconds', 3.0)))
+        return 0
+    if args and args[0] == 'rabbit':
+        rabbit(option(args, '--url', 'rabbit://guest:guest@127.0.0.1:5672/'), int(option(args, '--count', 5000)))
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
 
 
 if __name__ == '__main__':

@@ -47,6 +47,13 @@ internal sealed class PeerProcess : IAsyncDisposable
         return Start("dotnet", [path, .. arguments]);
     }
 
+    /// <summary>A sample of samples/, built with these tests, run as its README runs it.</summary>
+    public static PeerProcess Sample(string name, params string[] arguments)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Start("dotnet", [Repository.PathOf("samples", name, "bin", configuration, "net10.0", name + ".dll"), .. arguments]);
+    }
+
     public async Task WriteLinesAsync(IEnumerable<string> lines)
     {
         foreach (var line in lines)
