@@ -82,6 +82,7 @@ internal static class RabbitMode
             Topics = [topic],
             Priorities = [NotificationPriority.Info],
             Prefetch = 500,
+            MaxConcurrency = int.TryParse(Environment.GetEnvironmentVariable("VN_BENCH_CONCURRENCY"), out var c) ? c : 1,
         };
         var watch = Stopwatch.StartNew();
         await using var listener = new NotificationListener(options, reader, dispatcher);

@@ -28,6 +28,9 @@ public sealed partial class NotificationListener : IAsyncDisposable
     // How long acknowledging, requeueing or dead-lettering one message may wait for the broker.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
+    // How often the listener checks that its connection still works, and how long an answer may take.
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
+
     private readonly NotificationListenerOptions _options;
     private readonly NotificationReader _reader;
     private readonly NotificationDispatcher _dispatcher;
@@ -161,6 +164,19 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
         _stopping.Cancel();
         await Task.WhenAny(WaitIdleAsync(), Task.Delay(SettleTimeout)).ConfigureAwait(false);
+        if (session is not null)
+        {
+            try
+            {
+                using var flush = new CancellationTokenSource(SettleTimeout);
+                await session.FlushAcksAsync(flush.Token).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                LogStopProblem(_logger, error, _url);
+            }
+        }
+
         _session = null;
         await CloseAsync(session).ConfigureAwait(false);
         LogStopped(_logger, _url, Statistics.ToString());
@@ -208,7 +224,9 @@ public sealed partial class NotificationListener : IAsyncDisposable
                 await publishing.QueueDeclareAsync(_deadLetterQueue, true, false, false, null, false, false, cancellationToken).ConfigureAwait(false);
             }
 
-            var session = new Session(connection, consuming, publishing, queues, lost);
+            // One handler at a time handles deliveries in order, so one acknowledgement can cover several.
+            var batch = _options.MaxConcurrency == 1 ? Math.Max(1, _options.Prefetch / 2) : 1;
+            var session = new Session(connection, consuming, publishing, queues, lost, batch);
             foreach (var queue in queues)
             {
                 var consumer = new AsyncEventingBasicConsumer(consuming);
@@ -238,7 +256,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
             string reason;
             try
             {
-                reason = await session.Lost.WaitAsync(closing).ConfigureAwait(false);
+                reason = await WatchAsync(session, closing).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -246,6 +264,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
             }
 
             LogConnectionLost(_logger, _url, reason);
+            session.Dispose();
             await RabbitMQConnections.AbandonAsync(session.Connection, session.Publishing, session.Consuming).ConfigureAwait(false);
             for (var failures = 1; ; failures++)
             {
@@ -270,6 +289,44 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
             _session = session;
             LogReconnected(_logger, _url, string.Join(", ", session.Queues));
+        }
+    }
+
+    /// <summary>
+    /// Waits until the session's connection is lost, asking the broker every 5 s whether its first queue is
+    /// still there: a connection can stop working without the client noticing (a broker that stopped reading
+    /// while shutting down), and a queue deleted under the consumer ends consuming without closing the
+    /// connection. No answer within 5 s, or an error, gives the session up.
+    /// </summary>
+    private static async Task<string> WatchAsync(Session session, CancellationToken closing)
+    {
+        while (true)
+        {
+            var check = Task.Delay(CheckInterval, closing);
+            if (await Task.WhenAny(session.Lost, check).ConfigureAwait(false) == session.Lost)
+            {
+                return await session.Lost.ConfigureAwait(false);
+            }
+
+            await check.ConfigureAwait(false); // throws when closing
+            using var answer = CancellationTokenSource.CreateLinkedTokenSource(closing);
+            answer.CancelAfter(CheckInterval);
+            try
+            {
+                await session.Consuming.QueueDeclarePassiveAsync(session.Queues[0], answer.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (closing.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                session.GiveUp($"the broker did not answer a check within {CheckInterval.TotalSeconds:0} s");
+            }
+            catch (Exception error)
+            {
+                session.GiveUp($"checking queue '{session.Queues[0]}' failed: {Describe(error)}");
+            }
         }
     }
 
@@ -489,7 +546,7 @@ public sealed partial class NotificationListener : IAsyncDisposable
     /// delivers the message again on the next connection.
     /// </summary>
     private static ValueTask AckAsync(Session session, BasicDeliverEventArgs delivery, CancellationToken settle) =>
-        session.Consuming.IsOpen ? session.Consuming.BasicAckAsync(delivery.DeliveryTag, false, settle) : ValueTask.CompletedTask;
+        session.AckAsync(delivery.DeliveryTag, settle);
 
     private async Task WaitIdleAsync()
     {
@@ -510,8 +567,16 @@ public sealed partial class NotificationListener : IAsyncDisposable
         }
     }
 
-    private Task CloseAsync(Session? session) =>
-        session is null ? Task.CompletedTask : CloseAsync(session.Connection, session.Publishing, session.Consuming);
+    private Task CloseAsync(Session? session)
+    {
+        if (session is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        session.Dispose();
+        return CloseAsync(session.Connection, session.Publishing, session.Consuming);
+    }
 
     private async Task CloseAsync(IConnection? connection, IChannel? publishing, IChannel? consuming)
     {
@@ -573,8 +638,19 @@ public sealed partial class NotificationListener : IAsyncDisposable
     private static partial void LogReconnected(ILogger logger, string url, string queues);
 
     /// <summary>The broker objects of one connection; a delivery is settled on the channel of its own session.</summary>
-    private sealed class Session(IConnection connection, IChannel consuming, IChannel? publishing, IReadOnlyList<string> queues, TaskCompletionSource<string> lost)
+    private sealed class Session(IConnection connection, IChannel consuming, IChannel? publishing, IReadOnlyList<string> queues, TaskCompletionSource<string> lost, int ackBatch)
+        : IDisposable
     {
+        // How long a handled message may wait for the acknowledgement that covers it, when batching.
+        private static readonly TimeSpan AckDelay = TimeSpan.FromMilliseconds(20);
+
+        private readonly object _ackLock = new();
+        private readonly SemaphoreSlim _acking = new(1, 1);
+        private Timer? _ackTimer;
+        private ulong _handledTag;
+        private int _unacknowledged;
+        private bool _flushScheduled;
+
         public IConnection Connection { get; } = connection;
 
         public IChannel Consuming { get; } = consuming;
@@ -590,5 +666,103 @@ public sealed partial class NotificationListener : IAsyncDisposable
 
         /// <summary>Gives up a connection that no longer works though it looks open.</summary>
         public void GiveUp(string reason) => lost.TrySetResult(reason);
+
+        /// <summary>
+        /// Acknowledges a handled delivery: at once, or, when deliveries are handled one at a time in order,
+        /// with one acknowledgement for every <c>Prefetch / 2</c> of them or after 20 ms, whichever comes first
+        /// (multiple=true covers exactly the deliveries handled so far: the ones settled otherwise are no longer
+        /// outstanding). What is not acknowledged when the connection drops is delivered again.
+        /// </summary>
+        public async ValueTask AckAsync(ulong deliveryTag, CancellationToken cancellationToken)
+        {
+            if (ackBatch <= 1)
+            {
+                if (Consuming.IsOpen)
+                {
+                    await Consuming.BasicAckAsync(deliveryTag, false, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            bool flushNow;
+            lock (_ackLock)
+            {
+                _handledTag = deliveryTag;
+                _unacknowledged++;
+                flushNow = _unacknowledged >= ackBatch;
+                if (!flushNow && !_flushScheduled)
+                {
+                    _flushScheduled = true;
+                    _ackTimer ??= new Timer(static state => ((Session)state!).FlushLater(), this, Timeout.Infinite, Timeout.Infinite);
+                    _ackTimer.Change(AckDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
+
+            if (flushNow)
+            {
+                await FlushAcksAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Sends the acknowledgement that covers every delivery handled so far, if any waits.</summary>
+        public async Task FlushAcksAsync(CancellationToken cancellationToken)
+        {
+            await _acking.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                ulong tag;
+                lock (_ackLock)
+                {
+                    if (_unacknowledged == 0)
+                    {
+                        return;
+                    }
+
+                    tag = _handledTag;
+                    _unacknowledged = 0;
+                }
+
+                if (Consuming.IsOpen)
+                {
+                    await Consuming.BasicAckAsync(tag, true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _acking.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_ackLock)
+            {
+                _ackTimer?.Dispose();
+                _ackTimer = null;
+            }
+        }
+
+        private async void FlushLater()
+        {
+            lock (_ackLock)
+            {
+                _flushScheduled = false;
+            }
+
+            using var timeout = new CancellationTokenSource(SettleTimeout);
+            try
+            {
+                await FlushAcksAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                GiveUp($"an acknowledgement took more than {SettleTimeout.TotalSeconds:0} s");
+            }
+            catch (Exception)
+            {
+                // The channel is gone: the broker delivers again what was not acknowledged.
+            }
+        }
     }
 }

@@ -12,6 +12,21 @@ internal static class BrokerQueues
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
+    public static async Task<bool> ExistsAsync(Broker broker, string queue)
+    {
+        await using var connection = await broker.ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (global::RabbitMQ.Client.Exceptions.OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
+
     public static async Task<BasicGetResult?> GetAsync(Broker broker, string queue)
     {
         await using var connection = await broker.ConnectAsync();

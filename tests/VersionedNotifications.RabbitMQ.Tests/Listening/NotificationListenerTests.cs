@@ -47,6 +47,41 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pool_queue_deleted_under_the_listener_is_declared_again_and_consumed()
+    {
+        // Deleting a queue cancels its consumer but leaves the connection open: only the listener's own
+        // check of its queue (every 5 s) notices, and it starts again on a new connection.
+        var pool = Names.Unique("pool");
+        var seen = 0;
+        var dispatcher = new NotificationDispatcher(Emitters.Reader).On(IronicEvents.Baremetal.Node.PowerSet.Start, (_, _) =>
+        {
+            Interlocked.Increment(ref seen);
+            return ValueTask.CompletedTask;
+        });
+        await using var listener = Listener(dispatcher, o => o.Pool = pool);
+        await listener.StartAsync();
+        await EmitPowerSetAsync();
+        await Eventually.TrueAsync(() => seen == 1, TimeSpan.FromSeconds(30), () => listener.Statistics.ToString());
+
+        await using (var connection = await broker.ConnectAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeleteAsync(pool, false, false);
+        }
+
+        // Within the check's 5 s (and a reconnect), the pool queue is there again and consumed.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await BrokerQueues.ExistsAsync(broker, pool))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The pool queue was not declared again within 30 s: {listener.Statistics}");
+            await Task.Delay(100);
+        }
+
+        await EmitPowerSetAsync(2);
+        await Eventually.TrueAsync(() => seen == 3, TimeSpan.FromSeconds(30), () => $"{seen} seen; {listener.Statistics}");
+    }
+
+    [Fact]
     public async Task A_typed_handler_gets_the_payload_and_the_message_is_acknowledged_after_it()
     {
         var seen = new ConcurrentQueue<Notification<NodeSetPowerStatePayload>>();
