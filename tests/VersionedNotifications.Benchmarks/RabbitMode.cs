@@ -1,3 +1,4 @@
+using global::RabbitMQ.Client;
 using System.Diagnostics;
 using System.Globalization;
 using VersionedNotifications.OpenStack.Ironic;
@@ -34,10 +35,18 @@ internal static class RabbitMode
         }
 
         var consume = await ConsumeAsync(url, exchange, Topic, count);
+
+        // The ceiling on this machine and broker: the same messages again, consumed by a bare RabbitMQ.Client
+        // consumer with the same prefetch and one acknowledgement per 250, reading nothing.
+        await using (await PublishAsync(url, exchange, Topic, payload, count))
+        {
+        }
+
+        var raw = await ConsumeRawAsync(url, Topic + ".info", count);
         await DeleteAsync(url, exchange, Topic);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"count": {{count}}, "bytes": {{sample.Body.Length}}, "publish_msgs_s": {{count / publish.Elapsed.TotalSeconds:0}}, "consume_msgs_s": {{count / consume.TotalSeconds:0}}, "publisher_confirms": true, "consumer_acks": true}"""));
+            $$"""{"count": {{count}}, "bytes": {{sample.Body.Length}}, "publish_msgs_s": {{count / publish.Elapsed.TotalSeconds:0}}, "consume_msgs_s": {{count / consume.TotalSeconds:0}}, "raw_client_consume_msgs_s": {{count / raw.TotalSeconds:0}}, "publisher_confirms": true, "consumer_acks": true}"""));
         return 0;
     }
 
@@ -97,11 +106,38 @@ internal static class RabbitMode
         return elapsed;
     }
 
-    private static async Task DeleteAsync(string url, string exchange, string topic)
+    private static async Task<TimeSpan> ConsumeRawAsync(string url, string queue, int count)
+    {
+        await using var connection = await Factory(url).CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.BasicQosAsync(0, 500, false);
+        var received = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = new global::RabbitMQ.Client.Events.AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (_, delivery) =>
+        {
+            var n = ++received;
+            if (n % 250 == 0 || n == count)
+            {
+                await channel.BasicAckAsync(delivery.DeliveryTag, true);
+            }
+
+            if (n == count)
+            {
+                done.TrySetResult();
+            }
+        };
+        var watch = Stopwatch.StartNew();
+        await channel.BasicConsumeAsync(queue, false, consumer);
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        return watch.Elapsed;
+    }
+
+    private static global::RabbitMQ.Client.ConnectionFactory Factory(string url)
     {
         var parsed = TransportUrl.Parse(url);
         var host = parsed.Hosts[0];
-        var factory = new global::RabbitMQ.Client.ConnectionFactory
+        return new global::RabbitMQ.Client.ConnectionFactory
         {
             HostName = host.HostName,
             Port = host.Port,
@@ -109,7 +145,11 @@ internal static class RabbitMode
             Password = parsed.Password,
             VirtualHost = parsed.EffectiveVirtualHost,
         };
-        await using var connection = await factory.CreateConnectionAsync();
+    }
+
+    private static async Task DeleteAsync(string url, string exchange, string topic)
+    {
+        await using var connection = await Factory(url).CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync(topic + ".info", false, false);
         await channel.ExchangeDeleteAsync(exchange, false);
