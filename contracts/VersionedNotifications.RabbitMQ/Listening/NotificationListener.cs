@@ -21,9 +21,9 @@ namespace VersionedNotifications.RabbitMQ;
 /// (<see cref="NotificationListenerOptions.OnFailure"/>). Messages outside the event type and publisher
 /// filters are acknowledged unread by handlers. Delivery is at least once: after a lost connection the
 /// broker delivers again what was not acknowledged. Use it alone (<see cref="StartAsync"/>,
-/// <see cref="StopAsync"/>) or hosted (<see cref="NotificationListenerService"/>).
+/// <see cref="StopAsync"/>) or hosted (<c>AddNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
 /// </summary>
-public sealed partial class NotificationListener : IAsyncDisposable
+public sealed partial class NotificationListener : INotificationListener, IAsyncDisposable
 {
     // How long acknowledging, requeueing or dead-lettering one message may wait for the broker.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);

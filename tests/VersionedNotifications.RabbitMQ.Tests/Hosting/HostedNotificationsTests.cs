@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using VersionedNotifications.Extensions.Hosting;
 using VersionedNotifications.OpenStack;
 using VersionedNotifications.OpenStack.Ironic;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;

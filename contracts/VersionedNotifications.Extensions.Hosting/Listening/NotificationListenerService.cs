@@ -5,21 +5,21 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace VersionedNotifications.RabbitMQ;
+namespace VersionedNotifications.Extensions.Hosting;
 
 /// <summary>
-/// A <see cref="NotificationListener"/> as a hosted service: started with the host, trying again while
-/// the broker cannot be reached (so a service does not fail to start because RabbitMQ is late), and
+/// An <see cref="INotificationListener"/> as a hosted service: started with the host, trying again while
+/// the bus cannot be reached (so a service does not fail to start because its broker is late), and
 /// stopped with the host after the running handlers finish.
 /// </summary>
 public sealed partial class NotificationListenerService : BackgroundService
 {
-    private readonly NotificationListener _listener;
+    private readonly INotificationListener _listener;
     private readonly ILogger _logger;
     private readonly TimeSpan _retryInterval;
 
     /// <summary>A service that runs <paramref name="listener"/>, trying to start it every <paramref name="retryInterval"/> (default 5 s).</summary>
-    public NotificationListenerService(NotificationListener listener, ILogger<NotificationListenerService>? logger = null, TimeSpan? retryInterval = null)
+    public NotificationListenerService(INotificationListener listener, ILogger<NotificationListenerService>? logger = null, TimeSpan? retryInterval = null)
     {
         ArgumentNullException.ThrowIfNull(listener);
         _listener = listener;
@@ -28,7 +28,7 @@ public sealed partial class NotificationListenerService : BackgroundService
     }
 
     /// <summary>The listener it runs.</summary>
-    public NotificationListener Listener => _listener;
+    public INotificationListener Listener => _listener;
 
     /// <summary>Completes once the listener consumes.</summary>
     public Task Started => _started.Task;
