@@ -4,6 +4,7 @@
 # Usage: ./test.sh            (the full suite)
 #        VN_FUZZ_COUNT=20000 ./test.sh   (a longer fuzz run)
 #        VN_FAULT_COUNT=100000 ./test.sh (a longer broker-outage run; 10,000 by default)
+#        VN_QPID_LEAK_COUNT=100000 ./test.sh (the AMQP 1.0 leak test's full count; 20,000 by default)
 # The RabbitMQ tests run against a throw-away broker this script starts on 127.0.0.1 (state in a temp
 # folder, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
 set -uo pipefail
@@ -27,6 +28,11 @@ fi
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 /usr/bin/python3 -c 'import oslo_messaging, amqp' 2>/dev/null || missing+=(python3-oslo.messaging)
+# The qpid (AMQP 1.0) driver runs on Qpid Proton's C library; its Python peers use Debian's proton binding and
+# oslo's amqp1 driver code (which imports pyngus).
+[ -e /usr/lib/x86_64-linux-gnu/libqpid-proton.so.11 ] || ldconfig -p | grep -q 'libqpid-proton.so.11 ' || missing+=(libqpid-proton11)
+/usr/bin/python3 -c 'import proton' 2>/dev/null || missing+=(python3-qpid-proton)
+/usr/bin/python3 -c 'import pyngus' 2>/dev/null || missing+=(python3-pyngus)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "apt-get is not available to install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -36,13 +42,21 @@ fi
 
 dotnet build Contracts.sln -c Release -nologo -v:q || fail "the build failed"
 
-# A throw-away RabbitMQ for the tests (tests/interop/rabbitmq.sh), stopped by pid however this script ends.
+# Two throw-away RabbitMQs (tests/interop/rabbitmq.sh), stopped by pid however this script ends: one for the
+# RabbitMQ tests and one (with the same AMQP 1.0 plugin) for the qpid tests, because the fault tests of each
+# restart their broker while the other project's tests run.
 broker_dir=$(mktemp -d -t vn-rabbit-XXXXXX)
-stop_broker() { tests/interop/rabbitmq.sh stop "$broker_dir" >/dev/null 2>&1; rm -rf "$broker_dir"; }
-trap stop_broker EXIT
+qpid_broker_dir=$(mktemp -d -t vn-qpid-XXXXXX)
+stop_brokers() {
+  tests/interop/rabbitmq.sh stop "$broker_dir" >/dev/null 2>&1
+  tests/interop/rabbitmq.sh stop "$qpid_broker_dir" >/dev/null 2>&1
+  rm -rf "$broker_dir" "$qpid_broker_dir"
+}
+trap stop_brokers EXIT
 trap 'exit 130' INT TERM
 VN_RABBIT_URL=$(tests/interop/rabbitmq.sh start "$broker_dir") || fail "the test RabbitMQ did not start (its log is above)"
-export VN_RABBIT_URL VN_RABBIT_DIR="$broker_dir"
+VN_QPID_BROKER_URL=$(tests/interop/rabbitmq.sh start "$qpid_broker_dir") || fail "the qpid tests' RabbitMQ did not start (its log is above)"
+export VN_RABBIT_URL VN_RABBIT_DIR="$broker_dir" VN_QPID_BROKER_URL VN_QPID_BROKER_DIR="$qpid_broker_dir"
 
 dotnet test Contracts.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true

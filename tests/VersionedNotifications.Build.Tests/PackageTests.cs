@@ -17,7 +17,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     [Fact]
     public void EveryPackageHasItsReadmeLicenseSymbolsAndNoGeneratorDependency()
     {
-        foreach (var id in new[] { "VersionedNotifications", "VersionedNotifications.Generator", "VersionedNotifications.OpenStack", "VersionedNotifications.Extensions.Hosting", "VersionedNotifications.RabbitMQ", "VersionedNotifications.Tool" })
+        foreach (var id in new[] { "VersionedNotifications", "VersionedNotifications.Generator", "VersionedNotifications.OpenStack", "VersionedNotifications.Extensions.Hosting", "VersionedNotifications.RabbitMQ", "VersionedNotifications.Qpid", "VersionedNotifications.Tool" })
         {
             var package = Path.Combine(_feed.Folder, $"{id}.{_feed.Version}.nupkg");
             Assert.True(File.Exists(package), $"{id} was not packed: {string.Join(", ", Directory.GetFiles(_feed.Folder).Select(Path.GetFileName))}");

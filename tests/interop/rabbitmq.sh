@@ -10,6 +10,8 @@
 # The broker is Debian's rabbitmq-server started directly (/usr/lib/rabbitmq/bin/rabbitmq-server), never
 # the system service: its mnesia, logs, config, cookie and pid files live in DIR, it listens on 127.0.0.1
 # only, on 5672 when that is free and on a free port otherwise, with its own epmd on a free port.
+# The rabbitmq_amqp1_0 plugin is enabled: AMQP 1.0 clients (the qpid driver's tests) use the same port,
+# recorded as AMQP1_PORT in DIR/ports (amqp://guest:guest@127.0.0.1:PORT/).
 set -euo pipefail
 
 server=/usr/lib/rabbitmq/bin/rabbitmq-server
@@ -92,14 +94,14 @@ case "$command" in
     amqp=$(free_port 5672)
     dist=$(free_port)
     epmd=$(free_port)
-    printf 'AMQP_PORT=%s\nDIST_PORT=%s\nEPMD_PORT=%s\n' "$amqp" "$dist" "$epmd" >"$dir/ports"
+    printf 'AMQP_PORT=%s\nAMQP1_PORT=%s\nDIST_PORT=%s\nEPMD_PORT=%s\n' "$amqp" "$amqp" "$dist" "$epmd" >"$dir/ports"
     cat >"$dir/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$amqp
 disk_free_limit.absolute = 1MB
 log.console = false
 log.file.level = warning
 CONF
-    echo '[].' >"$dir/enabled_plugins"
+    echo '[rabbitmq_amqp1_0].' >"$dir/enabled_plugins"
     : >"$dir/rabbitmq-env.conf"
     echo '[].' >"$dir/advanced.config"
     (exec setsid env ERL_EPMD_ADDRESS=127.0.0.1 epmd -port "$epmd" </dev/null >>"$dir/log/epmd.out" 2>&1) &

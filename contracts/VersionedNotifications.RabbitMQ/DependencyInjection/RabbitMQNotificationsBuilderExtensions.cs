@@ -88,8 +88,8 @@ public static class RabbitMQNotificationsBuilderExtensions
                 sp.GetService<ILogger<NotificationListener>>(),
                 sp.GetService<IMeterFactory>());
         });
-        builder.Services.AddSingleton(sp => new NotificationListenerService(sp.GetRequiredService<NotificationListener>(), sp.GetService<ILogger<NotificationListenerService>>()));
-        builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NotificationListenerService>());
+        // One hosted service per transport's listener (a host may run a RabbitMQ and an AMQP 1.0 one side by side).
+        builder.Services.AddSingleton<IHostedService>(sp => new NotificationListenerService(sp.GetRequiredService<NotificationListener>(), sp.GetService<ILogger<NotificationListenerService>>()));
         return builder;
     }
 

@@ -41,7 +41,7 @@ public sealed class HostedNotificationsTests(Broker broker)
                 OpenStackJsonContext.Default);
         using var consumerHost = consumer.Build();
         await consumerHost.StartAsync();
-        await consumerHost.Services.GetRequiredService<NotificationListenerService>().Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is NotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
 
         var producer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         producer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,0 +1,393 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VersionedNotifications.Drivers;
+using VersionedNotifications.Wire;
+using static VersionedNotifications.Qpid.Native.Proton;
+
+namespace VersionedNotifications.Qpid;
+
+/// <summary>
+/// Sends notifications over AMQP 1.0 as oslo.messaging's amqp1 driver does (Glance's <c>qpid</c> strategy):
+/// one sender link per address, formed from <c>&lt;topic&gt;.&lt;priority&gt;</c> by <see cref="QpidConnectionOptions.Addressing"/>;
+/// the body oslo's driver sends (<c>{"request": &lt;messagingv2 body&gt;, "context": {}}</c> as an AMQP string),
+/// durable. A message counts as delivered only when the peer settles it as accepted; one rejected, released
+/// or modified, or unsettled when the connection drops, is sent again (so a consumer may see one twice, never
+/// none), and the connection is made again by itself. Every message waits in a bounded buffer until accepted;
+/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. Proton runs on the
+/// connection's own thread.
+/// </summary>
+public sealed partial class QpidNotificationDriver : INotificationDriver, IAsyncDisposable, IProtonConnectionHandler
+{
+    /// <summary>The configuration name of the driver: <c>amqp</c>, the scheme oslo's AMQP 1.0 transport URLs use.</summary>
+    public const string DriverName = "amqp";
+
+    /// <summary>The alias Glance's <c>notifier_strategy</c> used: <c>qpid</c>.</summary>
+    public const string QpidDriverName = "qpid";
+
+    private readonly QpidDriverOptions _options;
+    private readonly ProtonConnection _connection;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentQueue<PendingMessage> _ready = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _drainLock = new();
+    private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Action _pump;
+    private TaskCompletionSource _drained = NewSignal();
+    private int _pumpScheduled;
+    private int _disposed;
+
+    // Owned by the connection's thread.
+    private readonly AmqpMessageCodec _codec = new();
+    private readonly Dictionary<string, Queue<PendingMessage>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, nint> _senders = new(StringComparer.Ordinal);
+    private readonly Dictionary<nint, PendingMessage> _unsettled = new();
+    private NotificationAddresses? _addresses;
+    private nint _session;
+    private ulong _nextTag;
+
+    /// <summary>A driver that starts connecting at once, on its own thread; sending does not wait for the peer until the buffer is full.</summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
+    /// <exception cref="QpidLibraryNotFoundException">Qpid Proton's C library is not installed; the message names the package.</exception>
+    public QpidNotificationDriver(QpidDriverOptions options, ILogger<QpidNotificationDriver>? logger = null, IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The AMQP 1.0 driver options are not valid: " + string.Join("; ", errors), nameof(options));
+        }
+
+        _options = options;
+        _logger = logger ?? NullLogger<QpidNotificationDriver>.Instance;
+        _slots = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
+        _pump = Pump;
+        _connection = new ProtonConnection(options, "notifier", this, _logger);
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
+        QpidMetrics.RegisterDriver(_meter, Statistics);
+        _connection.Start();
+    }
+
+    /// <inheritdoc/>
+    public string Name => DriverName;
+
+    /// <summary>What the driver did so far.</summary>
+    public QpidDriverStatistics Statistics { get; } = new();
+
+    /// <summary>
+    /// Puts one message per topic in the buffer; the peer accepts it later. Waits while the buffer is full
+    /// (up to <see cref="QpidDriverOptions.BufferFullTimeout"/>).
+    /// </summary>
+    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
+    public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
+        foreach (var topic in notification.Topics)
+        {
+            var message = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
+            await EnqueueAsync(new PendingMessage(topic + "." + suffix, OsloAmqpBody.Wrap(message), notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes when every message handed to the driver so far is accepted by the peer or given up.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task drained;
+            lock (_drainLock)
+            {
+                if (Statistics.Outstanding == 0)
+                {
+                    return;
+                }
+
+                drained = _drained.Task;
+            }
+
+            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops taking messages, waits up to <see cref="QpidDriverOptions.ShutdownTimeout"/> for the buffer to be
+    /// accepted, and closes the connection. What is still unaccepted then is logged as lost.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(_options.ShutdownTimeout))
+        {
+            try
+            {
+                await FlushAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                LogShutdownLost(_logger, Statistics.Outstanding, _options.ShutdownTimeout, _connection.Url);
+            }
+        }
+
+        _stopping.Cancel();
+        await _connection.StopAsync().ConfigureAwait(false);
+
+        // The connection's thread has ended: what it still held is given up here.
+        foreach (var queue in _waiting.Values)
+        {
+            while (queue.TryDequeue(out var message))
+            {
+                GiveUp(message, null);
+            }
+        }
+
+        while (_ready.TryDequeue(out var message))
+        {
+            GiveUp(message, null);
+        }
+
+        _codec.Dispose();
+        _stopping.Dispose();
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    void IProtonConnectionHandler.OnOpened(nint session, NotificationAddresses addresses)
+    {
+        _session = session;
+        _addresses = addresses;
+        Pump();
+    }
+
+    void IProtonConnectionHandler.OnLinkOpened(nint link)
+    {
+    }
+
+    void IProtonConnectionHandler.OnFlow(nint link) => Pump();
+
+    void IProtonConnectionHandler.OnDelivery(nint delivery)
+    {
+        if (!_unsettled.TryGetValue(delivery, out var message))
+        {
+            return;
+        }
+
+        var state = pn_delivery_remote_state(delivery);
+        if ((state == 0 || state == PN_RECEIVED) && !pn_delivery_settled(delivery))
+        {
+            return;
+        }
+
+        _unsettled.Remove(delivery);
+        var reason = state switch
+        {
+            PN_ACCEPTED => null,
+            PN_REJECTED => "the peer rejected it",
+            PN_RELEASED => "the peer released it",
+            PN_MODIFIED => "the peer returned it modified",
+            _ => "the peer settled it without accepting it",
+        };
+        if (reason is not null && DescribeCondition(pn_disposition_condition(pn_delivery_remote(delivery))) is { } condition)
+        {
+            reason += " (" + condition + ")";
+        }
+
+        pn_delivery_settle(delivery);
+        if (reason is null)
+        {
+            Statistics.AddAccepted();
+            Settle();
+        }
+        else
+        {
+            Fail(message, reason);
+        }
+    }
+
+    void IProtonConnectionHandler.OnClosed(string reason)
+    {
+        _addresses = null;
+        _session = 0;
+        _senders.Clear();
+        if (_unsettled.Count == 0)
+        {
+            return;
+        }
+
+        var unsettled = new List<PendingMessage>(_unsettled.Values);
+        _unsettled.Clear();
+        foreach (var message in unsettled)
+        {
+            Fail(message, "the connection closed before the peer settled it: " + reason);
+        }
+    }
+
+    private async ValueTask EnqueueAsync(PendingMessage message, CancellationToken cancellationToken)
+    {
+        // A slot is held from here until the peer accepts the message (or it is given up), so the capacity
+        // bounds everything unaccepted: waiting in the buffer, on the wire, or to be sent again.
+        var limit = _options.BufferFullTimeout ?? Timeout.InfiniteTimeSpan;
+        if (!await _slots.WaitAsync(limit, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"The AMQP 1.0 buffer of {_options.BufferCapacity} messages stayed full for {limit}: is the peer at {_connection.Url} reachable?");
+        }
+
+        Statistics.AddOutstanding();
+        _ready.Enqueue(message);
+        SchedulePump();
+    }
+
+    private void SchedulePump()
+    {
+        if (Interlocked.Exchange(ref _pumpScheduled, 1) == 0)
+        {
+            _connection.Post(_pump);
+        }
+    }
+
+    /// <summary>On the connection's thread: sorts what is ready by address and sends as far as each link's credit goes.</summary>
+    private void Pump()
+    {
+        Volatile.Write(ref _pumpScheduled, 0);
+        while (_ready.TryDequeue(out var ready))
+        {
+            if (!_waiting.TryGetValue(ready.TopicAndPriority, out var queue))
+            {
+                _waiting[ready.TopicAndPriority] = queue = new Queue<PendingMessage>();
+            }
+
+            queue.Enqueue(ready);
+        }
+
+        if (_addresses is null)
+        {
+            return;
+        }
+
+        foreach (var (topicAndPriority, queue) in _waiting)
+        {
+            if (queue.Count == 0)
+            {
+                continue;
+            }
+
+            var address = _addresses.For(topicAndPriority);
+            var link = Sender(address);
+            while (queue.Count > 0 && pn_link_credit(link) > 0)
+            {
+                Send(link, address, queue.Dequeue());
+            }
+        }
+    }
+
+    private nint Sender(string address)
+    {
+        if (_senders.TryGetValue(address, out var link))
+        {
+            return link;
+        }
+
+        // oslo names the source and the target by the address; the peer grants credit once it has attached.
+        link = pn_sender(_session, "versioned-notifications:" + address);
+        pn_terminus_set_address(pn_link_source(link), address);
+        var target = pn_link_target(link);
+        pn_terminus_set_address(target, address);
+        pn_terminus_set_durability(target, _options.DurableQueues ? PN_CONFIGURATION : PN_NONDURABLE);
+        pn_link_open(link);
+        _senders[address] = link;
+        return link;
+    }
+
+    private unsafe void Send(nint link, string address, PendingMessage message)
+    {
+        var encoded = _codec.Encode(address, message.MessageId, message.Body);
+        var tag = ++_nextTag;
+        var delivery = pn_delivery(link, new Native.PnBytes(sizeof(ulong), (byte*)&tag));
+        fixed (byte* bytes = encoded)
+        {
+            pn_link_send(link, bytes, (nuint)encoded.Length);
+        }
+
+        pn_link_advance(link);
+        _unsettled[delivery] = message;
+        Statistics.AddSent();
+    }
+
+    private void Fail(PendingMessage message, string reason)
+    {
+        message.FailedAttempts++;
+        if (_stopping.IsCancellationRequested || !_options.Retry.ShouldRetry(message.FailedAttempts))
+        {
+            GiveUp(message, reason);
+            return;
+        }
+
+        Statistics.AddResent();
+        var delay = _options.Retry.DelayAfter(message.FailedAttempts);
+        LogResending(_logger, message.EventType, message.MessageId, message.TopicAndPriority, message.FailedAttempts, delay, reason);
+        _ = ResendLaterAsync(message, delay);
+    }
+
+    private async Task ResendLaterAsync(PendingMessage message, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+            _ready.Enqueue(message);
+            SchedulePump();
+        }
+        catch (OperationCanceledException)
+        {
+            GiveUp(message, null);
+        }
+    }
+
+    private void GiveUp(PendingMessage message, string? reason)
+    {
+        Statistics.AddDropped();
+        LogDropped(_logger, message.EventType, message.MessageId, message.TopicAndPriority, message.FailedAttempts, _options.Retry.ToString(), reason ?? "the driver stopped");
+        Settle();
+    }
+
+    private void Settle()
+    {
+        _slots.Release();
+        if (Statistics.RemoveOutstanding() != 0)
+        {
+            return;
+        }
+
+        lock (_drainLock)
+        {
+            _drained.TrySetResult();
+            _drained = NewSignal();
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(5, LogLevel.Debug, "{EventType} {MessageId} to {TopicAndPriority} was not accepted (attempt {Attempt}: {Reason}); sending again in {Delay}")]
+    private static partial void LogResending(ILogger logger, string eventType, string messageId, string topicAndPriority, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(6, LogLevel.Error, "Dropped {EventType} {MessageId} to {TopicAndPriority} after {Attempts} failed attempt(s) (retry policy: {Retry}; {Reason})")]
+    private static partial void LogDropped(ILogger logger, string eventType, string messageId, string topicAndPriority, int attempts, string retry, string reason);
+
+    [LoggerMessage(7, LogLevel.Error, "{Outstanding} message(s) were not accepted by {Url} within the shutdown timeout of {Timeout} and are lost")]
+    private static partial void LogShutdownLost(ILogger logger, long outstanding, TimeSpan timeout, string url);
+}

@@ -1,0 +1,446 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VersionedNotifications.Wire;
+using static VersionedNotifications.Qpid.Native.Proton;
+
+namespace VersionedNotifications.Qpid;
+
+/// <summary>
+/// Consumes notifications over AMQP 1.0 as oslo.messaging's amqp1 notification listener does (one receiver
+/// link per <c>&lt;topic&gt;.&lt;priority&gt;</c> address), reads each with the typed reader and hands it to a
+/// <see cref="NotificationDispatcher"/>. A message is settled as accepted after its handlers succeed; when one
+/// throws, it is released (delivered again) or rejected (<see cref="QpidNotificationListenerOptions.OnFailure"/>).
+/// Messages outside the event type and publisher filters are accepted unread by handlers. Delivery is at
+/// least once: after a lost connection, which is made again by itself, the peer delivers again what was not
+/// settled. Use it alone (<see cref="StartAsync"/>, <see cref="StopAsync"/>) or hosted
+/// (<c>AddQpidNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
+/// </summary>
+public sealed partial class QpidNotificationListener : INotificationListener, IAsyncDisposable, IProtonConnectionHandler
+{
+    private const string HandlerFailedCondition = "amqp:internal-error";
+
+    private readonly QpidNotificationListenerOptions _options;
+    private readonly NotificationReader _reader;
+    private readonly NotificationDispatcher _dispatcher;
+    private readonly IReadOnlyList<EventTypePattern> _eventTypes;
+    private readonly IReadOnlyList<EventTypePattern> _publishers;
+    private readonly string _url;
+    private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private ProtonConnection? _connection;
+    private Channel<InboundMessage>? _inbox;
+    private Task[] _workers = [];
+    private CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _draining;
+    private volatile string[] _addresses = [];
+
+    // Owned by the connection's thread.
+    private readonly Dictionary<nint, Receiver> _receivers = new();
+    private AmqpMessageCodec? _codec;
+    private byte[] _receiveBuffer = new byte[4096];
+    private long _generation;
+    private int _unattached;
+
+    /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
+    public QpidNotificationListener(
+        QpidNotificationListenerOptions options,
+        NotificationReader reader,
+        NotificationDispatcher dispatcher,
+        ILogger<QpidNotificationListener>? logger = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The listener options are not valid: " + string.Join("; ", errors), nameof(options));
+        }
+
+        _options = options;
+        _reader = reader;
+        _dispatcher = dispatcher;
+        _eventTypes = EventTypePattern.ParseAll(options.EventTypes);
+        _publishers = EventTypePattern.ParseAll(options.Publishers);
+        _url = AmqpTransportUrl.Describe(options.TransportUrl);
+        _logger = logger ?? NullLogger<QpidNotificationListener>.Instance;
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
+        QpidMetrics.RegisterListener(_meter, Statistics);
+    }
+
+    /// <summary>What the listener did so far.</summary>
+    public QpidNotificationListenerStatistics Statistics { get; } = new();
+
+    /// <summary>The addresses listened on, once started (they depend on the peer when <see cref="QpidConnectionOptions.Addressing"/> is dynamic).</summary>
+    public IReadOnlyList<string> Addresses => _addresses;
+
+    /// <summary>
+    /// Connects and attaches a receiver to every address, and completes once the peer has attached them all.
+    /// Once started, the connection is made again by itself after a loss and the receivers attached again.
+    /// </summary>
+    /// <exception cref="BrokerUnavailableException">The peer cannot be reached, or refused a link; the message says why.</exception>
+    /// <exception cref="QpidLibraryNotFoundException">Qpid Proton's C library is not installed; the message names the package.</exception>
+    /// <exception cref="InvalidOperationException">The listener is already started.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("The listener is already started.");
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            _stopping.Dispose();
+            _stopping = new CancellationTokenSource();
+        }
+
+        _draining = false;
+        _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inbox = Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleWriter = true });
+        _codec = new AmqpMessageCodec();
+        _connection = new ProtonConnection(_options, "listener", this, _logger);
+        var inbox = _inbox.Reader;
+        _workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(inbox))).ToArray();
+        _connection.Start();
+        try
+        {
+            await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            LogStarted(_logger, _url, string.Join(", ", Addresses));
+        }
+        catch
+        {
+            await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops taking messages, waits for the handlers running now (cancelling them when <paramref name="cancellationToken"/>
+    /// fires), settles what they finished, and closes the connection: the peer delivers again what was not settled.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is null)
+        {
+            return;
+        }
+
+        await CloseAsync(cancellationToken).ConfigureAwait(false);
+        LogStopped(_logger, _url, Statistics.ToString());
+    }
+
+    /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    void IProtonConnectionHandler.OnOpened(nint session, NotificationAddresses addresses)
+    {
+        var all = _options.Topics
+            .SelectMany(topic => _options.Priorities.Distinct().Select(priority => addresses.For(topic + "." + PriorityNames.ToRoutingSuffix(priority))))
+            .ToArray();
+        foreach (var address in all)
+        {
+            var link = pn_receiver(session, "versioned-notifications:" + address);
+            var source = pn_link_source(link);
+            pn_terminus_set_address(source, address);
+            pn_terminus_set_durability(source, _options.DurableQueues ? PN_CONFIGURATION : PN_NONDURABLE);
+            pn_terminus_set_address(pn_link_target(link), address);
+            pn_link_open(link);
+            pn_link_flow(link, _options.Credit);
+            _receivers[link] = new Receiver(link, address);
+        }
+
+        _unattached = all.Length;
+        _addresses = all;
+    }
+
+    void IProtonConnectionHandler.OnLinkOpened(nint link)
+    {
+        if (_receivers.ContainsKey(link) && --_unattached == 0)
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    void IProtonConnectionHandler.OnFlow(nint link)
+    {
+    }
+
+    unsafe void IProtonConnectionHandler.OnDelivery(nint delivery)
+    {
+        var link = pn_delivery_link(delivery);
+        if (!_receivers.TryGetValue(link, out var receiver) || !pn_delivery_readable(delivery) || pn_delivery_partial(delivery))
+        {
+            return;
+        }
+
+        var size = checked((int)pn_delivery_pending(delivery));
+        if (_receiveBuffer.Length < size)
+        {
+            _receiveBuffer = new byte[Math.Max(size, _receiveBuffer.Length * 2)];
+        }
+
+        var read = 0;
+        fixed (byte* buffer = _receiveBuffer)
+        {
+            while (read < size)
+            {
+                var count = (int)pn_link_recv(link, buffer + read, (nuint)(size - read));
+                if (count <= 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+        }
+
+        pn_link_advance(link);
+        receiver.Unsettled++;
+        var encoded = _receiveBuffer.AsSpan(0, read);
+        var body = _codec!.DecodeBody(encoded, out var problem);
+        if (problem is not null)
+        {
+            LogUndecodable(_logger, receiver.Address, problem);
+        }
+
+        _inbox!.Writer.TryWrite(new InboundMessage(delivery, receiver, _generation, receiver.Address, body ?? encoded.ToArray()));
+    }
+
+    void IProtonConnectionHandler.OnClosed(string reason)
+    {
+        // Deliveries of the closed connection cannot be settled any more; the peer delivers them again.
+        _generation++;
+        _receivers.Clear();
+        _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {_url}: {reason}"));
+    }
+
+    private async Task WorkAsync(ChannelReader<InboundMessage> inbox)
+    {
+        await foreach (var message in inbox.ReadAllAsync().ConfigureAwait(false))
+        {
+            // Stopping: left unsettled, so the peer delivers it again once the connection is closed.
+            if (!_draining)
+            {
+                await HandleAsync(message).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleAsync(InboundMessage message)
+    {
+        Statistics.AddReceived();
+        var result = _reader.Read(OsloAmqpBody.Unwrap(message.Body));
+        if (!Passes(result))
+        {
+            Settle(message, PN_ACCEPTED, null);
+            Statistics.AddSkipped();
+            return;
+        }
+
+        DispatchOutcome outcome;
+        try
+        {
+            outcome = await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            await HandleFailureAsync(message, result, error).ConfigureAwait(false);
+            return;
+        }
+
+        Settle(message, PN_ACCEPTED, null);
+        if (outcome == DispatchOutcome.Handled)
+        {
+            Statistics.AddHandled();
+        }
+        else
+        {
+            Statistics.AddSkipped();
+        }
+    }
+
+    private async Task HandleFailureAsync(InboundMessage message, NotificationReadResult result, Exception error)
+    {
+        if (_stopping.IsCancellationRequested && error is OperationCanceledException)
+        {
+            // Stopping cancelled the handler; the message is not at fault.
+            Settle(message, PN_RELEASED, null);
+            Statistics.AddReleased();
+            return;
+        }
+
+        LogHandlerFailed(_logger, error, Identify(result), message.Address, _options.OnFailure.ToString());
+        if (_options.OnFailure == QpidListenerFailureAction.Reject)
+        {
+            Settle(message, PN_REJECTED, $"{error.GetType().FullName}: {error.Message}");
+            Statistics.AddRejected();
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(_options.RequeueDelay, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: release at once.
+        }
+
+        Settle(message, PN_RELEASED, null);
+        Statistics.AddReleased();
+    }
+
+    private bool Passes(NotificationReadResult result)
+    {
+        var header = result switch
+        {
+            DecodedNotification decoded => decoded.Notification.Header,
+            UnsupportedNotification unsupported => unsupported.Header,
+            _ => null,
+        };
+        if (header is null)
+        {
+            return true; // malformed: only the dispatcher's fallback can decide
+        }
+
+        return (_eventTypes.Count == 0 || EventTypePattern.MatchesAny(_eventTypes, header.EventType))
+            && (_publishers.Count == 0 || EventTypePattern.MatchesAny(_publishers, header.PublisherId));
+    }
+
+    /// <summary>Settles on the connection's thread, and gives the link back the credit the message held.</summary>
+    private void Settle(InboundMessage message, ulong state, string? error)
+    {
+        _connection?.Post(() =>
+        {
+            if (message.Generation != _generation)
+            {
+                LogStaleDelivery(_logger, message.Address);
+                return;
+            }
+
+            if (error is not null)
+            {
+                var condition = pn_disposition_condition(pn_delivery_local(message.Delivery));
+                pn_condition_set_name(condition, HandlerFailedCondition);
+                pn_condition_set_description(condition, error.Length <= 1000 ? error : error[..1000]);
+            }
+
+            pn_delivery_update(message.Delivery, state);
+            pn_delivery_settle(message.Delivery);
+            message.Receiver.Unsettled--;
+            Replenish(message.Receiver);
+        });
+    }
+
+    /// <summary>
+    /// On the connection's thread: tops the link's credit up so that credit and unsettled messages together
+    /// come back to <see cref="QpidNotificationListenerOptions.Credit"/>, once they have fallen to half of it
+    /// (oslo's amqp1 listener tops up at the same mark). Never one by one: RabbitMQ's AMQP 1.0 plugin (3.x)
+    /// hands over more than the credit when flow frames follow each other while transfers are on their
+    /// way, and the link's credit then goes below zero. Granting what is wanted minus the (negative) open credit
+    /// sets it back to a positive number; <c>pn_link_flow(link, 1)</c> on a negative credit made Proton put
+    /// the negative number in the flow frame as an unsigned one (about four billion), after which the broker
+    /// sent its whole queue at once. Each of those messages held a <c>pn_delivery_t</c> with its bytes, and
+    /// Proton keeps freed deliveries in a per-connection pool for reuse, never giving them back to malloc:
+    /// native memory grew with the broker's backlog.
+    /// </summary>
+    private void Replenish(Receiver receiver)
+    {
+        // Arrived but not yet taken off the link (their events come later in this batch): held like the unsettled ones.
+        var held = receiver.Unsettled + pn_link_queued(receiver.Link);
+        // What the peer may still send: what Proton puts in the next flow frame; below zero when the peer overran it.
+        var open = pn_link_remote_credit(receiver.Link);
+        var wanted = _options.Credit - held;
+        if (wanted <= 0 || open + held > _options.Credit / 2)
+        {
+            return;
+        }
+
+        // Leaves the peer exactly `wanted` (> 0) to send, whatever it overran.
+        pn_link_flow(receiver.Link, wanted - open);
+    }
+
+    private async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        _draining = true;
+        _inbox?.Writer.TryComplete();
+        using (cancellationToken.Register(() => _stopping.Cancel()))
+        {
+            await Task.WhenAll(_workers).ConfigureAwait(false);
+        }
+
+        _stopping.Cancel();
+        if (_connection is not null)
+        {
+            // Posted after every settle of the finished handlers, so those reach the peer before the close.
+            await _connection.StopAsync().ConfigureAwait(false);
+        }
+
+        _codec?.Dispose();
+        _codec = null;
+        _connection = null;
+        _inbox = null;
+        _workers = [];
+        _addresses = [];
+    }
+
+    private static string Identify(NotificationReadResult result) => result switch
+    {
+        DecodedNotification decoded => $"{decoded.Notification.EventType} {decoded.Notification.Header.MessageId}",
+        UnsupportedNotification unsupported => $"{unsupported.Header.EventType} {unsupported.Header.MessageId}",
+        MalformedNotification malformed => $"a malformed message ({malformed.JsonPath}: {malformed.Reason})",
+        _ => result.ToString() ?? "a message",
+    };
+
+    /// <summary>A message taken off a receiver link, until it is settled on the connection that delivered it.</summary>
+    private sealed record InboundMessage(nint Delivery, Receiver Receiver, long Generation, string Address, byte[] Body);
+
+    /// <summary>A receiver link of the current connection and the messages taken off it and not yet settled (on the connection's thread only).</summary>
+    private sealed class Receiver(nint link, string address)
+    {
+        public nint Link { get; } = link;
+
+        public string Address { get; } = address;
+
+        public int Unsettled { get; set; }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, addresses {Addresses}")]
+    private static partial void LogStarted(ILogger logger, string url, string addresses);
+
+    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}")]
+    private static partial void LogStopped(ILogger logger, string url, string statistics);
+
+    [LoggerMessage(3, LogLevel.Error, "A handler failed on {Message} from {Address}; the message is settled by {Action}")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception error, string message, string address, string action);
+
+    [LoggerMessage(4, LogLevel.Warning, "A message from {Address} cannot be read as AMQP ({Problem}); it goes to the reader as raw bytes")]
+    private static partial void LogUndecodable(ILogger logger, string address, string problem);
+
+    [LoggerMessage(5, LogLevel.Debug, "A message from {Address} came on a connection that has dropped; the peer will deliver it again")]
+    private static partial void LogStaleDelivery(ILogger logger, string address);
+}

@@ -1,0 +1,96 @@
+using VersionedNotifications.OpenStack.Glance;
+using VersionedNotifications.Qpid.Tests.Infrastructure;
+using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
+
+namespace VersionedNotifications.Qpid.Tests.Listening;
+
+/// <summary>What the listener settles with: accepted after the handler, released or rejected when it throws, and filters.</summary>
+[Collection(QpidBrokerCollection.Name)]
+public sealed class ListenerSettlementTests(QpidBroker broker)
+{
+    [Fact]
+    public async Task A_failing_handler_releases_the_message_and_the_peer_delivers_it_again()
+    {
+        var exchange = Names.Unique("glance");
+        var attempts = 0;
+        var dispatcher = new NotificationDispatcher(QpidEmitters.Reader).On(GlanceEvents.Image.Update, (_, _) =>
+            Interlocked.Increment(ref attempts) < 3 ? throw new InvalidOperationException("not yet") : ValueTask.CompletedTask);
+        await using var listener = new QpidNotificationListener(QpidEmitters.ListenerOptions(broker, exchange, "notifications"), QpidEmitters.Reader, dispatcher);
+        await listener.StartAsync();
+        await SendOneAsync(exchange);
+
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        Assert.Equal(3, attempts);
+        Assert.Equal(2, listener.Statistics.Released);
+        Assert.Equal(3, listener.Statistics.Received);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_with_Reject_settles_it_rejected_and_it_does_not_come_again()
+    {
+        var exchange = Names.Unique("glance");
+        var attempts = 0;
+        var dispatcher = new NotificationDispatcher(QpidEmitters.Reader).On(GlanceEvents.Image.Update, (_, _) =>
+        {
+            Interlocked.Increment(ref attempts);
+            throw new InvalidOperationException("poison");
+        });
+        var options = QpidEmitters.ListenerOptions(broker, exchange, "notifications");
+        options.OnFailure = QpidListenerFailureAction.Reject;
+        await using var listener = new QpidNotificationListener(options, QpidEmitters.Reader, dispatcher);
+        await listener.StartAsync();
+        await SendOneAsync(exchange);
+
+        await Eventually.TrueAsync(() => listener.Statistics.Rejected == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        await Task.Delay(500);
+        Assert.Equal(1, attempts);
+        Assert.Equal(1, listener.Statistics.Received);
+
+        // Nothing is left for a Python receiver either: the rejected message is gone from its queue.
+        await using var peer = PeerProcess.Python("proton_receive.py", "--url", broker.AmqpUrl, "--exchange", exchange, "--count", "1", "--timeout", "2");
+        Assert.NotEqual(0, await peer.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.DoesNotContain(peer.Lines, line => line.StartsWith('{'));
+    }
+
+    [Fact]
+    public async Task Event_types_outside_the_filter_are_accepted_without_reaching_the_handler()
+    {
+        var exchange = Names.Unique("glance");
+        var handled = 0;
+        var dispatcher = new NotificationDispatcher(QpidEmitters.Reader).On(GlanceEvents.Image.Update, (_, _) =>
+        {
+            Interlocked.Increment(ref handled);
+            return ValueTask.CompletedTask;
+        });
+        var options = QpidEmitters.ListenerOptions(broker, exchange, "notifications");
+        options.EventTypes = ["image.delete"];
+        await using var listener = new QpidNotificationListener(options, QpidEmitters.Reader, dispatcher);
+        await listener.StartAsync();
+        await SendOneAsync(exchange);
+
+        await Eventually.TrueAsync(() => listener.Statistics.Skipped == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        Assert.Equal(0, handled);
+    }
+
+    [Fact]
+    public async Task Starting_against_a_closed_port_fails_with_the_url_and_the_reason()
+    {
+        var options = QpidEmitters.ListenerOptions(broker, "glance", "notifications");
+        options.TransportUrl = "amqp://guest:secret@127.0.0.1:1/";
+        await using var listener = new QpidNotificationListener(options, QpidEmitters.Reader, new NotificationDispatcher(QpidEmitters.Reader));
+        var error = await Assert.ThrowsAsync<BrokerUnavailableException>(() => listener.StartAsync());
+        Assert.StartsWith("Cannot listen on amqp://guest@127.0.0.1:1/: ", error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.Contains("refused", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task SendOneAsync(string exchange)
+    {
+        await using var driver = new QpidNotificationDriver(QpidEmitters.DriverOptions(broker, exchange));
+        using var notifier = new Notifier(QpidEmitters.NotifierOptions("notifications"), [driver]);
+        await notifier.EmitAsync(QpidEmitters.NewImageUpdate(QpidEmitters.ImageUpdate()));
+        await notifier.FlushAsync(CancellationToken.None);
+        Assert.Equal(1, driver.Statistics.Accepted);
+    }
+}
