@@ -6,18 +6,6 @@ using System.Linq;
 
 namespace VersionedNotifications.RabbitMQ;
 
-/// <summary>One broker of a transport URL, with the credentials written for it.</summary>
-/// <param name="HostName">The host name or address (IPv6 without brackets).</param>
-/// <param name="Port">The port; 5672 when the URL names none.</param>
-/// <param name="UserName">The user name as written (percent-decoded), or <see langword="null"/>.</param>
-/// <param name="Password">The password as written (percent-decoded), or <see langword="null"/>.</param>
-public sealed record TransportHost(string HostName, int Port, string? UserName, string? Password)
-{
-    /// <summary>How the host reads in logs: <c>user@host:port</c>, never the password.</summary>
-    public override string ToString() =>
-        (UserName is null ? string.Empty : UserName + "@") + (HostName.Contains(':') ? $"[{HostName}]" : HostName) + ":" + Port.ToString(CultureInfo.InvariantCulture);
-}
-
 /// <summary>
 /// oslo.messaging's <c>transport_url</c> for RabbitMQ, read as oslo reads it:
 /// <c>rabbit://user:pass@host1:port1,user:pass@host2:port2/virtual_host?query</c>. Hosts are split at
@@ -29,7 +17,7 @@ public sealed record TransportHost(string HostName, int Port, string? UserName, 
 public sealed class TransportUrl
 {
     /// <summary>The port of a host that names none.</summary>
-    public const int DefaultPort = 5672;
+    public const int DefaultPort = OsloTransportUrl.DefaultPort;
 
     /// <summary>The user name and password used when the URL gives none, as kombu does.</summary>
     public const string DefaultCredential = "guest";
@@ -75,76 +63,27 @@ public sealed class TransportUrl
     public static bool TryParse(string? url, [NotNullWhen(true)] out TransportUrl? parsed, out string error)
     {
         parsed = null;
-        if (string.IsNullOrWhiteSpace(url))
+        if (!OsloTransportUrl.TryParse(url, "rabbit", out var oslo, out error))
         {
-            error = "the transport URL is empty; write rabbit://user:pass@host:5672/";
             return false;
         }
 
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd <= 0)
+        if (oslo.Scheme is not ("rabbit" or "kombu"))
         {
-            error = "the transport URL has no scheme; write rabbit://user:pass@host:5672/";
-            return false;
-        }
-
-        var scheme = url[..schemeEnd].ToLowerInvariant();
-        if (scheme is not ("rabbit" or "kombu"))
-        {
-            error = scheme == "amqp"
+            error = oslo.Scheme == "amqp"
                 ? "amqp:// is oslo's AMQP 1.0 transport (Qpid), not RabbitMQ; write rabbit://"
-                : $"the scheme '{scheme}' is not a RabbitMQ transport; write rabbit://";
+                : $"the scheme '{oslo.Scheme}' is not a RabbitMQ transport; write rabbit://";
             return false;
         }
 
-        var rest = url[(schemeEnd + 3)..];
-        var fragment = rest.IndexOf('#');
-        if (fragment >= 0)
-        {
-            rest = rest[..fragment];
-        }
-
-        var queryStart = rest.IndexOf('?');
-        var queryText = queryStart >= 0 ? rest[(queryStart + 1)..] : string.Empty;
-        if (queryStart >= 0)
-        {
-            rest = rest[..queryStart];
-        }
-
-        var pathStart = rest.IndexOf('/');
-        var netloc = pathStart >= 0 ? rest[..pathStart] : rest;
-        string? virtualHost = pathStart >= 0 ? Uri.UnescapeDataString(rest[(pathStart + 1)..]) : null;
-
-        var hosts = new List<TransportHost>();
-        var index = 0;
-        foreach (var part in netloc.Split(','))
-        {
-            index++;
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            if (!TryParseHost(part, index, out var host, out error))
-            {
-                return false;
-            }
-
-            hosts.Add(host);
-        }
-
-        if (hosts.Count == 0)
-        {
-            hosts.Add(new TransportHost("localhost", DefaultPort, null, null));
-        }
-
+        var hosts = oslo.Hosts;
         if (hosts.Skip(1).Any(h => Effective(h.UserName) != Effective(hosts[0].UserName) || Effective(h.Password) != Effective(hosts[0].Password)))
         {
             error = "the hosts of the transport URL have different credentials; RabbitMQ.Client connects to every host with one user, so give them all the same";
             return false;
         }
 
-        parsed = new TransportUrl(scheme, hosts, virtualHost, ParseQuery(queryText));
+        parsed = new TransportUrl(oslo.Scheme, hosts, oslo.Path, oslo.Query);
         error = string.Empty;
         return true;
     }
@@ -159,98 +98,4 @@ public sealed class TransportUrl
     }
 
     private static string Effective(string? credential) => string.IsNullOrEmpty(credential) ? DefaultCredential : credential;
-
-    private static bool TryParseHost(string part, int index, [NotNullWhen(true)] out TransportHost? host, out string error)
-    {
-        host = null;
-        string? user = null, password = null;
-        var hostAndPort = part;
-        var at = part.LastIndexOf('@');
-        if (at >= 0)
-        {
-            var credentials = part[..at];
-            hostAndPort = part[(at + 1)..];
-            var colon = credentials.IndexOf(':');
-            if (colon >= 0)
-            {
-                password = Uri.UnescapeDataString(credentials[(colon + 1)..]);
-                credentials = credentials[..colon];
-            }
-
-            user = Uri.UnescapeDataString(credentials);
-        }
-
-        string name;
-        string? portText = null;
-        if (hostAndPort.StartsWith('['))
-        {
-            var close = hostAndPort.IndexOf(']');
-            if (close < 0)
-            {
-                error = $"host {index}: the IPv6 address '{hostAndPort}' has no closing ']'";
-                return false;
-            }
-
-            name = hostAndPort[1..close];
-            var after = hostAndPort[(close + 1)..];
-            if (after.Length > 0)
-            {
-                if (after[0] != ':')
-                {
-                    error = $"host {index}: '{after}' after the IPv6 address is not ':port'";
-                    return false;
-                }
-
-                portText = after[1..];
-            }
-        }
-        else
-        {
-            var colon = hostAndPort.IndexOf(':');
-            name = colon >= 0 ? hostAndPort[..colon] : hostAndPort;
-            portText = colon >= 0 ? hostAndPort[(colon + 1)..] : null;
-        }
-
-        if (name.Length == 0)
-        {
-            error = $"host {index}: no host name before the port (write user:pass@host:port)";
-            return false;
-        }
-
-        var port = DefaultPort;
-        if (!string.IsNullOrEmpty(portText)
-            && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
-        {
-            error = $"host {index}: the port '{portText}' of {name} is not a number from 1 to 65535";
-            return false;
-        }
-
-        host = new TransportHost(name, port, user, password);
-        error = string.Empty;
-        return true;
-    }
-
-    private static IReadOnlyDictionary<string, string> ParseQuery(string query)
-    {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var pair in query.Split('&'))
-        {
-            var equals = pair.IndexOf('=');
-            if (equals <= 0 || equals == pair.Length - 1)
-            {
-                continue; // parse_qs drops keys without a value, and splits at '&' only
-            }
-
-            var key = Uri.UnescapeDataString(pair[..equals].Replace('+', ' '));
-            var value = Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
-            if (!values.TryGetValue(key, out var list))
-            {
-                values[key] = list = new List<string>();
-            }
-
-            list.Add(value);
-        }
-
-        return values.ToDictionary(p => p.Key, p => string.Join(",", p.Value), StringComparer.Ordinal);
-    }
 }

@@ -7,11 +7,11 @@ public sealed class AddressingTests
     public void An_amqp_url_gives_hosts_credentials_and_virtual_host()
     {
         var url = AmqpTransportUrl.Parse("amqp://glance:s%40cret@broker1:5673,other@[::1]/vhost%2Fa");
-        Assert.Equal(new AmqpTransportHost("broker1", 5673, "glance", "s@cret"), url.Hosts[0]);
-        Assert.Equal(new AmqpTransportHost("::1", 5672, "other", null), url.Hosts[1]);
+        Assert.Equal(new TransportHost("broker1", 5673, "glance", "s@cret"), url.Hosts[0]);
+        Assert.Equal(new TransportHost("::1", 5672, "other", null), url.Hosts[1]);
         Assert.Equal("vhost/a", url.VirtualHost);
         Assert.Equal("amqp://glance@broker1:5673,other@[::1]:5672/vhost%2Fa", url.ToString());
-        Assert.Equal([new AmqpTransportHost("localhost", 5672, null, null)], AmqpTransportUrl.Parse("amqp://").Hosts);
+        Assert.Equal([new TransportHost("localhost", 5672, null, null)], AmqpTransportUrl.Parse("amqp://").Hosts);
         Assert.Null(AmqpTransportUrl.Parse("amqp://h/").VirtualHost);
     }
 
