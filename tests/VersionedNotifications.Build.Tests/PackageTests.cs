@@ -73,6 +73,20 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
+    public void AHostFromThePackagesEmitsAndReceivesOverRabbitMQ()
+    {
+        using var project = _feed.Consumer("RabbitRoundTrip");
+        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack", "ironic", "baremetal.node.power_set.end.json"), Path.Combine(project.Directory, "message.json"));
+        using var broker = ThrowAwayBroker.Start();
+
+        var run = project.Dotnet("run", "-c", "Release", "--", broker.Url);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("received baremetal.node.power_set.end Info from ironic-conductor.package-host: node 1be26c0b-03f2-4d2e-ae87-c02d7f33c123 power on", run.Output);
+        Assert.True(project.Restored("VersionedNotifications.RabbitMQ"), "the RabbitMQ package did not come from the feed");
+    }
+
+    [Fact]
     public void BreakingAShippedMinorVersionFailsTheBuildWithTheAnalyzersId()
     {
         using var project = _feed.Consumer("Producer");
@@ -211,5 +225,41 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
         }
 
         public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
+
+/// <summary>A RabbitMQ of its own (tests/interop/rabbitmq.sh), so that no other test's broker restart disturbs it.</summary>
+internal sealed class ThrowAwayBroker : IDisposable
+{
+    private readonly TemporaryFolder _state = new("rabbit");
+
+    public string Url { get; private set; } = string.Empty;
+
+    public static ThrowAwayBroker Start()
+    {
+        var broker = new ThrowAwayBroker();
+        var start = broker.Script("start");
+        Assert.True(start.ExitCode == 0, "the throw-away RabbitMQ did not start (is rabbitmq-server installed? ./test.sh installs it): " + start.Output);
+        broker.Url = start.Output.Trim().Split('\n').Last().Trim();
+        return broker;
+    }
+
+    public void Dispose()
+    {
+        Script("stop");
+        _state.Dispose();
+    }
+
+    private (int ExitCode, string Output) Script(string command)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tests", "interop", "rabbitmq.sh"));
+        info.ArgumentList.Add(command);
+        info.ArgumentList.Add(_state.Path);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error);
     }
 }
