@@ -90,6 +90,9 @@ internal sealed class PeerProcess : IAsyncDisposable
         try
         {
             await _exited.Task.WaitAsync(within);
+
+            // Exited can come before the last lines of the redirected output are read; this waits for both streams' end.
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {
