@@ -29,8 +29,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     private readonly QpidNotificationListenerOptions _options;
     private readonly NotificationReader _reader;
     private readonly NotificationDispatcher _dispatcher;
-    private readonly IReadOnlyList<EventTypePattern> _eventTypes;
-    private readonly IReadOnlyList<EventTypePattern> _publishers;
+    private readonly NotificationFilter _filter;
     private readonly string _url;
     private readonly ILogger _logger;
     private readonly Meter _meter;
@@ -71,8 +70,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         _options = options;
         _reader = reader;
         _dispatcher = dispatcher;
-        _eventTypes = EventTypePattern.ParseAll(options.EventTypes);
-        _publishers = EventTypePattern.ParseAll(options.Publishers);
+        _filter = new NotificationFilter(options.EventTypes, options.Publishers);
         _url = AmqpTransportUrl.Describe(options.TransportUrl);
         _logger = logger ?? NullLogger<QpidNotificationListener>.Instance;
         _ownsMeter = meterFactory is null;
@@ -254,7 +252,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     {
         Statistics.AddReceived();
         var result = _reader.Read(OsloAmqpBody.Unwrap(message.Body));
-        if (!Passes(result))
+        if (!_filter.Handles(result))
         {
             Settle(message, PN_ACCEPTED, null);
             Statistics.AddSkipped();
@@ -293,7 +291,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
             return;
         }
 
-        LogHandlerFailed(_logger, error, Identify(result), message.Address, _options.OnFailure.ToString());
+        LogHandlerFailed(_logger, error, NotificationFilter.Identify(result), message.Address, _options.OnFailure.ToString());
         if (_options.OnFailure == QpidListenerFailureAction.Reject)
         {
             Settle(message, PN_REJECTED, $"{error.GetType().FullName}: {error.Message}");
@@ -312,23 +310,6 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
 
         Settle(message, PN_RELEASED, null);
         Statistics.AddReleased();
-    }
-
-    private bool Passes(NotificationReadResult result)
-    {
-        var header = result switch
-        {
-            DecodedNotification decoded => decoded.Notification.Header,
-            UnsupportedNotification unsupported => unsupported.Header,
-            _ => null,
-        };
-        if (header is null)
-        {
-            return true; // malformed: only the dispatcher's fallback can decide
-        }
-
-        return (_eventTypes.Count == 0 || EventTypePattern.MatchesAny(_eventTypes, header.EventType))
-            && (_publishers.Count == 0 || EventTypePattern.MatchesAny(_publishers, header.PublisherId));
     }
 
     /// <summary>Settles on the connection's thread, and gives the link back the credit the message held.</summary>
@@ -407,14 +388,6 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         _workers = [];
         _addresses = [];
     }
-
-    private static string Identify(NotificationReadResult result) => result switch
-    {
-        DecodedNotification decoded => $"{decoded.Notification.EventType} {decoded.Notification.Header.MessageId}",
-        UnsupportedNotification unsupported => $"{unsupported.Header.EventType} {unsupported.Header.MessageId}",
-        MalformedNotification malformed => $"a malformed message ({malformed.JsonPath}: {malformed.Reason})",
-        _ => result.ToString() ?? "a message",
-    };
 
     /// <summary>A message taken off a receiver link, until it is settled on the connection that delivered it.</summary>
     private sealed record InboundMessage(nint Delivery, Receiver Receiver, long Generation, string Address, byte[] Body);

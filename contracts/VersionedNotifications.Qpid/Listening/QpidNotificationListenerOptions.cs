@@ -86,19 +86,8 @@ public sealed class QpidNotificationListenerOptions : QpidConnectionOptions
             errors.Add($"RequeueDelay: cannot be negative (got {RequeueDelay})");
         }
 
-        AddPatternErrors(errors, nameof(EventTypes), EventTypes);
-        AddPatternErrors(errors, nameof(Publishers), Publishers);
+        NotificationFilter.AddPatternErrors(errors, nameof(EventTypes), EventTypes);
+        NotificationFilter.AddPatternErrors(errors, nameof(Publishers), Publishers);
         return errors;
-    }
-
-    private static void AddPatternErrors(List<string> errors, string name, IList<string>? patterns)
-    {
-        for (var i = 0; patterns is not null && i < patterns.Count; i++)
-        {
-            if (!EventTypePattern.TryParse(patterns[i], out _, out var error))
-            {
-                errors.Add($"{name}[{i}]: {error}");
-            }
-        }
     }
 }

@@ -354,7 +354,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                     }
 
                     failures++;
-                    await Task.Delay(Backoff(failures), stopping).ConfigureAwait(false);
+                    await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
                     continue;
                 }
             }
@@ -400,7 +400,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             {
                 failures++;
                 LogChannelFailed(_logger, error, _url);
-                await Task.Delay(Backoff(failures), stopping).ConfigureAwait(false);
+                await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
             }
         }
     }
@@ -495,12 +495,6 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             _drained.TrySetResult();
             _drained = NewSignal();
         }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var ticks = _options.RecoveryInterval.Ticks * Math.Min(failures, 10);
-        return TimeSpan.FromTicks(Math.Min(ticks, TimeSpan.FromSeconds(30).Ticks));
     }
 
     private Task OnConnectionShutdownAsync(object sender, ShutdownEventArgs args)

@@ -34,8 +34,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     private readonly NotificationListenerOptions _options;
     private readonly NotificationReader _reader;
     private readonly NotificationDispatcher _dispatcher;
-    private readonly IReadOnlyList<EventTypePattern> _eventTypes;
-    private readonly IReadOnlyList<EventTypePattern> _publishers;
+    private readonly NotificationFilter _filter;
     private readonly string _url;
     private readonly ILogger _logger;
     private readonly Meter _meter;
@@ -71,8 +70,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         _options = options;
         _reader = reader;
         _dispatcher = dispatcher;
-        _eventTypes = EventTypePattern.ParseAll(options.EventTypes);
-        _publishers = EventTypePattern.ParseAll(options.Publishers);
+        _filter = new NotificationFilter(options.EventTypes, options.Publishers);
         _url = RabbitMQConnections.Describe(options.TransportUrl);
         _logger = logger ?? NullLogger<NotificationListener>.Instance;
         _ownsMeter = meterFactory is null;
@@ -270,7 +268,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             {
                 try
                 {
-                    await Task.Delay(Backoff(failures), closing).ConfigureAwait(false);
+                    await Task.Delay(_options.ReconnectDelay(failures), closing).ConfigureAwait(false);
                     session = await OpenSessionAsync(closing).ConfigureAwait(false);
                     break;
                 }
@@ -330,9 +328,6 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
     }
 
-    private TimeSpan Backoff(int failures) =>
-        TimeSpan.FromTicks(Math.Min(_options.RecoveryInterval.Ticks * Math.Min(failures, 10), TimeSpan.FromSeconds(30).Ticks));
-
     private async Task<IReadOnlyList<string>> DeclareQueuesAsync(IChannel channel, CancellationToken cancellationToken)
     {
         var keys = RoutingKeys;
@@ -391,7 +386,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             // The client reuses the delivery buffer after this callback; results and handlers may keep the bytes.
             var body = delivery.Body.ToArray();
             var result = _reader.Read(body);
-            if (!Passes(result))
+            if (!_filter.Handles(result))
             {
                 await AckAsync(session, delivery, settle.Token).ConfigureAwait(false);
                 Statistics.AddSkipped();
@@ -442,23 +437,6 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
     }
 
-    private bool Passes(NotificationReadResult result)
-    {
-        var header = result switch
-        {
-            DecodedNotification decoded => decoded.Notification.Header,
-            UnsupportedNotification unsupported => unsupported.Header,
-            _ => null,
-        };
-        if (header is null)
-        {
-            return true; // malformed: only the dispatcher's fallback can decide
-        }
-
-        return (_eventTypes.Count == 0 || EventTypePattern.MatchesAny(_eventTypes, header.EventType))
-            && (_publishers.Count == 0 || EventTypePattern.MatchesAny(_publishers, header.PublisherId));
-    }
-
     private async Task HandleFailureAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult result, Exception error, CancellationToken settle)
     {
         var channel = session.Consuming;
@@ -476,7 +454,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             return;
         }
 
-        LogHandlerFailed(_logger, error, Identify(result), queue, _options.OnFailure.ToString());
+        LogHandlerFailed(_logger, error, NotificationFilter.Identify(result), queue, _options.OnFailure.ToString());
         switch (_options.OnFailure)
         {
             case ListenerFailureAction.Requeue:
@@ -493,7 +471,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
                 }
                 catch (Exception publishError)
                 {
-                    LogDeadLetterFailed(_logger, publishError, _deadLetterQueue!, Identify(result));
+                    LogDeadLetterFailed(_logger, publishError, _deadLetterQueue!, NotificationFilter.Identify(result));
                     await RequeueAsync(channel, delivery, settle).ConfigureAwait(false);
                     return;
                 }
@@ -589,14 +567,6 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             LogStopProblem(_logger, error, _url);
         }
     }
-
-    private static string Identify(NotificationReadResult result) => result switch
-    {
-        DecodedNotification decoded => $"{decoded.Notification.EventType} {decoded.Notification.Header.MessageId}",
-        UnsupportedNotification unsupported => $"{unsupported.Header.EventType} {unsupported.Header.MessageId}",
-        MalformedNotification malformed => $"a malformed message ({malformed.JsonPath}: {malformed.Reason})",
-        _ => result.ToString() ?? "a message",
-    };
 
     private static string Describe(Exception error) =>
         error is global::RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason: { } reason }

@@ -38,6 +38,10 @@ public abstract class RabbitMQConnectionOptions
     /// <summary>How long to wait between attempts to reach the broker (default 1 s; oslo's <c>rabbit_retry_interval</c>).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The wait before reconnecting after <paramref name="failures"/> failed attempts in a row: <see cref="RecoveryInterval"/> times the count, at most 10 times and at most 30 s.</summary>
+    internal TimeSpan ReconnectDelay(int failures) =>
+        TimeSpan.FromTicks(Math.Min(RecoveryInterval.Ticks * Math.Min(failures, 10), TimeSpan.FromSeconds(30).Ticks));
+
     /// <summary>What is wrong with the connection options, one message per problem naming the option.</summary>
     public virtual IReadOnlyList<string> Validate()
     {

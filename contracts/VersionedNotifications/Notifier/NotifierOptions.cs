@@ -84,16 +84,7 @@ public sealed class NotifierOptions
             errors.Add("Host: cannot be empty");
         }
 
-        if (DisabledEventTypes is not null)
-        {
-            for (var i = 0; i < DisabledEventTypes.Count; i++)
-            {
-                if (!EventTypePattern.TryParse(DisabledEventTypes[i], out _, out var error))
-                {
-                    errors.Add($"DisabledEventTypes[{i}]: {error}");
-                }
-            }
-        }
+        NotificationFilter.AddPatternErrors(errors, nameof(DisabledEventTypes), DisabledEventTypes);
 
         if (Retry is null)
         {

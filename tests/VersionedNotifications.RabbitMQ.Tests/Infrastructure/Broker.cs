@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 
 namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
@@ -74,29 +73,7 @@ public sealed class Broker : IAsyncLifetime
             .CreateConnectionAsync();
     }
 
-    private async Task<string> RunScriptAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Repository.PathOf("tests", "interop", "rabbitmq.sh"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(Directory!);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmq.sh {command} failed with {process.ExitCode}: {await error}");
-        }
-
-        return await output;
-    }
+    private Task<string> RunScriptAsync(string command) => BrokerScript.RunAsync(command, Directory!);
 }
 
 [CollectionDefinition(Name)]
