@@ -33,4 +33,18 @@ internal sealed record FieldDefinition(
     LiteralValue? Example,
     bool IsSecret,
     EquatableArray<EnumMember> EnumMembers,
-    EquatableArray<string> MaskedKeys);
+    EquatableArray<string> MaskedKeys)
+{
+    /// <summary>
+    /// Whether the field may be unset (oslo.versionedobjects' <c>obj_attr_is_set</c> false), and so absent from
+    /// <c>&lt;ns&gt;_object.data</c>: <c>optional: true</c> on the field, or a <c>sparse: true</c> object that the
+    /// field does not opt out of.
+    /// </summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>
+    /// For a field that holds an object: which version of that object each version of the containing object
+    /// carries (<c>child_versions</c>); empty when the definitions do not say.
+    /// </summary>
+    public EquatableArray<VersionMapping> ChildVersions { get; init; } = EquatableArray<VersionMapping>.Empty;
+}

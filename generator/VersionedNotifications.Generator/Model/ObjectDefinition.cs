@@ -23,4 +23,17 @@ internal sealed record ObjectDefinition(
     string? Extends,
     LocationInfo? ExtendsLocation,
     EquatableArray<FieldDefinition> Fields,
-    EquatableArray<HistoryEntry> History);
+    EquatableArray<HistoryEntry> History)
+{
+    /// <summary>
+    /// The object's first version: <c>first_version</c>, else the first history entry, else <c>&lt;major&gt;.0</c> of
+    /// <see cref="Version"/>. Nova's <c>InstanceCreatePayload</c> starts at 1.2, having taken over its base's history.
+    /// </summary>
+    public ObjectVersion FirstVersion { get; init; } = new(Version.Major, 0);
+
+    /// <summary>Whether <c>sparse: true</c> made every field optional unless it says <c>optional: false</c>.</summary>
+    public bool IsSparse { get; init; }
+
+    /// <summary>Which version of the base (<see cref="Extends"/>) each version of this object contains (<c>base_versions</c>); empty when not said.</summary>
+    public EquatableArray<VersionMapping> BaseVersions { get; init; } = EquatableArray<VersionMapping>.Empty;
+}
