@@ -76,8 +76,20 @@ public sealed class NotificationGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(enums, static (production, e) => production.AddSource(EnumEmitter.HintName(e), EnumEmitter.Emit(e).ToSourceText()));
         context.RegisterSourceOutput(eventTypes, static (production, e) => production.AddSource(EventTypesEmitter.HintName(e), EventTypesEmitter.Emit(e).ToSourceText()));
 
-        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportAll);
-        context.RegisterSourceOutput(checkedDefinitions.Select(static (result, _) => result.Diagnostics), ReportAll);
+        var severities = context.AdditionalTextsProvider
+            .Where(static text => DefinitionFiles.IsDefinition(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) =>
+            {
+                var options = pair.Right.GetOptions(pair.Left);
+                return SeverityConfiguration.Read(pair.Left.Path, key => options.TryGetValue(key, out var value) ? value : null).ToEquatableArray();
+            })
+            .Collect()
+            .Select(static (files, _) => new SeverityConfiguration(files.SelectMany(f => f).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Severities);
+
+        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Combine(severities), ReportAll);
+        context.RegisterSourceOutput(checkedDefinitions.Select(static (result, _) => result.Diagnostics).Combine(severities), ReportAll);
 
         var firstDefinitionFile = parsed
             .Select(static (result, _) => result.Value.Path)
@@ -93,11 +105,14 @@ public sealed class NotificationGenerator : IIncrementalGenerator
         _ => false,
     };
 
-    private static void ReportAll(SourceProductionContext production, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void ReportAll(SourceProductionContext production, (EquatableArray<DiagnosticInfo> Diagnostics, SeverityConfiguration Severities) pair)
     {
-        foreach (var diagnostic in diagnostics)
+        foreach (var diagnostic in pair.Diagnostics)
         {
-            production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            if (pair.Severities.Apply(diagnostic) is { } configured)
+            {
+                production.ReportDiagnostic(configured);
+            }
         }
     }
 

@@ -29,4 +29,7 @@ internal static class TrackingNames
 
     /// <summary>The JSON context to emit: its name and every object in it.</summary>
     public const string JsonContext = nameof(JsonContext);
+
+    /// <summary>The severities the project configures for our diagnostics in each definitions file.</summary>
+    public const string Severities = nameof(Severities);
 }

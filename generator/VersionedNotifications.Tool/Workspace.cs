@@ -11,8 +11,9 @@ namespace VersionedNotifications.Tool;
 /// <summary>A definitions folder as a build sees it: every YAML file parsed and checked, and the shipped manifest.</summary>
 internal sealed class Workspace
 {
-    private Workspace(string definitionsFolder, string manifestPath, IReadOnlyList<DefinitionFile> files, ShippedManifest? manifest, IReadOnlyList<DiagnosticInfo> definitionDiagnostics)
+    private Workspace(string definitionsFolder, string manifestPath, IReadOnlyList<DefinitionFile> files, ShippedManifest? manifest, IReadOnlyList<DiagnosticInfo> definitionDiagnostics, SeverityConfiguration severities)
     {
+        Severities = severities;
         DefinitionsFolder = definitionsFolder;
         ManifestPath = manifestPath;
         Files = files;
@@ -27,6 +28,9 @@ internal sealed class Workspace
     public IReadOnlyList<DefinitionFile> Files { get; }
 
     public ShippedManifest? Manifest { get; }
+
+    /// <summary>The severities the project's .editorconfig and .globalconfig files give our diagnostics.</summary>
+    public SeverityConfiguration Severities { get; }
 
     /// <summary>What the generator would report about the definitions themselves (VN0001–VN0015).</summary>
     public IReadOnlyList<DiagnosticInfo> DefinitionDiagnostics { get; }
@@ -48,18 +52,26 @@ internal sealed class Workspace
         var files = parsed.Select(r => r.Value).ToList();
         var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics).ToList();
         var shipped = File.Exists(manifest) ? ShippedManifest.Parse(manifest, File.ReadAllText(manifest)) : null;
-        return new Workspace(folder, manifest, files, shipped, diagnostics);
+        var severities = EditorConfigSeverities.Load(files.Select(f => f.Path));
+        return new Workspace(folder, manifest, files, shipped, diagnostics, severities);
     }
 
-    /// <summary>Every diagnostic a build would report, definitions first, then compatibility.</summary>
-    public IReadOnlyList<DiagnosticInfo> AllDiagnostics() =>
-        DefinitionDiagnostics.Concat(CompatibilityChecker.Check(Files, Manifest)).ToList();
+    /// <summary>
+    /// Every diagnostic a build would report, definitions first, then compatibility, each at the severity the project
+    /// configures (those it turns off left out).
+    /// </summary>
+    public IReadOnlyList<(DiagnosticInfo Diagnostic, DiagnosticSeverity Severity)> AllDiagnostics() =>
+        DefinitionDiagnostics.Concat(CompatibilityChecker.Check(Files, Manifest))
+            .Select(d => (Diagnostic: d, Severity: Severities.EffectiveSeverity(d)))
+            .Where(d => d.Severity is not null)
+            .Select(d => (d.Diagnostic, d.Severity!.Value))
+            .ToList();
 
     /// <summary>A diagnostic as MSBuild prints one: <c>path(line,col): error VN0202: message</c>.</summary>
-    public static string Format(DiagnosticInfo diagnostic)
+    public static string Format(DiagnosticInfo diagnostic, DiagnosticSeverity? configured = null)
     {
         var start = diagnostic.Location.LineSpan.Start;
-        var severity = diagnostic.Descriptor.DefaultSeverity switch
+        var severity = (configured ?? diagnostic.Descriptor.DefaultSeverity) switch
         {
             DiagnosticSeverity.Error => "error",
             DiagnosticSeverity.Warning => "warning",

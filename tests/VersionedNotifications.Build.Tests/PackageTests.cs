@@ -146,23 +146,14 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
         {
             var directory = Path.Combine(_root.Path, name + "-" + Guid.NewGuid().ToString("N")[..8]);
             Copy(Path.Combine(RepositoryLayout.Root, "tests", "package-consumers", name), directory);
+            // The feed is added to the machine's own sources (no <clear/>): the packages under test come from it, as
+            // their version exists nowhere else, and their dependencies from wherever this machine restores them.
             File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <packageSources>
-                    <clear />
                     <add key="feed" value="{Folder}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
                   </packageSources>
-                  <packageSourceMapping>
-                    <packageSource key="feed">
-                      <package pattern="VersionedNotifications" />
-                      <package pattern="VersionedNotifications.*" />
-                    </packageSource>
-                    <packageSource key="nuget.org">
-                      <package pattern="*" />
-                    </packageSource>
-                  </packageSourceMapping>
                 </configuration>
                 """);
             File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), $"""

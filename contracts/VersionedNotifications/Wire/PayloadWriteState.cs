@@ -14,9 +14,10 @@ public sealed class PayloadWriteState
     private readonly bool[]? _absent;
     private readonly IReadOnlyDictionary<string, JsonElement>? _extensionData;
 
-    internal PayloadWriteState(PayloadWriteOptions options, bool[]? dropped, bool[]? absent, IReadOnlyDictionary<string, JsonElement>? extensionData)
+    internal PayloadWriteState(PayloadWriteOptions options, bool[]? dropped, bool[]? absent, IReadOnlyDictionary<string, JsonElement>? extensionData, PayloadVersion? backportedTo = null)
     {
         Options = options;
+        BackportedTo = backportedTo;
         _dropped = dropped;
         _absent = absent;
         _extensionData = extensionData;
@@ -25,6 +26,9 @@ public sealed class PayloadWriteState
 
     /// <summary>The options of the whole write.</summary>
     public PayloadWriteOptions Options { get; }
+
+    /// <summary>The older version this object is being written at, when the write backports it; null otherwise.</summary>
+    public PayloadVersion? BackportedTo { get; }
 
     /// <summary>True when every defined field is written.</summary>
     public bool WritesAll { get; }

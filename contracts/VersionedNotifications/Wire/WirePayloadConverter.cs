@@ -84,11 +84,21 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         Write(writer, value, options, target);
     }
 
-    /// <summary>Writes a payload nested in another one, at the version it was read at (or the current one).</summary>
-    public void WriteNested(Utf8JsonWriter writer, T value, PayloadWriteState parent)
+    /// <summary>
+    /// Writes a payload nested in another one: at the version it was read at (or the current one), or, when the
+    /// container is being backported and <paramref name="childVersions"/> says which version of this object that
+    /// container version carries, at that version.
+    /// </summary>
+    public void WriteNested(Utf8JsonWriter writer, T value, PayloadWriteState parent, VersionMap? childVersions = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        Write(writer, value, parent.Options, null);
+        PayloadVersion? target = null;
+        if (parent.BackportedTo is { } container && childVersions?.ChildAt(container) is { } child && child != CurrentVersion)
+        {
+            target = CheckTarget(child.ToString());
+        }
+
+        Write(writer, value, parent.Options, target);
     }
 
     /// <summary>Reads the object's data, the reader on its <c>{</c>; numbers fields as <see cref="Fields"/> does.</summary>
@@ -107,7 +117,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     {
         var state = new PayloadReadState(Fields.Count);
         var value = ReadData(ref reader, state);
-        return Complete(value, state, CurrentVersion.ToString(), null);
+        return Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
     }
 
     private T ReadVersioned(ref Utf8JsonReader reader)
@@ -169,12 +179,35 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             throw new WireFormatException($"'{version}' is not a major.minor version").InProperty(Encoding.UTF8.GetString(_versionKey));
         }
 
-        if (wireVersion.Major != CurrentVersion.Major)
+        if (wireVersion.Major != CurrentVersion.Major && !DescribesMajor(wireVersion.Major))
         {
             throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true).InProperty(Encoding.UTF8.GetString(_versionKey));
         }
 
-        return Complete(data, state!, version, changes);
+        return Complete(data, state!, version, changes, wireVersion);
+    }
+
+    /// <summary>
+    /// Whether the definitions describe major version <paramref name="major"/> of this object: an older major that its
+    /// history lists (during a rolling upgrade older services still send it). Its fields are read as the current
+    /// record has them; what the record no longer has is kept and written back unchanged.
+    /// </summary>
+    private bool DescribesMajor(int major)
+    {
+        if (major > CurrentVersion.Major)
+        {
+            return false;
+        }
+
+        foreach (var known in ObjectInfo.KnownVersions)
+        {
+            if (PayloadVersion.TryParse(known, out var version) && version.Major == major)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private WrapperKey WrapperKeyOf(ref Utf8JsonReader reader) =>
@@ -195,13 +228,19 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         Changes,
     }
 
-    private T Complete(T value, PayloadReadState state, string version, IReadOnlyList<string>? changes)
+    private T Complete(T value, PayloadReadState state, string version, IReadOnlyList<string>? changes, PayloadVersion wireVersion)
     {
         List<string>? absent = null;
         for (var i = 0; i < Fields.Count; i++)
         {
             if (!state.IsPresent(i))
             {
+                if (IsRequiredAt(Fields[i], wireVersion))
+                {
+                    var error = new WireFormatException($"the field is missing; {ObjectInfo.Name} {wireVersion} requires it").InProperty(Fields[i].Name);
+                    throw ObjectInfo.IsVersioned ? error.InProperty(Encoding.UTF8.GetString(_dataKey)) : error;
+                }
+
                 (absent ??= new List<string>()).Add(Fields[i].Name);
             }
         }
@@ -216,6 +255,26 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             (IReadOnlyList<string>?)absent ?? Array.Empty<string>(),
             state.Unknown ?? EmptyExtensionData,
             changes));
+    }
+
+    /// <summary>
+    /// Whether a message of <paramref name="version"/> must carry <paramref name="field"/>: it is not optional, and
+    /// the version has it. A field whose version scale is not this object's (see <see cref="WireField.IsInherited"/>)
+    /// is required only at the current version.
+    /// </summary>
+    private bool IsRequiredAt(WireField field, PayloadVersion version)
+    {
+        if (field.IsOptional)
+        {
+            return false;
+        }
+
+        if (field.IsInherited)
+        {
+            return version == CurrentVersion;
+        }
+
+        return field.Since <= version;
     }
 
     private void Write(Utf8JsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
@@ -295,7 +354,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         var extensionData = wireState is null || wireState.ExtensionData.Count == 0 || (target is { } written && written.ToString() != wireState.Version)
             ? null
             : wireState.ExtensionData;
-        return dropped is null && absent is null && extensionData is null ? options.AllFields : new PayloadWriteState(options, dropped, absent, extensionData);
+        return dropped is null && absent is null && extensionData is null ? options.AllFields : new PayloadWriteState(options, dropped, absent, extensionData, backports ? target : null);
     }
 
     private PayloadVersion CheckTarget(string targetText)
@@ -317,7 +376,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
         if (_hasInheritedFields && target != CurrentVersion)
         {
-            throw new ArgumentException($"{ObjectInfo.Name} cannot be written at {target}: it extends another object, and the definitions do not say which version of the base each of its versions contains.", nameof(PayloadWriteOptions.TargetVersion));
+            throw new ArgumentException($"{ObjectInfo.Name} cannot be written at {target}: it extends another object, and the definitions do not say which version of the base each of its versions contains (base_versions).", nameof(PayloadWriteOptions.TargetVersion));
         }
 
         return target;

@@ -57,9 +57,19 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
 
         try
         {
+            var severities = new SeverityConfiguration(definitions
+                .SelectMany(text =>
+                {
+                    var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(text);
+                    return SeverityConfiguration.Read(text.Path, key => options.TryGetValue(key, out var value) ? value : null);
+                })
+                .ToEquatableArray());
             foreach (var diagnostic in Check(definitions, context.Options, context.CancellationToken))
             {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                if (severities.Apply(diagnostic) is { } configured)
+                {
+                    context.ReportDiagnostic(configured);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -35,6 +35,9 @@ internal static class CSharpTypeMapper
         return isNullable ? syntax + "?" : syntax;
     }
 
+    /// <summary>The property type of a field that may be unset, around its value's type.</summary>
+    public static string OptionalType(string typeSyntax) => "global::VersionedNotifications.Optional<" + typeSyntax + ">";
+
     /// <summary>
     /// The C# expression for <paramref name="value"/> as a default of <paramref name="type"/>, or null
     /// when the value does not fit; <paramref name="enumMember"/> finds the member for an enum value.

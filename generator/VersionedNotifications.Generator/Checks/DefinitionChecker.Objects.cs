@@ -85,7 +85,8 @@ internal sealed partial class DefinitionChecker
     {
         var typeSyntax = CSharpTypeMapper.TypeSyntax(field.Type, field.IsNullable, inlineEnumType, name => ResolveNamed(scope, name));
         string? initializer = null;
-        if (field.Default is { } defaultValue)
+        // An optional field starts unset; the parser reports a default on one (an unset field has no value to default).
+        if (field.Default is { } defaultValue && !field.IsOptional)
         {
             initializer = CSharpTypeMapper.DefaultExpression(field.Type, field.IsNullable, typeSyntax, defaultValue, value => EnumMemberFor(scope, field, inlineEnumType, value));
             if (initializer is null)
@@ -94,11 +95,17 @@ internal sealed partial class DefinitionChecker
             }
         }
 
-        var typeDisplay = field.Type + (field.IsNullable ? " (nullable)" : string.Empty);
+        var typeDisplay = field.Type + (field.IsNullable ? " (nullable)" : string.Empty) + (field.IsOptional ? " (optional: may be unset)" : string.Empty);
         // A default that does not fit is reported and dropped; the property is then required like
         // any other without a default, so that user code gets no uninitialized-member warning.
         var value = ValueSpecOf(scope, field.Type, field.IsNullable, inlineEnumType);
-        return new PropertySpec(field.CSharpName, field.Name, typeSyntax, !field.IsNullable && initializer is null, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json, value, field.MaskedKeys);
+        var propertyType = field.IsOptional ? CSharpTypeMapper.OptionalType(typeSyntax) : typeSyntax;
+        var isRequired = !field.IsOptional && !field.IsNullable && initializer is null;
+        return new PropertySpec(field.CSharpName, field.Name, propertyType, isRequired, initializer, field.Description, field.Since.ToString(), field.IsSecret, typeDisplay, field.Example?.Json, value, field.MaskedKeys)
+        {
+            IsOptional = field.IsOptional,
+            ChildVersions = field.ChildVersions.Select(step => new VersionStepSpec(step.From.ToString(), step.Child.ToString())).ToEquatableArray(),
+        };
     }
 
     private static ValueSpec ValueSpecOf(Scope scope, TypeReference type, bool isNullable, string? inlineEnumType)

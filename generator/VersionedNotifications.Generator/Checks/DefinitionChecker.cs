@@ -42,6 +42,9 @@ internal sealed partial class DefinitionChecker
     /// </summary>
     private readonly Dictionary<string, (string FullName, string Owner)> _typeNames = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each object's own bound properties, once every object is bound.</summary>
+    private Dictionary<DeclaredObject, IReadOnlyList<PropertySpec>> _boundProperties = new();
+
     /// <summary>Each object's resolved base, once <see cref="ResolveBases"/> has run.</summary>
     private Dictionary<DeclaredObject, DeclaredObject> _bases = new();
 
@@ -108,6 +111,7 @@ internal sealed partial class DefinitionChecker
     private List<ObjectSpec> WithInheritedProperties(List<(DeclaredObject Declared, ObjectSpec Spec)> bound)
     {
         var specs = bound.ToDictionary(b => b.Declared, b => b.Spec);
+        _boundProperties = bound.ToDictionary(b => b.Declared, b => (IReadOnlyList<PropertySpec>)b.Spec.Properties.ToList());
         var result = new List<ObjectSpec>(bound.Count);
         foreach (var (declared, spec) in bound)
         {
@@ -120,10 +124,83 @@ internal sealed partial class DefinitionChecker
             }
 
             chain.Reverse();
-            result.Add(chain.Count == 0 ? spec : spec with { InheritedProperties = chain.SelectMany(c => c.Properties).ToEquatableArray() });
+            if (chain.Count == 0)
+            {
+                result.Add(spec);
+                continue;
+            }
+
+            var rescaled = InheritedOnOwnScale(declared, chain.Count);
+            result.Add(spec with
+            {
+                InheritedProperties = rescaled?.ToEquatableArray() ?? chain.SelectMany(c => c.Properties).ToEquatableArray(),
+                InheritedSinceKnown = rescaled is not null,
+            });
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The properties <paramref name="declared"/> inherits, farthest base first, with each <c>Since</c> moved onto
+    /// the declared object's own version scale through the <c>base_versions</c> of every object on the chain (the
+    /// first version of this object whose base version has the field); null when one of them does not declare it.
+    /// </summary>
+    private List<PropertySpec>? InheritedOnOwnScale(DeclaredObject declared, int depth)
+    {
+        var chain = new List<DeclaredObject> { declared };
+        while (chain.Count <= depth && _bases.TryGetValue(chain[chain.Count - 1], out var next))
+        {
+            chain.Add(next);
+        }
+
+        chain.Reverse();
+        // chain[0] is the farthest base; every later object must say which version of its base it contains.
+        if (chain.Skip(1).Any(o => o.Definition.BaseVersions.IsEmpty))
+        {
+            return null;
+        }
+
+        var specs = new List<(PropertySpec Property, ObjectVersion Since)>();
+        for (var i = 0; i < chain.Count - 1; i++)
+        {
+            foreach (var property in _boundProperties[chain[i]])
+            {
+                specs.Add((property, ObjectVersion.TryParse(property.Since, out var since) ? since : chain[i].Definition.Version));
+            }
+
+            var container = chain[i + 1].Definition;
+            for (var j = 0; j < specs.Count; j++)
+            {
+                specs[j] = (specs[j].Property, FirstVersionCarrying(container, specs[j].Since));
+            }
+        }
+
+        return specs.Select(s => s.Property with { Since = s.Since.ToString() }).ToList();
+    }
+
+    /// <summary>The first version of <paramref name="container"/> whose base is at <paramref name="baseVersion"/> or later (its current version when none is).</summary>
+    private static ObjectVersion FirstVersionCarrying(ObjectDefinition container, ObjectVersion baseVersion)
+    {
+        var versions = container.History.IsEmpty ? new[] { container.Version } : container.History.Select(h => h.Version);
+        foreach (var version in versions)
+        {
+            ObjectVersion? carried = null;
+            foreach (var step in container.BaseVersions)
+            {
+                if (step.From <= version)
+                {
+                    carried = step.Child;
+                }
+            }
+
+            if (carried is { } child && child >= baseVersion)
+            {
+                return version;
+            }
+        }
+
+        return container.Version;
     }
 
     /// <summary>Fills the scopes, reporting names declared twice in a wire namespace or a C# namespace.</summary>

@@ -75,6 +75,7 @@ internal sealed class CompatibilityChecker
         var shipped = _manifest is not null && _manifest.Objects.TryGetValue(name, out var found) ? found : new SortedDictionary<ObjectVersion, ShippedVersion>();
 
         CheckSequence(definition, versions, shipped);
+        CheckRelationships(definition, wireNamespace);
         CheckSince(definition, versions);
 
         // What consumers have: the manifest for what shipped, the replayed history for the rest.
@@ -98,7 +99,6 @@ internal sealed class CompatibilityChecker
                 Report(DiagnosticDescriptors.ChangedWithoutBump, LocationOfChange(definition, changes[0].Field, definition.VersionLocation), definition.Name, current.ToString(), string.Join("; ", changes.Select(c => c.Text)));
             }
 
-            CheckUses(name, definition, shippedCurrent);
         }
         else if (_manifest is not null)
         {
@@ -129,9 +129,12 @@ internal sealed class CompatibilityChecker
             }
         }
 
-        if (!definition.History.IsEmpty && versions[0].Minor != 0)
+        if (!definition.History.IsEmpty && versions[0] != definition.FirstVersion)
         {
-            Report(DiagnosticDescriptors.VersionOutOfSequence, definition.History[0].Location, $"the history of {definition.Name} starts at {versions[0]}; list every version from {versions[0].Major}.0");
+            var expected = definition.FirstVersion.Minor == 0
+                ? $"list every version from {definition.FirstVersion}, or give first_version: \"{versions[0]}\" if the object began there"
+                : $"its first_version is {definition.FirstVersion}";
+            Report(DiagnosticDescriptors.VersionOutOfSequence, definition.History[0].Location, $"the history of {definition.Name} starts at {versions[0]}; {expected}");
         }
 
         if (shipped.Count > 0 && shipped.Keys.Last() > definition.Version)
@@ -244,16 +247,44 @@ internal sealed class CompatibilityChecker
         }
     }
 
-    /// <summary>The shipped current version recorded the versions of what it contains and extends; they must not have moved since.</summary>
-    private void CheckUses(string name, ObjectDefinition definition, ShippedVersion shipped)
+    /// <summary>
+    /// What an object says it contains must be what is defined: the base version its current version carries
+    /// (<c>base_versions</c>) and the version of each contained object (<c>child_versions</c>) must be those objects'
+    /// current versions. A base or child bumped alone is VN0207: the container must be bumped and the new version
+    /// mapped, as oslo.versionedobjects' <c>obj_relationships</c> demand. Relationships the definitions do not declare
+    /// are not checked: OVO itself enforces only the declared ones (nova bumps ImageMetaPropsPayload while the
+    /// ImageMetaPayload holding it stays 1.0).
+    /// </summary>
+    private void CheckRelationships(ObjectDefinition definition, string wireNamespace)
     {
-        foreach (var used in _index.Uses(name))
+        if (definition.Extends is { } baseName)
         {
-            var usedDefinition = _index.Objects[used].Definition;
-            if (shipped.Uses.TryGetValue(used, out var version) && version != usedDefinition.Version)
+            CheckRelationship(definition, wireNamespace, baseName, definition.BaseVersions, "base_versions");
+        }
+
+        foreach (var field in definition.Fields.Where(f => f.Removed is null && !f.ChildVersions.IsEmpty))
+        {
+            if (field.Type.Innermost is { Kind: Model.TypeKind.Named, Name: { } child })
             {
-                Report(DiagnosticDescriptors.ContainerNotBumped, definition.VersionLocation, usedDefinition.Name, usedDefinition.Version.ToString(), definition.Name, definition.Version.ToString(), version.ToString());
+                CheckRelationship(definition, wireNamespace, child, field.ChildVersions, $"child_versions of '{field.Name}'");
             }
+        }
+    }
+
+    private void CheckRelationship(ObjectDefinition definition, string wireNamespace, string used, EquatableArray<VersionMapping> steps, string key)
+    {
+        if (steps.IsEmpty || !_index.Objects.TryGetValue(ShippedManifest.Qualify(wireNamespace, used), out var entry))
+        {
+            return;
+        }
+
+        var carried = steps.LastOrDefault(s => s.From <= definition.Version);
+        var usedVersion = entry.Definition.Version;
+        if (carried is null || carried.Child != usedVersion)
+        {
+            var location = carried?.Location ?? steps[0].Location;
+            var mapped = carried?.Child.ToString() ?? "no version";
+            Report(DiagnosticDescriptors.ContainerNotBumped, location, entry.Definition.Name, usedVersion.ToString(), definition.Name, definition.Version.ToString(), mapped, key);
         }
     }
 
@@ -307,6 +338,16 @@ internal sealed class CompatibilityChecker
     {
         var changes = BreakingChanges(before, after).ToList();
         changes.AddRange(after.Keys.Where(k => !before.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal).Select(k => new Change(k, null, $"adds field '{k}' ({after[k].Describe()})")));
+        foreach (var name in before.Keys.Where(after.ContainsKey).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            // A value added to an inline enum is additive, like a field: allowed in a minor version, a change to a shipped one.
+            var added = after[name].EnumValues.Where(v => !before[name].EnumValues.Contains(v)).ToList();
+            if (before[name].Type == after[name].Type && added.Count > 0)
+            {
+                changes.Add(new Change(name, null, $"adds the value(s) {string.Join(", ", added.Select(v => "'" + v + "'"))} to field '{name}'"));
+            }
+        }
+
         return changes;
     }
 

@@ -9,12 +9,13 @@ namespace VersionedNotifications.Generator.Compatibility;
 /// </summary>
 internal sealed record FieldShape(string Name, string Type, bool IsNullable, string? DefaultJson, EquatableArray<string> EnumValues)
 {
-    public static FieldShape Of(FieldDefinition field) => new(
+    /// <summary>The field as version <paramref name="version"/> of its object has it: an inline enum holds the values that had arrived by then.</summary>
+    public static FieldShape Of(FieldDefinition field, ObjectVersion version) => new(
         field.Name,
         field.Type.ToString(),
         field.IsNullable,
         field.Default?.Json,
-        field.EnumMembers.Select(m => m.Value).ToEquatableArray());
+        field.EnumMembers.Where(m => !m.IsRepeat && (m.Since is null || m.Since.Value <= version)).Select(m => m.Value).ToEquatableArray());
 
     /// <summary>The shape as one line of text: <c>string?</c>, <c>list&lt;PortPayload&gt; = []</c>, <c>enum[a, b]</c>.</summary>
     public string Describe()

@@ -23,7 +23,7 @@ internal static class HistoryReplay
         {
             if (field.Since <= version && (field.Removed is null || version < field.Removed.Value))
             {
-                fields[field.Name] = FieldShape.Of(field);
+                fields[field.Name] = FieldShape.Of(field, version);
             }
         }
 

@@ -88,7 +88,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ContainerNotBumped = Compatibility(
         "VN0207", DiagnosticSeverity.Error, "Contained or base object bumped alone",
-        "{0} is now {1}, but {2} {3} shipped with {0} {4}; bump {2} as well, so that its consumers learn of the change");
+        "{0} is now {1}, but {2} {3} carries {0} {4} ({5}); bump {2} and map its new version to {0} {1}, so that its consumers learn of the change");
 
     public static readonly DiagnosticDescriptor RemovedNameReused = Compatibility(
         "VN0208", DiagnosticSeverity.Error, "Removed field's name reused",

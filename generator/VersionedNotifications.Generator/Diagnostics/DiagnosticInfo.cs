@@ -14,6 +14,10 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location.ToLocation(), MessageArgs.Cast<object>().ToArray());
 
+    /// <summary>The diagnostic at a severity the project configured instead of the descriptor's.</summary>
+    public Diagnostic ToDiagnostic(DiagnosticSeverity severity) =>
+        Diagnostic.Create(Descriptor, Location.ToLocation(), severity, additionalLocations: null, properties: null, MessageArgs.Cast<object>().ToArray());
+
     /// <summary>The message with its arguments filled in, as a user reads it.</summary>
     public string Message => ToDiagnostic().GetMessage(CultureInfo.InvariantCulture);
 }

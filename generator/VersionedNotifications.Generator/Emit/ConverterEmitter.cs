@@ -18,7 +18,8 @@ internal static class ConverterEmitter
 
     public static SourceWriter Emit(ObjectSpec spec)
     {
-        var fields = spec.InheritedProperties.Select(p => (Property: p, IsInherited: true))
+        // Inherited fields whose Since is on this object's scale (base_versions declared) decide backports like its own.
+        var fields = spec.InheritedProperties.Select(p => (Property: p, IsInherited: !spec.InheritedSinceKnown))
             .Concat(spec.Properties.Select(p => (Property: p, IsInherited: false)))
             .ToList();
         var self = spec.FullTypeName;
@@ -36,7 +37,8 @@ internal static class ConverterEmitter
         foreach (var (property, isInherited) in fields)
         {
             var since = property.Since.Split('.');
-            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new {Wire}.PayloadVersion({since[0]}, {since[1]}){(isInherited ? ", IsInherited: true" : string.Empty)}),");
+            var flags = (isInherited ? ", IsInherited: true" : string.Empty) + (property.IsOptional ? ", IsOptional: true" : string.Empty);
+            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new {Wire}.PayloadVersion({since[0]}, {since[1]}){flags}),");
         }
 
         writer.CloseBlock(";");
@@ -46,6 +48,13 @@ internal static class ConverterEmitter
             {
                 writer.Line();
                 writer.Line($"private static readonly string[] s_maskedKeys{i} = {EmitHelpers.StringArray(fields[i].Property.MaskedKeys)};");
+            }
+
+            if (!fields[i].Property.ChildVersions.IsEmpty)
+            {
+                var steps = string.Join(", ", fields[i].Property.ChildVersions.Select(step => $"({EmitHelpers.Literal(step.From)}, {EmitHelpers.Literal(step.Child)})"));
+                writer.Line();
+                writer.Line($"private static readonly {Wire}.VersionMap s_childVersions{i} = new({steps});");
             }
         }
 
@@ -122,7 +131,9 @@ internal static class ConverterEmitter
         for (var i = 0; i < fields.Count; i++)
         {
             var value = fields[i].Value;
-            writer.Line($"{value.NullableTypeSyntax} f{i} = {(value.IsValueType || value.IsNullable ? "default" : "default!")};");
+            // An optional field's local starts unset; a value read converts into a set one.
+            var local = fields[i].IsOptional ? fields[i].Type : value.NullableTypeSyntax;
+            writer.Line($"{local} f{i} = {(fields[i].IsOptional || value.IsValueType || value.IsNullable ? "default" : "default!")};");
         }
 
         writer.Line($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
@@ -138,7 +149,9 @@ internal static class ConverterEmitter
         for (var i = 0; i < fields.Count; i++)
         {
             writer.Line($"case {i}:");
-            writer.Line($"    f{i} = {ReadExpression(fields[i].Value, "reader", 0)};");
+            var read = ReadExpression(fields[i].Value, "reader", 0);
+            // Explicitly constructed: C# applies no user-defined conversion from an interface type such as IReadOnlyList<T>.
+            writer.Line(fields[i].IsOptional ? $"    f{i} = new {fields[i].Type}({read});" : $"    f{i} = {read};");
             writer.Line($"    state.MarkPresent({i});");
             writer.Line("    break;");
         }
@@ -184,16 +197,22 @@ internal static class ConverterEmitter
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            writer.Line($"if (all || state.Includes({i}, {Wire}.WireValue.IsDefault(value.{field.Name})))");
+            // An optional field is written when it is set (and the version has it); the others also when they were
+            // absent on the wire but have been given a value since.
+            writer.Line(field.IsOptional
+                ? $"if (value.{field.Name}.IsSet && (all || state.Includes({i}, holdsDefault: false)))"
+                : $"if (all || state.Includes({i}, {Wire}.WireValue.IsDefault(value.{field.Name})))");
             writer.OpenBlock();
             writer.Line($"writer.WritePropertyName({EmitHelpers.Literal(field.WireName)}u8);");
+            var expression = "value." + field.Name + (field.IsOptional ? ".Value" : string.Empty);
+            var childVersions = field.ChildVersions.IsEmpty ? null : "s_childVersions" + i;
             if (field.MaskedKeys.IsEmpty)
             {
-                WriteValueStatement(writer, field.Value, "value." + field.Name, "writer", "state", field.IsSecret, 0);
+                WriteValueStatement(writer, field.Value, expression, "writer", "state", field.IsSecret, 0, childVersions);
             }
             else
             {
-                WriteMaskedKeysStatement(writer, field, i);
+                WriteMaskedKeysStatement(writer, field, expression, i);
             }
             writer.CloseBlock();
         }
@@ -204,12 +223,12 @@ internal static class ConverterEmitter
     }
 
     /// <summary>A secret dictionary with keys that are always masked: the keys live in one static array per field.</summary>
-    private static void WriteMaskedKeysStatement(SourceWriter writer, PropertySpec field, int index)
+    private static void WriteMaskedKeysStatement(SourceWriter writer, PropertySpec field, string expression, int index)
     {
-        var call = $"{Wire}.WireValue.WriteSecretJsonObject(writer, value.{field.Name}, state, s_maskedKeys{index});";
+        var call = $"{Wire}.WireValue.WriteSecretJsonObject(writer, {expression}, state, s_maskedKeys{index});";
         if (field.Value.IsNullable)
         {
-            writer.Line($"if (value.{field.Name} is null)");
+            writer.Line($"if ({expression} is null)");
             writer.OpenBlock();
             writer.Line("writer.WriteNullValue();");
             writer.CloseBlock();
@@ -254,7 +273,7 @@ internal static class ConverterEmitter
     }
 
     /// <summary>Writes the statements that write <paramref name="value"/>, held in the expression <paramref name="expression"/>.</summary>
-    private static void WriteValueStatement(SourceWriter writer, ValueSpec value, string expression, string jsonWriter, string state, bool isSecret, int depth)
+    private static void WriteValueStatement(SourceWriter writer, ValueSpec value, string expression, string jsonWriter, string state, bool isSecret, int depth, string? childVersions = null)
     {
         if (value.IsNullable)
         {
@@ -264,15 +283,16 @@ internal static class ConverterEmitter
             writer.CloseBlock();
             writer.Line("else");
             writer.OpenBlock();
-            WriteValueStatement(writer, value with { IsNullable = false }, value.IsValueType ? expression + ".Value" : expression, jsonWriter, state, isSecret, depth);
+            WriteValueStatement(writer, value with { IsNullable = false }, value.IsValueType ? expression + ".Value" : expression, jsonWriter, state, isSecret, depth, childVersions);
             writer.CloseBlock();
             return;
         }
 
-        writer.Line(WriteCall(value, expression, jsonWriter, state, isSecret, depth));
+        writer.Line(WriteCall(value, expression, jsonWriter, state, isSecret, depth, childVersions));
     }
 
-    private static string WriteCall(ValueSpec value, string x, string w, string s, bool isSecret, int depth) => value.Kind switch
+    /// <summary>The statement that writes a non-null value; <paramref name="childVersions"/> names the field's version map, for nested objects.</summary>
+    private static string WriteCall(ValueSpec value, string x, string w, string s, bool isSecret, int depth, string? childVersions) => value.Kind switch
     {
         TypeKind.String or TypeKind.MacAddress when isSecret => $"{Wire}.WireValue.WriteSecretString({w}, {x}, {s});",
         TypeKind.FlexibleDict when isSecret => $"{Wire}.WireValue.WriteSecretJsonObject({w}, {x}, {s});",
@@ -283,17 +303,18 @@ internal static class ConverterEmitter
         TypeKind.DateTime => $"{Wire}.WireValue.WriteDateTime({w}, {x}, {s});",
         TypeKind.IpAddress => $"{Wire}.WireValue.WriteIPAddress({w}, {x}, {s});",
         TypeKind.FlexibleDict => $"{x}.WriteTo({w});",
-        TypeKind.List => $"{Wire}.WireValue.WriteList({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1)});",
-        TypeKind.Dict => $"{Wire}.WireValue.WriteDictionary({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1)});",
+        TypeKind.List => $"{Wire}.WireValue.WriteList({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, childVersions)});",
+        TypeKind.Dict => $"{Wire}.WireValue.WriteDictionary({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, childVersions)});",
         _ when value.IsEnum => $"{w}.WriteStringValue({x}.Value);",
+        _ when childVersions is not null => $"{value.TypeSyntax}JsonConverter.Instance.WriteNested({w}, {x}, {s}, {childVersions});",
         _ => $"{value.TypeSyntax}JsonConverter.Instance.WriteNested({w}, {x}, {s});",
     };
 
-    private static string ElementWriter(ValueSpec element, int depth)
+    private static string ElementWriter(ValueSpec element, int depth, string? childVersions)
     {
         var (w, e, s) = ("w" + depth, "e" + depth, "s" + depth);
         var body = new SourceWriter();
-        WriteValueStatement(body, element, e, w, s, isSecret: false, depth);
+        WriteValueStatement(body, element, e, w, s, isSecret: false, depth, childVersions);
         var statements = string.Join(" ", body.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         return $"static ({Json}.Utf8JsonWriter {w}, {element.NullableTypeSyntax} {e}, {Wire}.PayloadWriteState {s}) => {{ {statements} }}";
     }

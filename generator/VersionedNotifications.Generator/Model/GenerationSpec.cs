@@ -43,6 +43,12 @@ internal sealed record ObjectSpec(
     EquatableArray<PropertySpec> Properties,
     EquatableArray<PropertySpec> InheritedProperties)
 {
+    /// <summary>
+    /// Whether every base on the chain says which of its base's versions each of its versions contains
+    /// (<c>base_versions</c>), so that <see cref="InheritedProperties"/> carry their <c>Since</c> on this object's scale.
+    /// </summary>
+    public bool InheritedSinceKnown { get; init; }
+
     /// <summary>The fully qualified record type.</summary>
     public string FullTypeName => "global::" + Namespace + "." + TypeName;
 
@@ -75,7 +81,17 @@ internal sealed record PropertySpec(
     string TypeDisplay,
     string? Example,
     ValueSpec Value,
-    EquatableArray<string> MaskedKeys);
+    EquatableArray<string> MaskedKeys)
+{
+    /// <summary>Whether the field may be unset: its property is an <c>Optional&lt;T&gt;</c> and an unset value is left off the wire.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>For a field holding an object: which version of it each version of the containing object carries (<c>child_versions</c>).</summary>
+    public EquatableArray<VersionStepSpec> ChildVersions { get; init; } = EquatableArray<VersionStepSpec>.Empty;
+}
+
+/// <summary>One step of a version map: from container version <paramref name="From"/> on, child version <paramref name="Child"/>.</summary>
+internal sealed record VersionStepSpec(string From, string Child);
 
 /// <summary>How one value travels on the wire, for the generated converters.</summary>
 /// <param name="Kind">The definition type kind; <see cref="TypeKind.Named"/> and <see cref="TypeKind.InlineEnum"/> name a generated type.</param>

@@ -29,7 +29,7 @@ internal sealed record ObjectDefinition(
     /// The object's first version: <c>first_version</c>, else the first history entry, else <c>&lt;major&gt;.0</c> of
     /// <see cref="Version"/>. Nova's <c>InstanceCreatePayload</c> starts at 1.2, having taken over its base's history.
     /// </summary>
-    public ObjectVersion FirstVersion { get; init; } = new(Version.Major, 0);
+    public ObjectVersion FirstVersion { get; init; } = new(History.IsEmpty ? Version.Major : History[0].Version.Major, 0);
 
     /// <summary>Whether <c>sparse: true</c> made every field optional unless it says <c>optional: false</c>.</summary>
     public bool IsSparse { get; init; }

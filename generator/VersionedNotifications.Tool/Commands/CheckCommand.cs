@@ -13,12 +13,12 @@ internal static class CheckCommand
         {
             var workspace = Workspace.Load(result.GetValue(definitions)!, result.GetValue(manifest));
             var diagnostics = workspace.AllDiagnostics();
-            foreach (var diagnostic in diagnostics)
+            foreach (var (diagnostic, severity) in diagnostics)
             {
-                Console.WriteLine(Workspace.Format(diagnostic));
+                Console.WriteLine(Workspace.Format(diagnostic, severity));
             }
 
-            var errors = diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             Console.WriteLine(errors == 0 ? $"{workspace.Files.Count} definitions files: no errors" : $"{errors} error(s)");
             return errors == 0 ? 0 : 1;
         });

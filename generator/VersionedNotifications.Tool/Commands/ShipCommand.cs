@@ -18,7 +18,7 @@ internal static class ShipCommand
         command.SetAction(result =>
         {
             var workspace = Workspace.Load(result.GetValue(definitions)!, result.GetValue(manifest));
-            var errors = workspace.AllDiagnostics().Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+            var errors = workspace.AllDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Diagnostic).ToList();
             if (errors.Count > 0 && !result.GetValue(force))
             {
                 foreach (var error in errors)

@@ -10,10 +10,9 @@ namespace VersionedNotifications.Tool.Publishing.Catalog;
 /// <remarks>
 /// An object's own fields are replayed from its history (<see cref="HistoryReplay"/>). The fields it
 /// inherits are its bases' current fields in its current version. In an earlier version they are the
-/// fields of <em>some</em> version of each base: the definition language does not record which base
-/// version each derived version was built on (definitions/ironic/README.md), so there an inherited
-/// field is required only when every version of its base has it, and takes every shape the base ever
-/// gave it.
+/// fields of the base version that version carries when the definitions say so (<c>base_versions</c>);
+/// otherwise of <em>some</em> version of each base, so there an inherited field is required only when
+/// every version of its base has it, and takes every shape the base ever gave it.
 /// </remarks>
 internal sealed class ObjectContract
 {
@@ -66,13 +65,26 @@ internal sealed class ObjectContract
     {
         if (!_fields.TryGetValue(version, out var fields))
         {
-            fields = Ancestors().Reverse().SelectMany(a => version == Current ? a.OwnFieldsAt(a.Current) : a.OwnFieldsInAnyVersion())
-                .Concat(Own(version))
-                .ToList();
+            var inherited = BaseVersionAt(version) is { } baseVersion
+                ? Base!.FieldsAt(baseVersion)
+                : Ancestors().Reverse().SelectMany(a => version == Current ? a.OwnFieldsAt(a.Current) : a.OwnFieldsInAnyVersion());
+            fields = inherited.Concat(Own(version)).ToList();
             _fields.Add(version, fields);
         }
 
         return fields;
+    }
+
+    /// <summary>The base version <paramref name="version"/> carries, when <c>base_versions</c> says it and the base has that version.</summary>
+    private ObjectVersion? BaseVersionAt(ObjectVersion version)
+    {
+        if (Base is null)
+        {
+            return null;
+        }
+
+        var step = Definition.BaseVersions.LastOrDefault(s => s.From <= version);
+        return step is not null && Base.Versions.Contains(step.Child) ? step.Child : null;
     }
 
     private IEnumerable<VersionField> Own(ObjectVersion version)
@@ -89,7 +101,7 @@ internal sealed class ObjectContract
                 new[] { TypeOf(shape, definition) },
                 shape.IsNullable,
                 shape.DefaultJson,
-                IsRequired: Definition.IsVersioned || (!shape.IsNullable && shape.DefaultJson is null),
+                IsRequired: !(definition?.IsOptional ?? false),
                 definition,
                 this);
         }
@@ -130,7 +142,7 @@ internal sealed class ObjectContract
 /// <param name="Types">The type; more than one only for an inherited field whose base changed its type between versions.</param>
 /// <param name="IsNullable">Whether null is a valid value.</param>
 /// <param name="DefaultJson">The default, as JSON.</param>
-/// <param name="IsRequired">Whether the producer always sends the key: every field of a versioned object, the non-nullable fields without a default of a plain one.</param>
+/// <param name="IsRequired">Whether the producer always sends the key: every field that the definitions do not mark optional (the reader refuses a message without it).</param>
 /// <param name="Definition">The field as defined now; null for a field that a later version removed or renamed.</param>
 /// <param name="DeclaredBy">The object that declares the field (the object itself or one of its bases).</param>
 internal sealed record VersionField(

@@ -56,8 +56,10 @@ internal static class SchemaIndex
         text.Append("  accept it either.\n");
         text.Append("- **A plain object is open.** Glance's payloads carry no version, so a newer release cannot be told\n");
         text.Append("  from an older one: keys the definitions do not know are allowed, enum values other than the known ones\n");
-        text.Append("  are allowed (the known ones are listed as `examples`), and only the keys the producer always sends are\n");
-        text.Append("  required (a nullable key may be left out, as glance leaves out `backend` and `destination_ip`).\n");
+        text.Append("  are allowed (the known ones are listed as `examples`), and every key is required that the definitions do\n");
+        text.Append("  not mark `optional` (glance leaves out `backend` and `destination_ip`, which are optional).\n");
+        text.Append("- **Optional fields may be absent.** A field marked `optional` (or every field of a `sparse` object) is\n");
+        text.Append("  never required, in versioned and plain objects alike: oslo.versionedobjects leaves an unset field out.\n");
         text.Append("- **The envelope is closed.** Its keys are fixed by oslo; besides them only `_unique_id` and `_context_*`\n");
         text.Append("  may appear.\n");
         text.Append("- **Formats are patterns.** UUIDs, payload datetimes (`2024-01-01T10:00:00Z`, a fraction allowed), the\n");
@@ -68,9 +70,10 @@ internal static class SchemaIndex
         text.Append("- **The priority of an event type is not checked.** Each event type schema says its priority, but accepts\n");
         text.Append("  any: glance sends image.send at ERROR with the same object it sends at INFO, which the definitions\n");
         text.Append("  cannot declare. At a priority listed as a text priority the payload must be a string.\n");
-        text.Append("- **Earlier versions of derived objects.** The definitions do not say which version of its base each\n");
-        text.Append("  version of a derived object was built on, so in those versions an inherited field is required only\n");
-        text.Append("  when every version of the base has it, and may take any shape the base ever gave it.\n");
+        text.Append("- **Earlier versions of derived objects.** Where the definitions say which version of its base each\n");
+        text.Append("  version of a derived object carries (`base_versions`), an earlier version has exactly that base\n");
+        text.Append("  version's fields. Where they do not, an inherited field is required only when every version of the base\n");
+        text.Append("  has it, and may take any shape the base ever gave it.\n");
         return text.ToString();
     }
 }

@@ -98,10 +98,10 @@ internal sealed class SchemaSetBuilder(ContractCatalog catalog, SchemaLayout lay
             return text + "Sent as a plain JSON object, without a version: keys a newer release adds are allowed, and only the keys the producer always sends are required.";
         }
 
-        var inherited = version != contract.Current && contract.Base is not null
+        var inherited = version != contract.Current && contract.Base is not null && contract.Definition.BaseVersions.IsEmpty
             ? $" The definitions do not record which version of {contract.Base.Name} this version was built on, so the fields it inherits are required only when every version of {contract.Base.Name} has them."
             : string.Empty;
-        return text + $"Exactly version {version}: every field of this version is required and no other is allowed.{inherited}";
+        return text + $"Exactly version {version}: every field of this version that is not optional is required, and no other is allowed.{inherited}";
     }
 
     private static string EventDescription(EventContract eventType)

@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using VersionedNotifications.Generator.Diagnostics;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Tool;
+
+/// <summary>
+/// The severities a build would give our diagnostics, read as the compiler reads them: every <c>.editorconfig</c> from
+/// a definitions file's folder up to the root (or to one that says <c>root = true</c>), and every <c>.globalconfig</c>
+/// on that way, which the SDK hands the compiler too.
+/// </summary>
+internal static class EditorConfigSeverities
+{
+    public static SeverityConfiguration Load(IEnumerable<string> definitionFiles)
+    {
+        var parsed = new Dictionary<string, AnalyzerConfig>(StringComparer.Ordinal);
+        var entries = new List<SeverityEntry>();
+        foreach (var path in definitionFiles)
+        {
+            var configs = ConfigsAbove(path, parsed);
+            if (configs.Count == 0)
+            {
+                continue;
+            }
+
+            var options = AnalyzerConfigSet.Create(configs).GetOptionsForSourcePath(path).AnalyzerOptions;
+            entries.AddRange(SeverityConfiguration.Read(path, key => options.TryGetValue(key, out var value) ? value : null));
+        }
+
+        return new SeverityConfiguration(entries.ToEquatableArray());
+    }
+
+    private static List<AnalyzerConfig> ConfigsAbove(string path, Dictionary<string, AnalyzerConfig> parsed)
+    {
+        var configs = new List<AnalyzerConfig>();
+        var stopEditorConfigs = false;
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            foreach (var name in new[] { ".editorconfig", ".globalconfig" })
+            {
+                var file = Path.Combine(folder, name);
+                if (!File.Exists(file) || (name == ".editorconfig" && stopEditorConfigs))
+                {
+                    continue;
+                }
+
+                var text = File.ReadAllText(file);
+                if (!parsed.TryGetValue(file, out var config))
+                {
+                    config = AnalyzerConfig.Parse(text, file);
+                    parsed.Add(file, config);
+                }
+
+                configs.Add(config);
+                stopEditorConfigs |= name == ".editorconfig" && IsRoot(text);
+            }
+        }
+
+        return configs;
+    }
+
+    /// <summary>Whether an .editorconfig says <c>root = true</c> before its first section, so that none above it counts.</summary>
+    private static bool IsRoot(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('['))
+            {
+                return false;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && line[..equals].Trim().Equals("root", StringComparison.OrdinalIgnoreCase))
+            {
+                return line[(equals + 1)..].Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+}
