@@ -77,15 +77,11 @@ public sealed class NotificationGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(eventTypes, static (production, e) => production.AddSource(EventTypesEmitter.HintName(e), EventTypesEmitter.Emit(e).ToSourceText()));
 
         var severities = context.AdditionalTextsProvider
-            .Where(static text => DefinitionFiles.IsDefinition(text.Path))
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) =>
-            {
-                var options = pair.Right.GetOptions(pair.Left);
-                return SeverityConfiguration.Read(pair.Left.Path, key => options.TryGetValue(key, out var value) ? value : null).ToEquatableArray();
-            })
+            .Where(static text => SeverityConfiguration.IsConfigFile(text.Path))
+            .Select(static (text, cancellationToken) => new ConfigurationText(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
-            .Select(static (files, _) => new SeverityConfiguration(files.SelectMany(f => f).ToEquatableArray()))
+            .Combine(parsed.Select(static (result, _) => result.Value.Path).Collect())
+            .Select(static (pair, _) => SeverityConfiguration.From(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Severities);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics).Combine(severities), ReportAll);

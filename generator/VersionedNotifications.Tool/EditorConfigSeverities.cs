@@ -1,6 +1,4 @@
-using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Diagnostics;
-using VersionedNotifications.Generator.Model;
 
 namespace VersionedNotifications.Tool;
 
@@ -11,28 +9,23 @@ namespace VersionedNotifications.Tool;
 /// </summary>
 internal static class EditorConfigSeverities
 {
-    public static SeverityConfiguration Load(IEnumerable<string> definitionFiles)
+    public static SeverityConfiguration Load(IReadOnlyList<string> definitionFiles)
     {
-        var parsed = new Dictionary<string, AnalyzerConfig>(StringComparer.Ordinal);
-        var entries = new List<SeverityEntry>();
+        var configs = new Dictionary<string, ConfigurationText>(StringComparer.Ordinal);
         foreach (var path in definitionFiles)
         {
-            var configs = ConfigsAbove(path, parsed);
-            if (configs.Count == 0)
+            foreach (var config in ConfigsAbove(path))
             {
-                continue;
+                configs.TryAdd(config.Path, config);
             }
-
-            var options = AnalyzerConfigSet.Create(configs).GetOptionsForSourcePath(path).AnalyzerOptions;
-            entries.AddRange(SeverityConfiguration.Read(path, key => options.TryGetValue(key, out var value) ? value : null));
         }
 
-        return new SeverityConfiguration(entries.ToEquatableArray());
+        return SeverityConfiguration.From(configs.Values, definitionFiles);
     }
 
-    private static List<AnalyzerConfig> ConfigsAbove(string path, Dictionary<string, AnalyzerConfig> parsed)
+    private static List<ConfigurationText> ConfigsAbove(string path)
     {
-        var configs = new List<AnalyzerConfig>();
+        var configs = new List<ConfigurationText>();
         var stopEditorConfigs = false;
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null; folder = Path.GetDirectoryName(folder))
         {
@@ -45,13 +38,7 @@ internal static class EditorConfigSeverities
                 }
 
                 var text = File.ReadAllText(file);
-                if (!parsed.TryGetValue(file, out var config))
-                {
-                    config = AnalyzerConfig.Parse(text, file);
-                    parsed.Add(file, config);
-                }
-
-                configs.Add(config);
+                configs.Add(new ConfigurationText(file, text));
                 stopEditorConfigs |= name == ".editorconfig" && IsRoot(text);
             }
         }

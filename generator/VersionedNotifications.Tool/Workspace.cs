@@ -52,7 +52,7 @@ internal sealed class Workspace
         var files = parsed.Select(r => r.Value).ToList();
         var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics).ToList();
         var shipped = File.Exists(manifest) ? ShippedManifest.Parse(manifest, File.ReadAllText(manifest)) : null;
-        var severities = EditorConfigSeverities.Load(files.Select(f => f.Path));
+        var severities = EditorConfigSeverities.Load(files.Select(f => f.Path).ToList());
         return new Workspace(folder, manifest, files, shipped, diagnostics, severities);
     }
 

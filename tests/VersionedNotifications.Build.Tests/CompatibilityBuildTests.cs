@@ -92,4 +92,55 @@ public sealed class CompatibilityBuildTests
         var unknown = Vnotify.Run(copy.Directory, "frobnicate");
         Assert.Equal(2, unknown.ExitCode);
     }
+
+    [Theory]
+    [InlineData(".editorconfig", "[*.yaml]")]
+    [InlineData(".editorconfig", "[*]")]
+    [InlineData(".globalconfig", "is_global = true")]
+    public void A_severity_configured_the_documented_way_holds_in_the_build_and_in_check(string file, string header)
+    {
+        using var copy = TemporaryProject.CopyOf(Quickstart);
+        var definitions = Path.Combine(copy.Directory, "definitions");
+        var definition = Path.Combine(definitions, "backup.yaml");
+        File.WriteAllText(Path.Combine(copy.Directory, "Program.cs"), """
+            using System;
+            Console.WriteLine(Quickstart.Notifications.BackupPayload.ObjectVersion);
+            """);
+
+        // A shipped version changed in place (VN0201, from the analyzer), and in a file of its own (a file with errors
+        // is left to the generator's diagnostics) an unknown key (VN0002, from the generator).
+        var text = File.ReadAllText(definition)
+            .Replace("        description: The size of the backup, once known.", "        description: The size of the backup, once known.\n      note:\n        type: string\n        nullable: true\n        since: \"1.1\"");
+        File.WriteAllText(definition, text);
+        File.WriteAllText(Path.Combine(definitions, "restore.yaml"), """
+            namespace: restore
+            csharp_namespace: Quickstart.Restore
+            objects:
+              RestorePayload:
+                version: "1.0"
+                colour: blue
+                fields:
+                  uuid: uuid
+            """);
+        var broken = DotnetCli.Run(copy.Directory, "build", "-c", "Release");
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains("error VN0201", broken.Output);
+        Assert.Contains("error VN0002", broken.Output);
+
+        File.WriteAllText(Path.Combine(copy.Directory, file), $"""
+            {header}
+            dotnet_diagnostic.VN0201.severity = none
+            dotnet_diagnostic.VN0002.severity = warning
+
+            """);
+        var configured = DotnetCli.Run(copy.Directory, "build", "-c", "Release", "-p:TreatWarningsAsErrors=false");
+        Assert.True(configured.ExitCode == 0, configured.Output);
+        Assert.DoesNotContain("VN0201", configured.Output);
+        Assert.Contains("warning VN0002", configured.Output);
+
+        var check = Vnotify.Run(copy.Directory, "check", "--definitions", definitions);
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.DoesNotContain("VN0201", check.Output);
+        Assert.Contains("warning VN0002", check.Output);
+    }
 }

@@ -57,13 +57,9 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
 
         try
         {
-            var severities = new SeverityConfiguration(definitions
-                .SelectMany(text =>
-                {
-                    var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(text);
-                    return SeverityConfiguration.Read(text.Path, key => options.TryGetValue(key, out var value) ? value : null);
-                })
-                .ToEquatableArray());
+            var severities = SeverityConfiguration.From(
+                texts.Where(t => SeverityConfiguration.IsConfigFile(t.Path)).Select(t => new ConfigurationText(t.Path, t.GetText(context.CancellationToken)?.ToString() ?? string.Empty)),
+                definitions.Select(t => t.Path));
             foreach (var diagnostic in Check(definitions, context.Options, context.CancellationToken))
             {
                 if (severities.Apply(diagnostic) is { } configured)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Model;
 
@@ -10,35 +9,46 @@ namespace VersionedNotifications.Generator.Diagnostics;
 /// <summary>
 /// The severities a project gives our diagnostics, per definitions file: <c>dotnet_diagnostic.VN0207.severity = none</c>
 /// in an <c>.editorconfig</c> section that matches the YAML file (<c>[*]</c>, <c>[*.yaml]</c>) or in a
-/// <c>.globalconfig</c>. The compiler applies <c>.editorconfig</c> severities only to diagnostics in C# files, and ours
-/// sit in YAML files, so the generator, the analyzer and <c>vnotify check</c> apply them here, all three alike.
+/// <c>.globalconfig</c>. The compiler applies these only to diagnostics in C# files, and it keeps them from the
+/// options analyzers see; ours sit in YAML files. So the build targets hand the project's configuration files to the
+/// compiler as additional files too, and the generator, the analyzer and <c>vnotify</c> (which reads them from disk)
+/// read them here, all three alike, as the compiler would.
 /// </summary>
 /// <param name="Entries">One entry per definitions file and configured diagnostic ID.</param>
 internal sealed record SeverityConfiguration(EquatableArray<SeverityEntry> Entries)
 {
     public static readonly SeverityConfiguration None = new(EquatableArray<SeverityEntry>.Empty);
 
-    /// <summary>Every diagnostic ID the generator and the analyzer can report.</summary>
-    public static IReadOnlyList<string> KnownIds { get; } = typeof(DiagnosticDescriptors)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => f.GetValue(null))
-        .OfType<DiagnosticDescriptor>()
-        .Select(d => d.Id)
-        .Distinct(StringComparer.Ordinal)
-        .OrderBy(id => id, StringComparer.Ordinal)
-        .ToList();
+    /// <summary>Whether <paramref name="path"/> is an .editorconfig or .globalconfig file (as the build targets pass them).</summary>
+    public static bool IsConfigFile(string path) =>
+        path.EndsWith(".editorconfig", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The entries of one file, read from its options through <paramref name="lookup"/> (key to value, or null).</summary>
-    public static IEnumerable<SeverityEntry> Read(string path, Func<string, string?> lookup)
+    /// <summary>What the configuration files <paramref name="configs"/> say of our diagnostics in each definitions file.</summary>
+    public static SeverityConfiguration From(IEnumerable<ConfigurationText> configs, IEnumerable<string> definitionPaths)
     {
-        foreach (var id in KnownIds)
+        var parsed = configs.Select(c => AnalyzerConfig.Parse(c.Text, c.Path)).ToList();
+        if (parsed.Count == 0)
         {
-            if (lookup("dotnet_diagnostic." + id + ".severity") is { } text && Parse(text) is { } severity)
+            return None;
+        }
+
+        var set = AnalyzerConfigSet.Create(parsed);
+        var global = set.GlobalConfigOptions.TreeOptions;
+        var entries = new List<SeverityEntry>();
+        foreach (var path in definitionPaths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var local = set.GetOptionsForSourcePath(path).TreeOptions;
+            foreach (var id in local.Keys.Concat(global.Keys).Where(IsOurs).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
             {
-                yield return new SeverityEntry(path, id, severity);
+                var severity = local.TryGetValue(id, out var value) ? value : global[id];
+                entries.Add(new SeverityEntry(path, id.ToUpperInvariant(), severity));
             }
         }
+
+        return new SeverityConfiguration(entries.ToEquatableArray());
     }
+
+    private static bool IsOurs(string id) => id.StartsWith("VN", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The diagnostic as the project configured it, or null when it is turned off (<c>none</c>, or <c>silent</c>,
@@ -76,7 +86,7 @@ internal sealed record SeverityConfiguration(EquatableArray<SeverityEntry> Entri
     {
         foreach (var entry in Entries)
         {
-            if (entry.Id == info.Descriptor.Id && string.Equals(entry.Path, info.Location.FilePath, StringComparison.Ordinal))
+            if (string.Equals(entry.Id, info.Descriptor.Id, StringComparison.OrdinalIgnoreCase) && string.Equals(entry.Path, info.Location.FilePath, StringComparison.Ordinal))
             {
                 return entry.Severity;
             }
@@ -84,18 +94,10 @@ internal sealed record SeverityConfiguration(EquatableArray<SeverityEntry> Entri
 
         return null;
     }
-
-    private static ReportDiagnostic? Parse(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "none" => ReportDiagnostic.Suppress,
-        "silent" => ReportDiagnostic.Hidden,
-        "suggestion" => ReportDiagnostic.Info,
-        "warning" => ReportDiagnostic.Warn,
-        "error" => ReportDiagnostic.Error,
-        "default" => ReportDiagnostic.Default,
-        _ => null,
-    };
 }
 
 /// <summary>The severity configured for diagnostic <paramref name="Id"/> in the definitions file <paramref name="Path"/>.</summary>
 internal sealed record SeverityEntry(string Path, string Id, ReportDiagnostic Severity);
+
+/// <summary>One .editorconfig or .globalconfig file, as text.</summary>
+internal sealed record ConfigurationText(string Path, string Text);
