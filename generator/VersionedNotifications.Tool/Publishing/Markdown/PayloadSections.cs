@@ -35,8 +35,13 @@ internal sealed class PayloadSections(ServiceContracts service, DocsLinks links,
         {
             contract.IsVersioned
                 ? $"Sent as a versioned object: `{contract.WireNamespace}_object.name` is `\"{contract.Name}\"`, `{contract.WireNamespace}_object.version` is `\"{contract.Current}\"` in this release."
-                : "Sent as a plain JSON object, without a version. A nullable key may be left out altogether; every other key is always sent.",
+                : "Sent as a plain JSON object, without a version.",
         };
+        if (contract.Definition.IsSparse)
+        {
+            facts.Add("Sparse: each of its own fields is sent only when it is set, unless its row says otherwise.");
+        }
+
         if (contract.Base is not null)
         {
             var inherited = contract.Ancestors().Sum(a => a.OwnFieldsAt(a.Current).Count);
@@ -98,6 +103,11 @@ internal sealed class PayloadSections(ServiceContracts service, DocsLinks links,
             if (field.DefaultJson is not null)
             {
                 description = (description + " Default: " + MarkdownText.Code(field.DefaultJson) + ".").Trim();
+            }
+
+            if (field.Definition?.IsOptional == true)
+            {
+                description = (description + " Optional: left out when unset.").Trim();
             }
 
             var cells = new List<string> { name, TypeText(field.Types[0]), field.IsNullable ? "yes" : "no" };
