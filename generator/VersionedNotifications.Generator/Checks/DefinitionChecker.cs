@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Diagnostics;
 using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Generator.Parsing;
 
 namespace VersionedNotifications.Generator.Checks;
 
@@ -94,6 +95,7 @@ internal sealed partial class DefinitionChecker
             }
 
             CheckContainmentCycles(scope);
+            CheckVersionRelations(scope);
         }
 
         var objects = WithInheritedProperties(bound);
@@ -136,6 +138,8 @@ internal sealed partial class DefinitionChecker
                 scope = new Scope(file.WireNamespace!);
                 _scopes.Add(scope.WireNamespace, scope);
             }
+
+            scope.UnreadNames.UnionWith(file.UnreadNames);
 
             foreach (var enumDefinition in file.Enums)
             {
@@ -208,7 +212,11 @@ internal sealed partial class DefinitionChecker
 
                 if (!scope.Objects.TryGetValue(definition.Extends, out var baseObject))
                 {
-                    Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace);
+                    if (!scope.UnreadNames.Contains(definition.Extends))
+                    {
+                        Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace, NameSuggestions.Hint(definition.Extends, scope.ObjectNames()));
+                    }
+
                     continue;
                 }
 
@@ -243,11 +251,11 @@ internal sealed partial class DefinitionChecker
         return bases;
     }
 
-    /// <summary>The enum's members as emitted; a member cannot take a name the generated struct uses itself.</summary>
+    /// <summary>The enum's members as emitted (a repeated value is one member); a member cannot take a name the generated struct uses itself.</summary>
     private EquatableArray<EnumMemberSpec> ToMemberSpecs(string typeName, EquatableArray<EnumMember> members)
     {
         var specs = new List<EnumMemberSpec>();
-        foreach (var member in members)
+        foreach (var member in members.Where(m => !m.IsRepeat))
         {
             if (member.CSharpName == typeName || ReservedEnumMemberNames.Contains(member.CSharpName))
             {
