@@ -40,7 +40,7 @@ public sealed class DefinitionDiagnosticsTests
             """);
         var run = Run(broken);
 
-        Reported(run, "VN0001", broken, 6, 4, "did not find expected key", token: "fields:");
+        Reported(run, "VN0001", broken, 6, 4, "indentation: 'fields' is indented 3 spaces", token: "fields:");
     }
 
     [Fact]
