@@ -47,20 +47,26 @@ internal sealed class FieldReader
 
     /// <summary>
     /// A key of a field that lost its indentation lands among the fields: a dedented <c>nullable: true</c> would
-    /// declare a field <c>nullable</c> of type <c>true</c>. No type is a boolean or a number, and a field-level
-    /// key whose value is not a type (or is a list) is no field either: both are reported as what they are.
+    /// declare a field <c>nullable</c> of type <c>true</c>. A field named like a field-level key whose value is no
+    /// type (a boolean, a number, a list, text that does not parse as a type) is reported as what it is. A field
+    /// really named <c>description</c> or <c>type</c> still reads when its value is a type.
     /// </summary>
     private bool IsMisindentedKey(YamlTreeScalar nameNode, YamlTreeNode value, YamlTreeScalar? previous, FieldOwner owner)
     {
-        var isScalarLiteral = value is YamlTreeScalar { IsPlain: true, IsNull: false } plain
-            && LiteralReader.Read(plain).Kind is LiteralKind.Boolean or LiteralKind.Integer or LiteralKind.Float;
-        var isKeyword = Array.IndexOf(FieldKeys, nameNode.Value) >= 0 && value switch
+        if (Array.IndexOf(FieldKeys, nameNode.Value) < 0)
+        {
+            return false;
+        }
+
+        var isNoType = value switch
         {
             YamlTreeSequence => true,
-            YamlTreeScalar { IsNull: false } scalar => TypeExpressionParser.Parse(scalar.Value, out _) is null,
+            YamlTreeScalar { IsNull: true } => false,
+            YamlTreeScalar { IsPlain: true } plain when LiteralReader.Read(plain).Kind is LiteralKind.Boolean or LiteralKind.Integer or LiteralKind.Float => true,
+            YamlTreeScalar scalar => TypeExpressionParser.Parse(scalar.Value, out _) is null,
             _ => false,
         };
-        if (!isScalarLiteral && !isKeyword)
+        if (!isNoType)
         {
             return false;
         }

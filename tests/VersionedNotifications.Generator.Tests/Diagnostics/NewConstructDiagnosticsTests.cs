@@ -315,6 +315,36 @@ public sealed class NewConstructDiagnosticsTests
         Assert.Contains("\"demo.node.migrate.progress\"", run.Source("Demo.EventTypes.g.cs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AHistoryThatStartsAtTheFirstVersionIsInSequenceAndOneThatSkipsItsStartIsNot()
+    {
+        const string object_ = """
+              InstanceCreatePayload:
+                version: "1.3"
+                {0}
+                fields:
+                  keypairs: string
+                  tags: { type: string, since: "1.3" }
+                history:
+                  "1.2": Took over the history of its base.
+                  "1.3": Add tags.
+            """;
+        var declared = Demo(object_.Replace("{0}", "first_version: \"1.2\"", StringComparison.Ordinal));
+        var undeclared = Demo(object_.Replace("{0}", "description: Starts at 1.2 without saying so.", StringComparison.Ordinal));
+
+        // The file reads, so the analyzer checks it (a file with errors is left to the generator).
+        Assert.False(VersionedNotifications.Generator.Parsing.DefinitionParser.Parse(declared.Path, declared.Text).Value.HasErrors);
+        Compatibility.CompatibilityHarness.Only(Compatibility.CompatibilityHarness.Analyze(null, declared));
+        Compatibility.CompatibilityHarness.Single(
+            Compatibility.CompatibilityHarness.Analyze(null, undeclared),
+            "VN0206",
+            Microsoft.CodeAnalysis.DiagnosticSeverity.Error,
+            undeclared.Path,
+            11,
+            7,
+            "the history of InstanceCreatePayload starts at 1.2; list every version from 1.0, or say first_version: \"1.2\" if the object starts there");
+    }
+
     private static int Count(string text, string fragment) =>
         (text.Length - text.Replace(fragment, string.Empty, StringComparison.Ordinal).Length) / fragment.Length;
 }
