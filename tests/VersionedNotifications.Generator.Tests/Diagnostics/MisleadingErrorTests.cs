@@ -133,6 +133,19 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
+    public void AnIndentationSlipIsPlacedOnItsLineWithWindowsLineEndsToo()
+    {
+        var text = "namespace: demo\r\ncsharp_namespace: Demo\r\nobjects:\r\n  Node:\r\n    version: \"1.0\"\r\n    fields:\r\n       id: uuid\r\n      name: string\r\n";
+
+        var diagnostic = Assert.Single(DefinitionParser.Parse(Path, text).Diagnostics);
+
+        Assert.Equal("VN0001", diagnostic.Descriptor.Id);
+        Assert.Equal((6, 7), (diagnostic.Location.LineSpan.Start.Line, diagnostic.Location.LineSpan.Start.Character));
+        Assert.Equal("id: uuid", text.Substring(diagnostic.Location.TextSpan.Start, diagnostic.Location.TextSpan.Length));
+        Assert.Contains("indentation: 'id' is indented 7 spaces", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AKeyIndentedUnderAKeyWithAValueIsReportedAsIndentation()
     {
         var broken = Definition.Of(Path, """
