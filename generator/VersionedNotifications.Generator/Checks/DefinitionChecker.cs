@@ -76,6 +76,16 @@ internal sealed partial class DefinitionChecker
         var usable = files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is not null).ToList();
         DeclareTypes(usable);
 
+        // A file without a usable csharp_namespace declares nothing, but it does name its objects and enums:
+        // what uses them hears of that file's own error only.
+        foreach (var file in files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is null))
+        {
+            var names = ScopeOf(file.WireNamespace!).UnreadNames;
+            names.UnionWith(file.UnreadNames);
+            names.UnionWith(file.Objects.Select(o => o.Name));
+            names.UnionWith(file.Enums.Select(e => e.Name));
+        }
+
         _bases = ResolveBases();
         var extended = new HashSet<DeclaredObject>(_bases.Values);
         var enums = new List<EnumSpec>();
@@ -133,12 +143,7 @@ internal sealed partial class DefinitionChecker
     {
         foreach (var file in files)
         {
-            if (!_scopes.TryGetValue(file.WireNamespace!, out var scope))
-            {
-                scope = new Scope(file.WireNamespace!);
-                _scopes.Add(scope.WireNamespace, scope);
-            }
-
+            var scope = ScopeOf(file.WireNamespace!);
             scope.UnreadNames.UnionWith(file.UnreadNames);
 
             foreach (var enumDefinition in file.Enums)
@@ -165,6 +170,17 @@ internal sealed partial class DefinitionChecker
                 scope.OrderedObjects.Add(declared);
             }
         }
+    }
+
+    private Scope ScopeOf(string wireNamespace)
+    {
+        if (!_scopes.TryGetValue(wireNamespace, out var scope))
+        {
+            scope = new Scope(wireNamespace);
+            _scopes.Add(wireNamespace, scope);
+        }
+
+        return scope;
     }
 
     private bool IsNameTaken(Scope scope, string name, LocationInfo location, string kind)

@@ -112,6 +112,31 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
+    public void ObjectsOfAFileWithoutAUsableCSharpNamespaceAreNotUnknownToOtherFiles()
+    {
+        var objects = Definition.Of("/defs/objects.yaml", """
+            namespace: demo
+            csharp_namespace: Demo.event
+            objects:
+              Node:
+                version: "1.0"
+            """);
+        var events = Definition.Of("/defs/events.yaml", """
+            namespace: demo
+            csharp_namespace: Demo
+            event_types:
+              demo.node.update:
+                payload: Node
+                statuses: [start, end, error]
+            """);
+
+        var run = Run(objects, events);
+
+        Reported(run, "VN0012", objects, 2, 19, "'csharp_namespace' gives the C# name 'Demo.event'", token: "Demo.event");
+        OnlyReported(run, "VN0012");
+    }
+
+    [Fact]
     public void AnOverIndentedFirstKeyIsReportedOnItsOwnLineAsIndentation()
     {
         // One space too many before 'id': YamlDotNet says "did not find expected key" on the line of 'name'.
