@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using VersionedNotifications.Generator.Diagnostics;
-using VersionedNotifications.Generator.Model;
 
 namespace VersionedNotifications.Generator.Parsing;
 
@@ -15,21 +14,17 @@ internal sealed class MappingReader
     private readonly Dictionary<string, KeyValuePair<YamlTreeScalar, YamlTreeNode>> _entries = new(StringComparer.Ordinal);
     private readonly ParseContext _context;
 
-    private MappingReader(ParseContext context, YamlTreeMapping mapping, string what)
+    private MappingReader(ParseContext context, YamlTreeMapping mapping)
     {
         _context = context;
         Mapping = mapping;
-        What = what;
     }
 
     public YamlTreeMapping Mapping { get; }
 
-    /// <summary>What the mapping is, for messages: "object 'NodePayload'".</summary>
-    public string What { get; }
-
     /// <summary>
-    /// Reads <paramref name="node"/> as a mapping allowing <paramref name="allowedKeys"/>;
-    /// null (with a diagnostic) when it is not a mapping.
+    /// Reads <paramref name="node"/> as a mapping allowing <paramref name="allowedKeys"/>; <paramref name="what"/> names
+    /// it in messages ("object 'NodePayload'"). Null (with a diagnostic) when it is not a mapping.
     /// </summary>
     public static MappingReader? Create(ParseContext context, YamlTreeNode node, string what, params string[] allowedKeys)
     {
@@ -39,7 +34,7 @@ internal sealed class MappingReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, what);
+        var reader = new MappingReader(context, mapping);
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key.Value;
@@ -115,9 +110,6 @@ internal sealed class MappingReader
                 return null;
         }
     }
-
-    public ObjectVersion? OptionalVersion(string key) =>
-        TryGet(key, out _, out var node) ? _context.ReadVersion(node, key) : null;
 
     /// <summary>
     /// The entries of the mapping under <paramref name="key"/> (objects, fields, history, ...), in file order;

@@ -17,18 +17,17 @@ internal sealed class ParseContext
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<string> _unreadNames = new();
+    private readonly SourceText _text;
 
     public ParseContext(string path, string text, CancellationToken cancellationToken)
     {
         Path = path;
-        Text = SourceText.From(text);
+        _text = SourceText.From(text);
         CancellationToken = cancellationToken;
     }
 
     /// <summary>The file path, as the compiler was given it.</summary>
     public string Path { get; }
-
-    public SourceText Text { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -65,10 +64,10 @@ internal sealed class ParseContext
     /// <summary>The place from the character offset <paramref name="start"/> to <paramref name="end"/>, clamped to the text.</summary>
     public LocationInfo LocationOf(int start, int end)
     {
-        var startIndex = Math.Min(Math.Max(0, start), Text.Length);
-        var endIndex = Math.Min(Math.Max(startIndex, end), Text.Length);
+        var startIndex = Math.Min(Math.Max(0, start), _text.Length);
+        var endIndex = Math.Min(Math.Max(startIndex, end), _text.Length);
         var span = TextSpan.FromBounds(startIndex, endIndex);
-        return new LocationInfo(Path, span, Text.Lines.GetLinePositionSpan(span));
+        return new LocationInfo(Path, span, _text.Lines.GetLinePositionSpan(span));
     }
 
     /// <summary>The text of a single value; null (reported) for a list or a mapping, null for an empty value.</summary>
