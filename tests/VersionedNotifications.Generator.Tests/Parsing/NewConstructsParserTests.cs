@@ -176,6 +176,34 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
+    public void AnOlderMajorIsDescribedByItsHistoryAndRemovedFields()
+    {
+        var file = ParseClean("""
+            namespace: nova
+            csharp_namespace: Nova
+            objects:
+              InstanceUpdatePayload:
+                version: "2.0"
+                fields:
+                  uuid: { type: uuid, since: "1.0" }
+                  old_display_name: { type: string, since: "1.0", removed: "2.0" }
+                  display_name: string
+                history:
+                  "1.0": Initial version.
+                  "1.1": Add tags.
+                  "2.0": Rename old_display_name to display_name.
+            """);
+
+        var update = Object(file, "InstanceUpdatePayload");
+        Assert.Equal(new ObjectVersion(1, 0), update.FirstVersion);
+        Assert.Equal(new ObjectVersion(2, 0), Field(update, "old_display_name").Removed);
+        Assert.Equal(new ObjectVersion(1, 0), Field(update, "uuid").Since);
+
+        // A field that does not say arrived with the current major.
+        Assert.Equal(new ObjectVersion(2, 0), Field(update, "display_name").Since);
+    }
+
+    [Fact]
     public void AnObjectThatCannotBeReadIsNamedAsUnread()
     {
         var result = DefinitionParser.Parse(Path, """
