@@ -72,7 +72,11 @@ internal sealed partial class DefinitionChecker
         }
         else
         {
-            Report(DiagnosticDescriptors.UnknownPayloadObject, definition.PayloadLocation, definition.Name, definition.Payload, scope.WireNamespace);
+            if (!scope.UnreadNames.Contains(definition.Payload))
+            {
+                Report(DiagnosticDescriptors.UnknownPayloadObject, definition.PayloadLocation, definition.Name, definition.Payload, scope.WireNamespace, NameSuggestions.Hint(definition.Payload, scope.ObjectNames()));
+            }
+
             return null;
         }
 

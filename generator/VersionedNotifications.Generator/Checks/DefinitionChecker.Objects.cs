@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using VersionedNotifications.Generator.Diagnostics;
 using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Generator.Parsing;
 
 namespace VersionedNotifications.Generator.Checks;
 
@@ -25,8 +26,9 @@ internal sealed partial class DefinitionChecker
         {
             if (!wireNames.Add(field.Name))
             {
-                var owner = inherited.FirstOrDefault(f => f.Field.Name == field.Name).Owner;
-                Report(DiagnosticDescriptors.DuplicateName, field.Location, "Field", field.Name, owner is null ? string.Empty : $": base object '{owner.Definition.Name}' has it already");
+                // A re-declaration of an inherited field that changes nothing keeps the base's property,
+                // and so its place in the field order, as oslo's fields dict keeps the base's key position.
+                CheckRedeclaration(field, inherited.FirstOrDefault(f => f.Field.Name == field.Name));
                 continue;
             }
 
@@ -80,6 +82,48 @@ internal sealed partial class DefinitionChecker
             properties.ToEquatableArray(),
             EquatableArray<PropertySpec>.Empty);
     }
+
+    /// <summary>
+    /// A field the base already has may be declared again (nova re-declares <c>request_id</c>) when the declaration
+    /// is the same; description, example and since may differ. One that differs is reported, saying how.
+    /// </summary>
+    private void CheckRedeclaration(FieldDefinition field, (FieldDefinition Field, DeclaredObject Owner) inherited)
+    {
+        if (inherited.Owner is null)
+        {
+            Report(DiagnosticDescriptors.DuplicateName, field.Location, "Field", field.Name, string.Empty);
+            return;
+        }
+
+        var differences = RedeclarationDifferences(inherited.Field, field);
+        if (differences.Count > 0)
+        {
+            Report(DiagnosticDescriptors.DuplicateName, field.Location, "Field", field.Name, $": base object '{inherited.Owner.Definition.Name}' has it already, and this declaration differs in {string.Join("; ", differences)}; re-declare it exactly as the base does, or give it another name");
+        }
+    }
+
+    private static List<string> RedeclarationDifferences(FieldDefinition inBase, FieldDefinition here)
+    {
+        var differences = new List<string>();
+        void Compare(string what, string baseValue, string value)
+        {
+            if (baseValue != value)
+            {
+                differences.Add($"{what} ({value} here, {baseValue} in the base)");
+            }
+        }
+
+        Compare("type", inBase.Type.ToString(), here.Type.ToString());
+        Compare("nullable", Flag(inBase.IsNullable), Flag(here.IsNullable));
+        Compare("optional", Flag(inBase.IsOptional), Flag(here.IsOptional));
+        Compare("default", inBase.Default?.Json ?? "none", here.Default?.Json ?? "none");
+        Compare("secret", Flag(inBase.IsSecret), Flag(here.IsSecret));
+        Compare("masked_keys", "[" + string.Join(", ", inBase.MaskedKeys) + "]", "[" + string.Join(", ", here.MaskedKeys) + "]");
+        Compare("values", "[" + string.Join(", ", inBase.EnumMembers.Select(m => m.Value)) + "]", "[" + string.Join(", ", here.EnumMembers.Select(m => m.Value)) + "]");
+        return differences;
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
 
     private PropertySpec BindProperty(Scope scope, FieldDefinition field, string? inlineEnumType)
     {
@@ -149,7 +193,11 @@ internal sealed partial class DefinitionChecker
             return true;
         }
 
-        Report(DiagnosticDescriptors.UnknownType, field.TypeLocation, type.Name!, field.Name, TypeNames.BuiltInList, scope.WireNamespace);
+        if (!scope.UnreadNames.Contains(type.Name!))
+        {
+            Report(DiagnosticDescriptors.UnknownType, field.TypeLocation, type.Name!, field.Name, TypeNames.BuiltInList, scope.WireNamespace, NameSuggestions.Hint(type.Name!, scope.TypeNames()));
+        }
+
         return false;
     }
 

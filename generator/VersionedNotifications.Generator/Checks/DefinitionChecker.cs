@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Diagnostics;
 using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Generator.Parsing;
 
 namespace VersionedNotifications.Generator.Checks;
 
@@ -78,6 +79,16 @@ internal sealed partial class DefinitionChecker
         var usable = files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is not null).ToList();
         DeclareTypes(usable);
 
+        // A file without a usable csharp_namespace declares nothing, but it does name its objects and enums:
+        // what uses them hears of that file's own error only.
+        foreach (var file in files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is null))
+        {
+            var names = ScopeOf(file.WireNamespace!).UnreadNames;
+            names.UnionWith(file.UnreadNames);
+            names.UnionWith(file.Objects.Select(o => o.Name));
+            names.UnionWith(file.Enums.Select(e => e.Name));
+        }
+
         _bases = ResolveBases();
         var extended = new HashSet<DeclaredObject>(_bases.Values);
         var enums = new List<EnumSpec>();
@@ -97,6 +108,7 @@ internal sealed partial class DefinitionChecker
             }
 
             CheckContainmentCycles(scope);
+            CheckVersionRelations(scope);
         }
 
         var objects = WithInheritedProperties(bound);
@@ -208,11 +220,8 @@ internal sealed partial class DefinitionChecker
     {
         foreach (var file in files)
         {
-            if (!_scopes.TryGetValue(file.WireNamespace!, out var scope))
-            {
-                scope = new Scope(file.WireNamespace!);
-                _scopes.Add(scope.WireNamespace, scope);
-            }
+            var scope = ScopeOf(file.WireNamespace!);
+            scope.UnreadNames.UnionWith(file.UnreadNames);
 
             foreach (var enumDefinition in file.Enums)
             {
@@ -238,6 +247,17 @@ internal sealed partial class DefinitionChecker
                 scope.OrderedObjects.Add(declared);
             }
         }
+    }
+
+    private Scope ScopeOf(string wireNamespace)
+    {
+        if (!_scopes.TryGetValue(wireNamespace, out var scope))
+        {
+            scope = new Scope(wireNamespace);
+            _scopes.Add(wireNamespace, scope);
+        }
+
+        return scope;
     }
 
     private bool IsNameTaken(Scope scope, string name, LocationInfo location, string kind)
@@ -285,7 +305,11 @@ internal sealed partial class DefinitionChecker
 
                 if (!scope.Objects.TryGetValue(definition.Extends, out var baseObject))
                 {
-                    Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace);
+                    if (!scope.UnreadNames.Contains(definition.Extends))
+                    {
+                        Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace, NameSuggestions.Hint(definition.Extends, scope.ObjectNames()));
+                    }
+
                     continue;
                 }
 
@@ -320,11 +344,11 @@ internal sealed partial class DefinitionChecker
         return bases;
     }
 
-    /// <summary>The enum's members as emitted; a member cannot take a name the generated struct uses itself.</summary>
+    /// <summary>The enum's members as emitted (a repeated value is one member); a member cannot take a name the generated struct uses itself.</summary>
     private EquatableArray<EnumMemberSpec> ToMemberSpecs(string typeName, EquatableArray<EnumMember> members)
     {
         var specs = new List<EnumMemberSpec>();
-        foreach (var member in members)
+        foreach (var member in members.Where(m => !m.IsRepeat))
         {
             if (member.CSharpName == typeName || ReservedEnumMemberNames.Contains(member.CSharpName))
             {

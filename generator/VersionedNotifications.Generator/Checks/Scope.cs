@@ -29,4 +29,24 @@ internal sealed class Scope
 
     /// <summary>Objects in declaration order (files by path, then file order), for deterministic checks.</summary>
     public List<DeclaredObject> OrderedObjects { get; } = new();
+
+    /// <summary>Objects and enums a file names but could not read: their own file reports why, so their users are not told the name is unknown.</summary>
+    public HashSet<string> UnreadNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The object and enum names, sorted, for "did you mean" hints.</summary>
+    public IEnumerable<string> TypeNames()
+    {
+        var names = new List<string>(Objects.Keys);
+        names.AddRange(Enums.Keys);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>The object names, sorted, for "did you mean" hints.</summary>
+    public IEnumerable<string> ObjectNames()
+    {
+        var names = new List<string>(Objects.Keys);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
 }

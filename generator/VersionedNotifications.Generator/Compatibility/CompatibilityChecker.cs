@@ -20,16 +20,24 @@ internal sealed class CompatibilityChecker
     private readonly ShippedManifest? _manifest;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private CompatibilityChecker(DefinitionIndex index, ShippedManifest? manifest)
+    /// <summary>
+    /// Whether every definitions file parsed cleanly. A file with errors is left out of the index, so what it
+    /// defines would look removed; the removal rules then wait until it reads (its own error fails the build).
+    /// </summary>
+    private readonly bool _allFilesRead;
+
+    private CompatibilityChecker(DefinitionIndex index, ShippedManifest? manifest, bool allFilesRead)
     {
         _index = index;
         _manifest = manifest;
+        _allFilesRead = allFilesRead;
     }
 
     /// <summary>Checks <paramref name="files"/> (files that did not parse cleanly are left to the generator's diagnostics) against <paramref name="manifest"/>.</summary>
     public static IReadOnlyList<DiagnosticInfo> Check(IEnumerable<DefinitionFile> files, ShippedManifest? manifest)
     {
-        var checker = new CompatibilityChecker(new DefinitionIndex(files.Where(f => !f.HasErrors)), manifest);
+        var all = files.ToList();
+        var checker = new CompatibilityChecker(new DefinitionIndex(all.Where(f => !f.HasErrors)), manifest, all.All(f => !f.HasErrors));
         checker.Run();
         return checker._diagnostics;
     }
@@ -129,12 +137,10 @@ internal sealed class CompatibilityChecker
             }
         }
 
+        // An object may start after x.0 (first_version: nova's InstanceCreatePayload starts at 1.2); without the key it starts at x.0.
         if (!definition.History.IsEmpty && versions[0] != definition.FirstVersion)
         {
-            var expected = definition.FirstVersion.Minor == 0
-                ? $"list every version from {definition.FirstVersion}, or give first_version: \"{versions[0]}\" if the object began there"
-                : $"its first_version is {definition.FirstVersion}";
-            Report(DiagnosticDescriptors.VersionOutOfSequence, definition.History[0].Location, $"the history of {definition.Name} starts at {versions[0]}; {expected}");
+            Report(DiagnosticDescriptors.VersionOutOfSequence, definition.History[0].Location, $"the history of {definition.Name} starts at {versions[0]}; list every version from {definition.FirstVersion}, or say first_version: \"{versions[0]}\" if the object starts there");
         }
 
         if (shipped.Count > 0 && shipped.Keys.Last() > definition.Version)
@@ -294,7 +300,11 @@ internal sealed class CompatibilityChecker
         {
             if (!_index.Events.TryGetValue(shipped.Name, out var entry))
             {
-                Report(DiagnosticDescriptors.EventTypeRemoved, manifest.LocationOfLine(shipped.Line), shipped.Name);
+                if (_allFilesRead)
+                {
+                    Report(DiagnosticDescriptors.EventTypeRemoved, manifest.LocationOfLine(shipped.Line), shipped.Name);
+                }
+
                 continue;
             }
 

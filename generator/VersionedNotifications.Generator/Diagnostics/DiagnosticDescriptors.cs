@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
         "VN0004", "Invalid value", "Invalid value for '{0}': {1}");
 
     public static readonly DiagnosticDescriptor UnknownType = Error(
-        "VN0005", "Unknown type", "Unknown type '{0}' for field '{1}': expected a built-in type ({2}) or an object or enum defined in namespace '{3}'");
+        "VN0005", "Unknown type", "Unknown type '{0}' for field '{1}': expected a built-in type ({2}) or an object or enum defined in namespace '{3}'{4}");
 
     public static readonly DiagnosticDescriptor DuplicateName = Error(
         "VN0006", "Duplicate name", "{0} '{1}' is defined more than once{2}");
@@ -35,10 +35,10 @@ internal static class DiagnosticDescriptors
         "VN0007", "Field added after the current version", "Field '{0}' has since '{1}', later than the version '{2}' of {3}");
 
     public static readonly DiagnosticDescriptor UnknownBaseObject = Error(
-        "VN0008", "Unknown base object", "Object '{0}' extends '{1}', which is not an object in namespace '{2}'");
+        "VN0008", "Unknown base object", "Object '{0}' extends '{1}', which is not an object in namespace '{2}'{3}");
 
     public static readonly DiagnosticDescriptor UnknownPayloadObject = Error(
-        "VN0009", "Unknown payload object", "Event type '{0}' has payload '{1}', which is not an object in namespace '{2}' (or 'text')");
+        "VN0009", "Unknown payload object", "Event type '{0}' has payload '{1}', which is not an object in namespace '{2}' (or 'text'){3}");
 
     public static readonly DiagnosticDescriptor Cycle = Error(
         "VN0010", "Cycle between objects", "{0}: {1}");

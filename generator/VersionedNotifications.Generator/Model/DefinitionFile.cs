@@ -26,4 +26,12 @@ internal sealed record DefinitionFile(
     EquatableArray<ObjectDefinition> Objects,
     EquatableArray<EnumDefinition> Enums,
     EquatableArray<EventDefinition> Events,
-    bool HasErrors);
+    bool HasErrors)
+{
+    /// <summary>
+    /// Objects and enums the file names but could not read (an object without its <c>version</c>): they are left
+    /// out of <see cref="Objects"/> and <see cref="Enums"/>, and what uses them is not told again that the name
+    /// is unknown, since the file's own error says what is wrong.
+    /// </summary>
+    public EquatableArray<string> UnreadNames { get; init; } = EquatableArray<string>.Empty;
+}

@@ -6,46 +6,46 @@ namespace VersionedNotifications.Generator.Parsing;
 
 /// <summary>
 /// The keys of one YAML mapping, checked against the keys its context allows: unknown keys and
-/// duplicates are reported where they are written, and the rest are handed out by name.
+/// duplicates are reported where they are written, and the rest are handed out by name, as single
+/// values or as named entries.
 /// </summary>
 internal sealed class MappingReader
 {
     private readonly Dictionary<string, KeyValuePair<YamlTreeScalar, YamlTreeNode>> _entries = new(StringComparer.Ordinal);
+    private readonly ParseContext _context;
 
-    private MappingReader(YamlTreeMapping mapping, string context)
+    private MappingReader(ParseContext context, YamlTreeMapping mapping)
     {
+        _context = context;
         Mapping = mapping;
-        Context = context;
     }
 
     public YamlTreeMapping Mapping { get; }
 
-    /// <summary>What the mapping is, for messages: "object 'NodePayload'".</summary>
-    public string Context { get; }
-
     /// <summary>
-    /// Reads <paramref name="node"/> as a mapping allowing <paramref name="allowedKeys"/>;
-    /// null (with a diagnostic) when it is not a mapping.
+    /// Reads <paramref name="node"/> as a mapping allowing <paramref name="allowedKeys"/>; <paramref name="what"/> names
+    /// it in messages ("object 'NodePayload'"). Null (with a diagnostic) when it is not a mapping.
     /// </summary>
-    public static MappingReader? Create(DefinitionParser parser, YamlTreeNode node, string context, params string[] allowedKeys)
+    public static MappingReader? Create(ParseContext context, YamlTreeNode node, string what, params string[] allowedKeys)
     {
         if (node is not YamlTreeMapping mapping)
         {
-            parser.Report(DiagnosticDescriptors.InvalidValue, node, context, $"expected a mapping of keys, found {node.Kind}");
+            context.Report(DiagnosticDescriptors.InvalidValue, node, what, $"expected a mapping of keys, found {node.Kind}");
             return null;
         }
 
-        var reader = new MappingReader(mapping, context);
+        var reader = new MappingReader(context, mapping);
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key.Value;
             if (Array.IndexOf(allowedKeys, key) < 0)
             {
-                parser.Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, context, Suggest(key, allowedKeys));
+                var hint = NameSuggestions.Hint(key, allowedKeys) + " (allowed: " + string.Join(", ", allowedKeys) + ")";
+                context.Report(DiagnosticDescriptors.UnknownKey, entry.Key, key, what, hint);
             }
             else if (reader._entries.ContainsKey(key))
             {
-                parser.Report(DiagnosticDescriptors.DuplicateName, entry.Key, "Key", key, " in " + context);
+                context.Report(DiagnosticDescriptors.DuplicateName, entry.Key, "Key", key, " in " + what);
             }
             else
             {
@@ -72,46 +72,83 @@ internal sealed class MappingReader
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
-    private static string Suggest(string key, string[] allowedKeys)
+    /// <summary>The value of <paramref name="key"/>, which <paramref name="owner"/> must have ("A definitions file").</summary>
+    public string? RequiredString(string key, string owner)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in allowedKeys)
+        if (!TryGet(key, out _, out var node))
         {
-            var distance = Distance(key, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
+            _context.Report(DiagnosticDescriptors.MissingKey, Mapping, owner, key);
+            return null;
         }
 
-        var hint = best is not null && bestDistance <= Math.Max(2, key.Length / 3) ? $"; did you mean '{best}'?" : string.Empty;
-        return hint + " (allowed: " + string.Join(", ", allowedKeys) + ")";
+        return _context.RequiredScalar(node, key);
     }
 
-    /// <summary>Levenshtein distance, for "did you mean" hints on misspelled keys.</summary>
-    private static int Distance(string a, string b)
+    public string? OptionalString(string key) =>
+        TryGet(key, out _, out var node) ? _context.ScalarText(node, key) : null;
+
+    /// <summary>An unquoted <c>true</c> or <c>false</c>; null when the key is absent or (reported) holds anything else.</summary>
+    public bool? OptionalBoolean(string key)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        if (!TryGet(key, out _, out var node))
         {
-            previous[j] = j;
+            return null;
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        // Booleans are YAML booleans: a quoted "true" is a string, here as in a default.
+        var isPlain = node is YamlTreeScalar { IsPlain: true };
+        switch (_context.RequiredScalar(node, key))
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            case "true" or "True" or "TRUE" when isPlain:
+                return true;
+            case "false" or "False" or "FALSE" when isPlain:
+                return false;
+            case { } other:
+                _context.Report(DiagnosticDescriptors.InvalidValue, node, key, $"expected true or false (unquoted), found '{other}'");
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The entries of the mapping under <paramref name="key"/> (objects, fields, history, ...), in file order;
+    /// a name written twice is reported and only its first entry given.
+    /// </summary>
+    public IEnumerable<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Entries(string key)
+    {
+        if (!TryGet(key, out _, out var node) || (node is YamlTreeScalar scalar && scalar.IsNull))
+        {
+            yield break;
+        }
+
+        if (node is not YamlTreeMapping mapping)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidValue, node, key, $"expected a mapping of names to definitions, found {node.Kind}");
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            if (!seen.Add(entry.Key.Value))
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                _context.Report(DiagnosticDescriptors.DuplicateName, entry.Key, Singular(key), entry.Key.Value, " in this file");
+                continue;
             }
 
-            (previous, current) = (current, previous);
+            yield return entry;
         }
-
-        return previous[b.Length];
     }
+
+    private static string Singular(string key) => key switch
+    {
+        "objects" => "Object",
+        "enums" => "Enum",
+        "fields" => "Field",
+        "event_types" => "Event type",
+        "history" => "Version",
+        _ => key,
+    };
 }

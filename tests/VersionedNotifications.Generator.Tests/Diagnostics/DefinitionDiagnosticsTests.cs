@@ -40,7 +40,7 @@ public sealed class DefinitionDiagnosticsTests
             """);
         var run = Run(broken);
 
-        Reported(run, "VN0001", broken, 6, 4, "did not find expected key", token: "fields:");
+        Reported(run, "VN0001", broken, 6, 4, "indentation: 'fields' is indented 3 spaces", token: "fields:");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class DefinitionDiagnosticsTests
             """);
         var run = Run(file);
 
-        Reported(run, "VN0002", file, 5, 5, "Unknown key 'verison' in object 'Node'; did you mean 'version'? (allowed: version, description, versioned, extends, csharp_name, fields, history)", token: "verison");
+        Reported(run, "VN0002", file, 5, 5, "Unknown key 'verison' in object 'Node'; did you mean 'version'? (allowed: version, first_version, description, versioned, sparse, extends, base_versions, csharp_name, fields, history)", token: "verison");
         OnlyReported(run, "VN0002");
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
         Assert.Contains("public required global::System.Guid Id", run.Source("Demo.Node.g.cs"), StringComparison.Ordinal);
@@ -565,7 +565,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void FamilyStatusOutsideStartEndErrorSuccessIsInvalidAtTheStatus()
+    public void FamilyStatusOutsideStartEndErrorSuccessProgressIsInvalidAtTheStatus()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -580,7 +580,7 @@ public sealed class DefinitionDiagnosticsTests
             """);
         var run = Run(file);
 
-        Reported(run, "VN0011", file, 9, 23, "Invalid event type 'demo.node.power_set.finish': 'finish' is not a status of an event family; use start, end, error or success", token: "finish");
+        Reported(run, "VN0011", file, 9, 23, "Invalid event type 'demo.node.power_set.finish': 'finish' is not a status of an event family; use start, end, error, success or progress", token: "finish");
         StillGeneratesAndCompiles(run, "Demo.EventTypes.g.cs");
         var eventTypes = run.Source("Demo.EventTypes.g.cs");
         Assert.Contains("\"demo.node.power_set.start\"", eventTypes, StringComparison.Ordinal);

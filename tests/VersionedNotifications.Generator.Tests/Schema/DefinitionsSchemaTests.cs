@@ -108,7 +108,79 @@ public sealed class DefinitionsSchemaTests : IDisposable
             """,
             "/event_types/baremetal.node.power_set/priority must NOT be valid"
         },
+        {
+            "optional-with-default",
+            """
+            namespace: nova
+            csharp_namespace: Example.Nova
+            objects:
+              RequestSpecPayload:
+                version: "1.0"
+                fields:
+                  image_meta: { type: string, optional: true, default: "" }
+            """,
+            "/objects/RequestSpecPayload/fields/image_meta/optional must be equal to constant"
+        },
+        {
+            "unquoted-base-version",
+            """
+            namespace: nova
+            csharp_namespace: Example.Nova
+            objects:
+              InstancePayload:
+                version: "1.0"
+              InstanceActionPayload:
+                version: "1.0"
+                extends: InstancePayload
+                base_versions: { "1.0": 1.0 }
+            """,
+            "/objects/InstanceActionPayload/base_versions/1.0 must be string"
+        },
     };
+
+    /// <summary>Every key issue 15 added, as docs/definitions.md shows them.</summary>
+    private const string NewConstructs = """
+        namespace: nova
+        csharp_namespace: Example.Nova
+        enums:
+          InstancePowerState:
+            values:
+              - pending
+              - running
+              - { value: paused, since: "1.1" }
+              - { value: pending, repeat: true }
+        objects:
+          InstancePayload:
+            version: "1.1"
+            fields:
+              uuid: uuid
+              request_id: { type: string, nullable: true }
+              power_state: InstancePowerState
+            history:
+              "1.0": Initial version.
+              "1.1": Add paused.
+          ImageMetaPropsPayload:
+            version: "1.13"
+            sparse: true
+            fields:
+              hw_video_model: { type: enum, values: [vga, { value: gop, since: "1.13" }] }
+              hw_cpu_policy: { type: string, nullable: true, optional: false }
+          InstanceCreatePayload:
+            version: "1.3"
+            first_version: "1.2"
+            extends: InstancePayload
+            base_versions: { "1.2": "1.0", "1.3": "1.1" }
+            fields:
+              request_id: { type: string, nullable: true }
+              image: { type: ImageMetaPropsPayload, optional: true, child_versions: { "1.2": "1.13" } }
+            history:
+              "1.2": Took over its base's history.
+              "1.3": Base 1.1.
+        event_types:
+          instance.live_migration_force_complete:
+            payload: InstanceCreatePayload
+            statuses: [start, progress, end]
+        """;
 
     [Fact]
     public void EveryFixtureSampleAndCheckedInDefinitionMatchesTheSchema()
@@ -139,6 +211,26 @@ public sealed class DefinitionsSchemaTests : IDisposable
         var result = Validate([example]);
 
         Assert.True(result.ExitCode == 0 && result.Lines.Contains("OK " + example), result.ToString());
+    }
+
+    [Fact]
+    public void TheNewConstructsMatchTheSchema()
+    {
+        var file = Path.Combine(_scratch, "nova.yaml");
+        File.WriteAllText(file, NewConstructs + "\n");
+
+        var result = Validate([file]);
+
+        Assert.True(result.ExitCode == 0 && result.Lines.Contains("OK " + file), result.ToString());
+    }
+
+    [Fact]
+    public void TheNewConstructsExampleGeneratesWithoutADiagnostic()
+    {
+        var run = GeneratorHarness.Run(("/defs/nova.yaml", NewConstructs));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems);
     }
 
     [Theory]

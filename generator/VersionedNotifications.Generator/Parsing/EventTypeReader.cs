@@ -6,55 +6,61 @@ using VersionedNotifications.Generator.Model;
 
 namespace VersionedNotifications.Generator.Parsing;
 
-internal sealed partial class DefinitionParser
+/// <summary>Reads the <c>event_types</c> of a file; a family is expanded into one event type per status.</summary>
+internal sealed class EventTypeReader
 {
     private static readonly string[] EventKeys = { "payload", "priority", "statuses", "aliases", "text_priorities", "description" };
 
     /// <summary>Dotted segments of lower case letters, digits, '_' and '-', each starting with a letter.</summary>
     private static readonly Regex EventNamePattern = new(@"^[a-z][a-z0-9_\-]*(\.[a-z][a-z0-9_\-]*)*$", RegexOptions.CultureInvariant);
 
-    /// <summary>The statuses of an ironic-style family and the priority each has unless the definition says otherwise.</summary>
+    /// <summary>The statuses of a family (ironic's start/end/error/success, nova's progress) and the priority each has unless the definition says otherwise.</summary>
     private static readonly Dictionary<string, Priority> FamilyStatuses = new(StringComparer.Ordinal)
     {
         ["start"] = Priority.Info,
         ["end"] = Priority.Info,
         ["success"] = Priority.Info,
         ["error"] = Priority.Error,
+        ["progress"] = Priority.Info,
     };
 
-    private EquatableArray<EventDefinition> ParseEventTypes(MappingReader root)
+    private readonly ParseContext _context;
+
+    public EventTypeReader(ParseContext context) => _context = context;
+
+    public EquatableArray<EventDefinition> ReadAll(MappingReader root)
     {
         var events = new List<EventDefinition>();
-        foreach (var entry in Entries(root, "event_types"))
+        foreach (var entry in root.Entries("event_types"))
         {
-            ParseEventType(entry.Key, entry.Value, events);
+            Read(entry.Key, entry.Value, events);
         }
 
         return events.ToEquatableArray();
     }
 
-    private void ParseEventType(YamlTreeScalar keyNode, YamlTreeNode node, List<EventDefinition> events)
+    private void Read(YamlTreeScalar keyNode, YamlTreeNode node, List<EventDefinition> events)
     {
         var key = keyNode.Value;
-        var context = $"event type '{key}'";
-        var reader = MappingReader.Create(this, node, context, EventKeys);
+        var what = $"event type '{key}'";
+        var reader = MappingReader.Create(_context, node, what, EventKeys);
         if (reader is null)
         {
             return;
         }
 
         var isValidName = IsValidEventName(key, keyNode);
-        var payload = RequiredString(reader, "payload", context);
-        var payloadLocation = reader.TryGet("payload", out _, out var payloadNode) ? LocationOf(payloadNode) : LocationOf(keyNode);
+        var payload = reader.RequiredString("payload", what);
+        var payloadLocation = reader.TryGet("payload", out _, out var payloadNode) ? _context.LocationOf(payloadNode) : _context.LocationOf(keyNode);
         var aliases = ParseAliases(reader);
         var textPriorities = ParseTextPriorities(reader);
-        var description = OptionalString(reader, "description");
+        var description = reader.OptionalString("description");
 
         if (reader.TryGet("statuses", out var statusesKey, out var statusesNode))
         {
             if (reader.TryGet("priority", out var priorityKey, out _))
             {
-                Report(DiagnosticDescriptors.InvalidValue, priorityKey, "priority", $"{context} is a family with statuses; give each status its priority under 'statuses' instead");
+                _context.Report(DiagnosticDescriptors.InvalidValue, priorityKey, "priority", $"{what} is a family with statuses; give each status its priority under 'statuses' instead");
             }
 
             var statuses = ParseStatuses(statusesNode, key);
@@ -71,7 +77,7 @@ internal sealed partial class DefinitionParser
                     statusAliases.Add(alias + "." + status.Key);
                 }
 
-                events.Add(new EventDefinition(key + "." + status.Key, LocationOf(keyNode), key, status.Value, payload, payloadLocation, statusAliases.ToEquatableArray(), textPriorities, description));
+                events.Add(new EventDefinition(key + "." + status.Key, _context.LocationOf(keyNode), key, status.Value, payload, payloadLocation, statusAliases.ToEquatableArray(), textPriorities, description));
             }
 
             return;
@@ -85,7 +91,7 @@ internal sealed partial class DefinitionParser
 
         if (isValidName && payload is not null)
         {
-            events.Add(new EventDefinition(key, LocationOf(keyNode), null, priority, payload, payloadLocation, aliases.ToEquatableArray(), textPriorities, description));
+            events.Add(new EventDefinition(key, _context.LocationOf(keyNode), null, priority, payload, payloadLocation, aliases.ToEquatableArray(), textPriorities, description));
         }
     }
 
@@ -96,7 +102,7 @@ internal sealed partial class DefinitionParser
             return true;
         }
 
-        Report(DiagnosticDescriptors.InvalidEventType, at, name, "write dotted segments of lower case letters, digits, '_' and '-', each starting with a letter, such as baremetal.node.power_set");
+        _context.Report(DiagnosticDescriptors.InvalidEventType, at, name, "write dotted segments of lower case letters, digits, '_' and '-', each starting with a letter, such as baremetal.node.power_set");
         return false;
     }
 
@@ -110,13 +116,13 @@ internal sealed partial class DefinitionParser
             var status = statusNode.Value;
             if (!FamilyStatuses.TryGetValue(status, out var defaultPriority))
             {
-                Report(DiagnosticDescriptors.InvalidEventType, statusNode, family + "." + status, $"'{status}' is not a status of an event family; use start, end, error or success");
+                _context.Report(DiagnosticDescriptors.InvalidEventType, statusNode, family + "." + status, $"'{status}' is not a status of an event family; use start, end, error, success or progress");
                 return;
             }
 
             if (!seen.Add(status))
             {
-                Report(DiagnosticDescriptors.DuplicateName, statusNode, "Status", status, $" in family '{family}'");
+                _context.Report(DiagnosticDescriptors.DuplicateName, statusNode, "Status", status, $" in family '{family}'");
                 return;
             }
 
@@ -134,7 +140,7 @@ internal sealed partial class DefinitionParser
                     }
                     else
                     {
-                        Report(DiagnosticDescriptors.InvalidValue, item, "statuses", $"expected a status name, found {item.Kind}");
+                        _context.Report(DiagnosticDescriptors.InvalidValue, item, "statuses", $"expected a status name, found {item.Kind}");
                     }
                 }
 
@@ -153,7 +159,7 @@ internal sealed partial class DefinitionParser
                 break;
 
             default:
-                Report(DiagnosticDescriptors.InvalidValue, node, "statuses", "expected a non-empty list of statuses (start, end, error, success) or a mapping of status to priority");
+                _context.Report(DiagnosticDescriptors.InvalidValue, node, "statuses", "expected a non-empty list of statuses (start, end, error, success, progress) or a mapping of status to priority");
                 break;
         }
 
@@ -170,13 +176,13 @@ internal sealed partial class DefinitionParser
 
         if (node is not YamlTreeSequence sequence)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node, "aliases", $"expected a list of event type names, found {node.Kind}");
+            _context.Report(DiagnosticDescriptors.InvalidValue, node, "aliases", $"expected a list of event type names, found {node.Kind}");
             return aliases;
         }
 
         foreach (var item in sequence.Items)
         {
-            if (RequiredScalar(item, "aliases") is { } alias && IsValidEventName(alias, item))
+            if (_context.RequiredScalar(item, "aliases") is { } alias && IsValidEventName(alias, item))
             {
                 aliases.Add(alias);
             }
@@ -194,7 +200,7 @@ internal sealed partial class DefinitionParser
 
         if (node is not YamlTreeSequence sequence)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node, "text_priorities", $"expected a list of priorities, found {node.Kind}");
+            _context.Report(DiagnosticDescriptors.InvalidValue, node, "text_priorities", $"expected a list of priorities, found {node.Kind}");
             return EquatableArray<Priority>.Empty;
         }
 
@@ -212,7 +218,7 @@ internal sealed partial class DefinitionParser
 
     private Priority? ParsePriority(YamlTreeNode node)
     {
-        var text = RequiredScalar(node, "priority");
+        var text = _context.RequiredScalar(node, "priority");
         switch (text?.ToLowerInvariant())
         {
             case null:
@@ -225,7 +231,7 @@ internal sealed partial class DefinitionParser
             case "audit": return Priority.Audit;
             case "sample": return Priority.Sample;
             default:
-                Report(DiagnosticDescriptors.InvalidValue, node, "priority", $"'{text}' is not one of debug, info, warn, error, critical, audit, sample");
+                _context.Report(DiagnosticDescriptors.InvalidValue, node, "priority", $"'{text}' is not one of debug, info, warn, error, critical, audit, sample");
                 return null;
         }
     }
