@@ -50,7 +50,7 @@ internal static class ManifestBuilder
 
         foreach (var pair in index.Enums)
         {
-            manifest.EnumValues[pair.Key] = new SortedDictionary<string, int>(pair.Value.Members.ToDictionary(m => m.Value, _ => 0), System.StringComparer.Ordinal);
+            manifest.EnumValues[pair.Key] = new SortedDictionary<string, int>(pair.Value.Members.Where(m => !m.IsRepeat).ToDictionary(m => m.Value, _ => 0), System.StringComparer.Ordinal);
         }
 
         foreach (var pair in index.Events)

@@ -46,7 +46,7 @@ public sealed class IronicFieldDumpTests
         Assert.Equal(real.GetProperty("version").GetString(), definition.Version.ToString());
         Assert.StartsWith(definition.Version + "-", real.GetProperty("fingerprint").GetString(), StringComparison.Ordinal);
 
-        var ours = Definitions.WireFields(name).ToDictionary(f => f.Key, f => FieldShape.Of(f.Value), StringComparer.Ordinal);
+        var ours = Definitions.WireFields(name).ToDictionary(f => f.Key, f => FieldShape.Of(f.Value, definition.Version), StringComparer.Ordinal);
         var theirs = real.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
         Assert.Equal(theirs.Keys.Order(StringComparer.Ordinal), ours.Keys.Order(StringComparer.Ordinal));
         foreach (var (field, shape) in ours)

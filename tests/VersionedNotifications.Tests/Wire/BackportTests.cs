@@ -57,15 +57,52 @@ public sealed class BackportTests
     }
 
     [Fact]
-    public void An_object_that_extends_another_is_refused_below_its_current_version()
+    public void An_object_that_extends_another_backports_its_base_through_base_versions()
     {
-        // NodeSetPowerStatePayload's inherited fields count NodePayload's versions, not its own.
-        var notification = Current("baremetal.node.power_set.start.json");
+        // NodeSetPowerStatePayload 1.10 carries NodePayload 1.10: what NodePayload added in 1.11 and later goes.
+        var written = JsonNode.Parse(NotificationWriter.Write(Current("baremetal.node.power_set.start.json"), MessageFormat.MessagingV1, new PayloadWriteOptions { TargetVersion = "1.10" }))!;
 
-        var error = Assert.Throws<ArgumentException>(() => NotificationWriter.Write(notification, MessageFormat.MessagingV1, new PayloadWriteOptions { TargetVersion = "1.15" }));
+        var payload = written["payload"]!;
+        Assert.Equal("1.10", payload["ironic_object.version"]!.GetValue<string>());
+        var data = payload["ironic_object.data"]!.AsObject();
+        foreach (var dropped in new[] { "protected", "protected_reason", "owner", "description", "retired", "retired_reason", "lessee", "boot_mode", "secure_boot" })
+        {
+            Assert.False(data.ContainsKey(dropped), dropped);
+        }
 
-        Assert.Contains("extends another object", error.Message);
-        Assert.NotEmpty(NotificationWriter.Write(notification, MessageFormat.MessagingV1, new PayloadWriteOptions { TargetVersion = "1.16" }));
+        Assert.True(data.ContainsKey("conductor_group"));
+        Assert.True(data.ContainsKey("to_power"));
+        var reread = Assert.IsType<DecodedNotification>(Reader.Read(System.Text.Encoding.UTF8.GetBytes(written.ToJsonString()))).Notification;
+        Assert.Equal("1.10", ((Notification<NodeSetPowerStatePayload>)reread).Payload.WireState!.Version);
+    }
+
+    [Fact]
+    public void A_base_version_that_lags_its_own_is_followed()
+    {
+        // NodeCRUDPayload 1.10 carries NodePayload 1.12: owner (1.12) stays, description (1.13) goes.
+        var written = JsonNode.Parse(NotificationWriter.Write(Current("baremetal.node.create.end.json"), MessageFormat.MessagingV1, new PayloadWriteOptions { TargetVersion = "1.10" }))!;
+
+        var data = written["payload"]!["ironic_object.data"]!.AsObject();
+        Assert.True(data.ContainsKey("owner"));
+        Assert.False(data.ContainsKey("description"));
+    }
+
+    [Fact]
+    public void A_message_of_an_older_version_must_carry_what_its_base_version_had()
+    {
+        // At 1.10, NodeSetPowerStatePayload requires conductor_group (NodePayload 1.10) but not owner (1.12).
+        var message = Messages.PowerSetStart();
+        message["payload"]!["ironic_object.version"] = "1.10";
+        var data = Messages.Data(message);
+        foreach (var later in new[] { "protected", "protected_reason", "owner", "description", "retired", "retired_reason", "lessee", "boot_mode", "secure_boot" })
+        {
+            data.Remove(later);
+        }
+
+        Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(message)));
+        data.Remove("conductor_group");
+        var malformed = Assert.IsType<MalformedNotification>(Reader.Read(Messages.Bytes(message)));
+        Assert.Equal("$.payload['ironic_object.data'].conductor_group", malformed.JsonPath);
     }
 
     [Fact]

@@ -90,6 +90,12 @@ internal sealed class ObjectContract
     private IEnumerable<VersionField> Own(ObjectVersion version)
     {
         var shapes = HistoryReplay.FieldsAt(Definition, version);
+        // A field this object re-declares from a base (nova's request_id) is the base's field, in the base's place.
+        foreach (var name in Ancestors().SelectMany(a => a.Definition.Fields).Select(f => f.Name))
+        {
+            shapes.Remove(name);
+        }
+
         var ordered = Definition.Fields.Select(f => f.Name).Where(shapes.ContainsKey)
             .Concat(shapes.Keys.Where(k => !Definition.Fields.Any(f => f.Name == k)).OrderBy(k => k, StringComparer.Ordinal));
         foreach (var name in ordered)
