@@ -213,6 +213,7 @@ public sealed class CompatibilityRuleTests
     [Fact]
     public void VN0207BaseBumpedWithoutItsDerivedObject()
     {
+        // NodePowerPayload says which Node it carries (base_versions): Node bumped alone breaks that, on the step in force.
         var released = Definition.Of(Path, """
             namespace: demo
             csharp_namespace: Demo
@@ -226,6 +227,8 @@ public sealed class CompatibilityRuleTests
               NodePowerPayload:
                 version: "1.0"
                 extends: Node
+                base_versions:
+                  "1.0": "1.0"
                 fields:
                   to_power: { type: string, nullable: true }
                 history:
@@ -237,13 +240,50 @@ public sealed class CompatibilityRuleTests
             .TrimEnd('\n'));
 
         var diagnostics = Analyze(shipped, baseBumped);
-        Single(diagnostics, "VN0207", DiagnosticSeverity.Error, Path, 13, 14, "Node is now 1.1, but NodePowerPayload 1.0 shipped with Node 1.0; bump NodePowerPayload as well");
+        Single(diagnostics, "VN0207", DiagnosticSeverity.Error, Path, 16, 7, "Node is now 1.1, but NodePowerPayload 1.0 carries Node 1.0 (base_versions); bump NodePowerPayload and map its new version to Node 1.1");
 
-        var bothBumped = Edit(_ => baseBumped.Text
+        // Bumped but not mapped: still carries Node 1.0.
+        var bumpedOnly = Edit(_ => baseBumped.Text
             .Replace("    version: \"1.0\"\n    extends: Node", "    version: \"1.1\"\n    extends: Node")
             .Replace("      to_power: { type: string, nullable: true }\n    history:\n      \"1.0\": Initial version.", "      to_power: { type: string, nullable: true }\n    history:\n      \"1.0\": Initial version.\n      \"1.1\": Node 1.1.")
             .TrimEnd('\n'));
-        Only(Analyze(shipped, bothBumped), "VN0200", "VN0200");
+        Single(Analyze(shipped, bumpedOnly), "VN0207", DiagnosticSeverity.Error, Path, 16, 7, "Node is now 1.1, but NodePowerPayload 1.1 carries Node 1.0 (base_versions); bump NodePowerPayload and map its new version to Node 1.1");
+
+        var mapped = Edit(_ => bumpedOnly.Text.Replace("      \"1.0\": \"1.0\"\n", "      \"1.0\": \"1.0\"\n      \"1.1\": \"1.1\"\n").TrimEnd('\n'));
+        Only(Analyze(shipped, mapped), "VN0200", "VN0200");
+    }
+
+    [Fact]
+    public void VN0207IsNotRaisedForARelationshipTheDefinitionsDoNotDeclare()
+    {
+        // As oslo.versionedobjects, which enforces only declared obj_relationships: nova bumps ImageMetaPropsPayload
+        // while the ImageMetaPayload holding it stays 1.0.
+        var released = Definition.Of(Path, """
+            namespace: demo
+            csharp_namespace: Demo
+            objects:
+              Props:
+                version: "1.0"
+                fields:
+                  uuid: uuid
+                history:
+                  "1.0": Initial version.
+              Meta:
+                version: "1.0"
+                fields:
+                  props: Props
+                history:
+                  "1.0": Initial version.
+            """);
+        var shipped = Ship(null, released);
+        var childBumped = Edit(_ => released.Text
+            .Replace("    version: \"1.0\"\n    fields:\n      uuid: uuid\n    history:\n      \"1.0\": Initial version.", "    version: \"1.1\"\n    fields:\n      uuid: uuid\n      name: { type: string, nullable: true, since: \"1.1\" }\n    history:\n      \"1.0\": Initial version.\n      \"1.1\": Add name.")
+            .TrimEnd('\n'));
+
+        Only(Analyze(shipped, childBumped), "VN0200");
+
+        var declared = Edit(_ => childBumped.Text.Replace("      props: Props", "      props: { type: Props, child_versions: { \"1.0\": \"1.0\" } }").TrimEnd('\n'));
+        Single(Analyze(shipped, declared), "VN0207", DiagnosticSeverity.Error, Path, 15, 47, "Props is now 1.1, but Meta 1.0 carries Props 1.0 (child_versions of 'props'); bump Meta and map its new version to Props 1.1");
     }
 
     [Fact]
