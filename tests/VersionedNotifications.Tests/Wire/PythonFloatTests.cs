@@ -103,6 +103,19 @@ public sealed class PythonFloatTests
         Assert.Contains("\"properties\":{\"ratio\":1.0,\"count\":1,\"big\":1E5,\"tiny\":1.50e-07,\"neg\":-0.0}", written, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Numbers_in_a_masked_flexible_dict_keep_their_text()
+    {
+        var message = Messages.Fixture("ironic", "baremetal.node.update.end.json");
+        Messages.Data(message)["driver_info"] = JsonNode.Parse("""{"ipmi_password": "hunter2", "ratio": 1.0, "count": 1, "big": 1E5}""");
+        var reader = new NotificationReader(OpenStackJsonContext.Default);
+        var decoded = Assert.IsType<DecodedNotification>(reader.Read(Encoding.UTF8.GetBytes(message.ToJsonString())));
+
+        var written = Encoding.UTF8.GetString(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV1));
+
+        Assert.Contains("\"driver_info\":{\"ipmi_password\":\"******\",\"ratio\":1.0,\"count\":1,\"big\":1E5}", written, StringComparison.Ordinal);
+    }
+
     private static string WriteInArray(double value)
     {
         var buffer = new ArrayBufferWriter<byte>();
