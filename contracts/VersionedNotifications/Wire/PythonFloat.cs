@@ -51,7 +51,8 @@ public static class PythonFloat
             destination[length++] = (byte)'-';
         }
 
-        // pointPosition is Python's decpt: the value is 0.d1d2...dn times 10 to that power, shifted by one.
+        // pointPosition is Python's decpt (the value is 0.d1d2...dn times 10 to that power), and these are
+        // the bounds of float_repr_style 'short': a decimal exponent below -4 or from 16 on.
         if (pointPosition <= -4 || pointPosition > 16)
         {
             return length + WriteExponent(digits[..count], pointPosition - 1, destination[length..]);

@@ -280,7 +280,7 @@ internal static class ConverterEmitter
         TypeKind.Integer => $"{w}.WriteNumberValue({x});",
         TypeKind.Float => $"{Wire}.WireValue.WriteDouble({w}, {x}, {s});",
         TypeKind.Boolean => $"{w}.WriteBooleanValue({x});",
-        TypeKind.Uuid => $"{w}.WriteStringValue({x}.Text);",
+        TypeKind.Uuid => $"{Wire}.WireValue.WriteUuid({w}, {x}, {s});",
         TypeKind.DateTime => $"{Wire}.WireValue.WriteDateTime({w}, {x}, {s});",
         TypeKind.IpAddress => $"{Wire}.WireValue.WriteIPAddress({w}, {x}, {s});",
         TypeKind.FlexibleDict => $"{x}.WriteTo({w});",

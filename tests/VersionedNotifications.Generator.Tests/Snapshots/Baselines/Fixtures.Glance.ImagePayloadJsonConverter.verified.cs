@@ -88,7 +88,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Id)))
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(value.Id.Text);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Id, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
         {

@@ -102,7 +102,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ImageId)))
         {
             writer.WritePropertyName("image_id"u8);
-            writer.WriteStringValue(value.ImageId.Text);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.ImageId, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
         {

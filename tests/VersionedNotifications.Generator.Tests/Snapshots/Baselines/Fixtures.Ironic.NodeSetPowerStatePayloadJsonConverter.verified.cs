@@ -137,7 +137,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
         {
             writer.WritePropertyName("uuid"u8);
-            writer.WriteStringValue(value.Uuid.Text);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
         {

@@ -137,7 +137,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
         {
             writer.WritePropertyName("uuid"u8);
-            writer.WriteStringValue(value.Uuid.Text);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
         {
@@ -147,7 +147,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NodeUuid)))
         {
             writer.WritePropertyName("node_uuid"u8);
-            writer.WriteStringValue(value.NodeUuid.Text);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.NodeUuid, state);
         }
         if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.LocalLinkConnection)))
         {
