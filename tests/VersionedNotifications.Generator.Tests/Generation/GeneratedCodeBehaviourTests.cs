@@ -106,7 +106,9 @@ public sealed class GeneratedCodeBehaviourTests
                         Sizes = new[] { 3.0, 1e16, 1.5e-07, -0.0 },
                     };
                     var read = JsonSerializer.Deserialize<Demo.Volume>(JsonSerializer.Serialize(made, options), options)!;
-                    return JsonSerializer.Serialize(made, options) + "\n" + JsonSerializer.Serialize(read, options);
+                    // Floats another producer spelled its own way: the values are kept, written as Python writes them.
+                    var spelled = JsonSerializer.Deserialize<Demo.Volume>("{\"demo_object.name\":\"Volume\",\"demo_object.namespace\":\"demo\",\"demo_object.version\":\"1.0\",\"demo_object.data\":{\"id\":\"x\",\"host_uuid\":null,\"others\":[],\"ratio\":1,\"sizes\":[1E5,1.50]}}", options)!;
+                    return JsonSerializer.Serialize(made, options) + "\n" + JsonSerializer.Serialize(read, options) + "\n" + JsonSerializer.Serialize(spelled, options);
                 }
             }
             """;
@@ -119,6 +121,7 @@ public sealed class GeneratedCodeBehaviourTests
         const string expected = """{"demo_object.name":"Volume","demo_object.namespace":"demo","demo_object.version":"1.0","demo_object.data":{"id":"fake-volume-id","host_uuid":"a022ce3f-1e4c-4d4b-9f3a-2c5b1e7d9a01","others":["A022CE3F1E4C4D4B9F3A2C5B1E7D9A01","{x}"],"ratio":1.0,"sizes":[3.0,1e+16,1.5e-07,-0.0]}}""";
         Assert.Equal(expected, lines[0]);
         Assert.Equal(expected, lines[1]);
+        Assert.Equal("""{"demo_object.name":"Volume","demo_object.namespace":"demo","demo_object.version":"1.0","demo_object.data":{"id":"x","host_uuid":null,"others":[],"ratio":1.0,"sizes":[100000.0,1.5]}}""", lines[2]);
     }
 
     [Fact]
