@@ -67,7 +67,7 @@ internal sealed class PayloadValueGenerator(Random random)
                 1 => new Uuid(guid.ToString("N")),
                 2 => new Uuid(guid.ToString("B")),
                 3 => new Uuid(random.Next(2) == 0 ? Texts[random.Next(Texts.Length)] : RandomText()),
-                _ => guid,
+                _ => (Uuid)guid,
             };
         }
 
