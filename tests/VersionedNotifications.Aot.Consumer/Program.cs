@@ -17,6 +17,8 @@ var reader = new NotificationReader(OpenStackJsonContext.Default);
 var payload = new NodeSetPowerStatePayload
 {
     Uuid = Guid.Parse("1be26c0b-03f2-4d2e-ae87-c02d7f33c123"),
+    // oslo passes any string on in a uuid field; it must come back as it went.
+    InstanceUuid = new Uuid("fake-instance-id"),
     Name = "node-7",
     Driver = "ipmi",
     PowerState = "power off",
@@ -43,6 +45,7 @@ if (reader.Read(v2) is DecodedNotification { Notification: Notification<NodeSetP
 {
     Expect("v2 header", received.Header.MessageId == sent.Header.MessageId && received.Header.EventType == "baremetal.node.power_set.start" && received.Priority == NotificationPriority.Info);
     ExpectSame("v2 payload", Differences(payload, received.Payload));
+    Expect("v2 uuid text", received.Payload.InstanceUuid is { Text: "fake-instance-id", Guid: null });
 }
 else
 {
@@ -62,7 +65,8 @@ using (var copy = new MemoryStream())
     if (reader.Read(copy.ToArray()) is DecodedNotification { Notification: Notification<NodeSetPowerStatePayload> fixture } decoded)
     {
         Expect("fixture event type", ReferenceEquals(decoded.EventTypeInfo, EventTypes.Baremetal.Node.PowerSet.End));
-        Expect("fixture payload", fixture.Payload.Uuid == Guid.Parse("1be26c0b-03f2-4d2e-ae87-c02d7f33c123")
+        Expect("fixture payload", fixture.Payload.Uuid.Text == "1be26c0b-03f2-4d2e-ae87-c02d7f33c123"
+            && fixture.Payload.Uuid.Guid == Guid.Parse("1be26c0b-03f2-4d2e-ae87-c02d7f33c123")
             && fixture.Payload.ToPower == "power on"
             && fixture.Payload.Traits is ["CUSTOM_TRAIT1", "HW_CPU_X86_VMX"]
             && fixture.Payload.Properties?["memory_mb"]?.GetValue<int>() == 4096

@@ -38,10 +38,10 @@ public sealed class HandWrittenWriter
         writer.WritePropertyName("ironic_object.data"u8);
         writer.WriteStartObject();
         var payload = notification.Payload;
-        writer.WriteString("uuid"u8, payload.Uuid);
+        writer.WriteString("uuid"u8, payload.Uuid.Text);
         writer.WriteString("name"u8, payload.Name);
         writer.WriteString("driver"u8, payload.Driver);
-        if (payload.InstanceUuid is { } v1) writer.WriteString("instance_uuid"u8, v1); else writer.WriteNull("instance_uuid"u8);
+        if (payload.InstanceUuid is { } v1) writer.WriteString("instance_uuid"u8, v1.Text); else writer.WriteNull("instance_uuid"u8);
         writer.WriteString("power_state"u8, payload.PowerState);
         writer.WriteString("target_power_state"u8, payload.TargetPowerState);
         writer.WriteString("provision_state"u8, payload.ProvisionState);

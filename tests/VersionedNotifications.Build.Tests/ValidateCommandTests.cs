@@ -34,13 +34,15 @@ public sealed class ValidateCommandTests
         inner["_context_request_id"] = "req-6f1c5b0e-3d2a-4b8c-9e7f-1a2b3c4d5e6f";
         var v2 = folder.Write("v2.json", OpenStackFixtures.AsMessagingV2(inner));
 
-        // What other producers send: priority in lower case, datetimes with +00:00 or a T, a UUID in upper case.
+        // What other producers send: priority in lower case, datetimes with +00:00 or a T, a UUID in upper case,
+        // and a uuid field that holds no UUID at all (oslo's UUIDField only warns); each is written back as it came.
         var spelled = envelope.DeepClone().AsObject();
         spelled["priority"] = "info";
         spelled["timestamp"] = "2016-01-27T20:41:09.75";
         var data = spelled["payload"]!["ironic_object.data"]!;
         data["created_at"] = "2016-01-26T20:41:03+00:00";
         data["uuid"] = data["uuid"]!.GetValue<string>().ToUpperInvariant();
+        data["instance_uuid"] = "fake-instance-id";
         var otherSpelling = folder.Write("spelled.json", spelled.ToJsonString());
 
         var barePayload = folder.Write("payload.json", envelope["payload"]!.ToJsonString());

@@ -154,6 +154,22 @@ public sealed partial class SchemaValidationTests
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    [Fact]
+    public void A_uuid_field_may_hold_any_string_as_oslo_sends_it()
+    {
+        var texts = new[] { "A022CE3F-1E4C-4D4B-9F3A-2C5B1E7D9A01", "a022ce3f1e4c4d4b9f3a2c5b1e7d9a01", "{a022ce3f-1e4c-4d4b-9f3a-2c5b1e7d9a01}", "fake-volume-id" };
+        var cases = OpenStackFixtures.Ironic.Where(f => ObjectSchema(f) is not null).SelectMany(fixture => texts.Select(text =>
+        {
+            var message = fixture.Copy();
+            Data(message)["uuid"] = text;
+            return new SchemaCase(fixture.Name + " " + text, ObjectSchema(fixture)!, message["payload"]);
+        })).ToList();
+
+        var failures = Validate(cases).Values.Where(r => !r.Valid).Select(r => r.Name + ": " + string.Join("; ", r.Errors)).ToList();
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     private static readonly Dictionary<string, Mutation> Mutations = new Mutation[]
     {
         new("a required payload field removed", f => ObjectSchema(f) is not null, f => WithData(f, data => data.Remove(RequiredFields(ObjectSchema(f)!)[0])), f => ObjectSchema(f)!, "must have required property"),

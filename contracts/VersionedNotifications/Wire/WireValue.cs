@@ -78,11 +78,14 @@ public static class WireValue
         _ => throw Mismatch(ref reader, "true or false"),
     };
 
-    /// <summary>A UUID string, with or without dashes or braces.</summary>
-    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    /// <summary>
+    /// A <c>uuid</c> field: any JSON string, its text kept as it is. oslo's UUIDField sends whatever string
+    /// it was given (upper case, no dashes, braces, or no UUID at all) and only warns.
+    /// </summary>
+    public static Uuid ReadUuid(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a UUID string");
-        return Guid.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected a UUID, found " + Describe(ref reader));
+        return new Uuid(GetText(ref reader));
     }
 
     /// <summary>A datetime in any oslo form (see <see cref="OsloTime"/>).</summary>
@@ -202,14 +205,22 @@ public static class WireValue
     /// <summary>Writes an integer.</summary>
     public static void WriteInt64(Utf8JsonWriter writer, long value, PayloadWriteState state) => writer.WriteNumberValue(value);
 
-    /// <summary>Writes a number.</summary>
-    public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state) => writer.WriteNumberValue(value);
+    /// <summary>
+    /// Writes a <c>float</c> as Python writes one (<see cref="PythonFloat"/>): <c>3.0</c>, <c>1e+16</c>, and
+    /// <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c> for what JSON has no number for, as <c>json.dumps</c> does.
+    /// </summary>
+    public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state)
+    {
+        Span<byte> text = stackalloc byte[PythonFloat.MaxLength];
+        // The text is a valid JSON number or one of Python's three non-finite words, which no validation would let through.
+        writer.WriteRawValue(text[..PythonFloat.Format(value, text)], skipInputValidation: true);
+    }
 
     /// <summary>Writes a boolean.</summary>
     public static void WriteBoolean(Utf8JsonWriter writer, bool value, PayloadWriteState state) => writer.WriteBooleanValue(value);
 
-    /// <summary>Writes a UUID in its lower-case dashed form.</summary>
-    public static void WriteGuid(Utf8JsonWriter writer, Guid value, PayloadWriteState state) => writer.WriteStringValue(value);
+    /// <summary>Writes a <c>uuid</c> field's text unchanged.</summary>
+    public static void WriteUuid(Utf8JsonWriter writer, Uuid value, PayloadWriteState state) => writer.WriteStringValue(value.Text);
 
     /// <summary>Writes an IP address in its canonical text form.</summary>
     public static void WriteIPAddress(Utf8JsonWriter writer, IPAddress value, PayloadWriteState state) => writer.WriteStringValue(value.ToString());

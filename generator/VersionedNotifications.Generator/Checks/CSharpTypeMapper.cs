@@ -23,7 +23,7 @@ internal static class CSharpTypeMapper
             TypeKind.Integer => "long",
             TypeKind.Float => "double",
             TypeKind.Boolean => "bool",
-            TypeKind.Uuid => "global::System.Guid",
+            TypeKind.Uuid => "global::VersionedNotifications.Uuid",
             TypeKind.DateTime => "global::System.DateTimeOffset",
             TypeKind.IpAddress => "global::System.Net.IPAddress",
             TypeKind.FlexibleDict => JsonObjectType,
@@ -61,8 +61,9 @@ internal static class CSharpTypeMapper
                 return StringLiteral(value.Text);
             case TypeKind.MacAddress when value.Kind == LiteralKind.String && MacAddressPattern.IsMatch(value.Text):
                 return StringLiteral(value.Text);
-            case TypeKind.Uuid when value.Kind == LiteralKind.String && UuidPattern.IsMatch(value.Text):
-                return "new global::System.Guid(" + StringLiteral(value.Text.ToLowerInvariant()) + ")";
+            case TypeKind.Uuid when value.Kind == LiteralKind.String:
+                // Any string, as oslo's UUIDField takes any string; the text is kept as written.
+                return "new global::VersionedNotifications.Uuid(" + StringLiteral(value.Text) + ")";
             case TypeKind.DateTime when value.Kind == LiteralKind.String && IsIsoDateTime(value.Text):
                 return "global::System.DateTimeOffset.Parse(" + StringLiteral(value.Text) + ", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal)";
             case TypeKind.IpAddress when value.Kind == LiteralKind.String && IsIpAddress(value.Text):
@@ -81,7 +82,6 @@ internal static class CSharpTypeMapper
         }
     }
 
-    private static readonly Regex UuidPattern = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
     private static readonly Regex MacAddressPattern = new("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$", RegexOptions.CultureInvariant);
     private static readonly Regex IsoDateTimePattern = new(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?)?$", RegexOptions.CultureInvariant);
     private static readonly Regex IPv4Pattern = new(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant);

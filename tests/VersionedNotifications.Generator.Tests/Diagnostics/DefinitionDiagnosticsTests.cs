@@ -169,7 +169,7 @@ public sealed class DefinitionDiagnosticsTests
         Reported(run, "VN0002", file, 5, 5, "Unknown key 'verison' in object 'Node'; did you mean 'version'? (allowed: version, first_version, description, versioned, sparse, extends, base_versions, csharp_name, fields, history)", token: "verison");
         OnlyReported(run, "VN0002");
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
-        Assert.Contains("public required global::System.Guid Id", run.Source("Demo.Node.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public required global::VersionedNotifications.Uuid Id", run.Source("Demo.Node.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

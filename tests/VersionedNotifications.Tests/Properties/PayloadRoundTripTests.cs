@@ -62,7 +62,7 @@ public sealed class PayloadRoundTripTests
 
         switch (expected)
         {
-            case string or long or double or bool or Guid or System.Net.IPAddress:
+            case string or long or double or bool or Uuid or System.Net.IPAddress:
                 Assert.True(expected.Equals(actual), $"{path}: expected {expected}, got {actual}");
                 return;
             case DateTimeOffset instant:

@@ -8,7 +8,8 @@ namespace VersionedNotifications.Tests.Properties;
 /// <summary>
 /// Random, fully populated instances of generated payload records, found by reflection over their
 /// properties (tests only; the library itself uses none). Strings include quotes, escapes, control
-/// characters and non-BMP text; numbers include the extremes; enums include values no definition lists.
+/// characters and non-BMP text; numbers include the extremes; UUIDs come in every spelling and as
+/// any text; enums include values no definition lists.
 /// </summary>
 internal sealed class PayloadValueGenerator(Random random)
 {
@@ -46,7 +47,7 @@ internal sealed class PayloadValueGenerator(Random random)
 
         if (type == typeof(double))
         {
-            return random.Next(5) switch { 0 => 0.1, 1 => 1e300, 2 => -2.5e-300, 3 => double.Epsilon, _ => (random.NextDouble() - 0.5) * 1e6 };
+            return random.Next(8) switch { 0 => 0.1, 1 => 1e300, 2 => -2.5e-300, 3 => double.Epsilon, 4 => 3.0, 5 => 1e16, 6 => -0.0, _ => (random.NextDouble() - 0.5) * 1e6 };
         }
 
         if (type == typeof(bool))
@@ -54,9 +55,20 @@ internal sealed class PayloadValueGenerator(Random random)
             return random.Next(2) == 0;
         }
 
-        if (type == typeof(Guid))
+        if (type == typeof(Uuid))
         {
-            return Guid.NewGuid();
+            // oslo sends a UUID in any spelling, or any string at all; each must come back as it was.
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            var guid = new Guid(bytes);
+            return random.Next(6) switch
+            {
+                0 => new Uuid(guid.ToString("D").ToUpperInvariant()),
+                1 => new Uuid(guid.ToString("N")),
+                2 => new Uuid(guid.ToString("B")),
+                3 => new Uuid(random.Next(2) == 0 ? Texts[random.Next(Texts.Length)] : RandomText()),
+                _ => (Uuid)guid,
+            };
         }
 
         if (type == typeof(DateTimeOffset))

@@ -40,7 +40,7 @@ public sealed class MalformedInputTests
 
     [Theory]
     [InlineData("created_at", "\"last tuesday\"", "expected a datetime such as 2024-01-01T10:00:00Z, found the string \"last tuesday\"")]
-    [InlineData("uuid", "\"not-a-uuid\"", "expected a UUID, found the string \"not-a-uuid\"")]
+    [InlineData("uuid", "42", "expected a UUID string, found the number 42")]
     [InlineData("maintenance", "\"yes\"", "expected true or false, found the string \"yes\"")]
     [InlineData("properties", "[]", "expected an object, found an array")]
     [InlineData("name", "{}", "expected a string, found an object")]

@@ -6,9 +6,10 @@ namespace VersionedNotifications.Tool.Commands.Messages;
 
 /// <summary>
 /// Whether writing a decoded message again keeps every value it carried. The two are compared as
-/// meaning, not as bytes: key order and escapes do not count, numbers compare by value, strings that
-/// both read as datetimes compare as instants and strings that both read as UUIDs as UUIDs, and the
-/// envelope's priority compares after parsing (<c>info</c> is <c>INFO</c>, <c>WARNING</c> is <c>WARN</c>).
+/// meaning, not as bytes: key order and escapes do not count, numbers compare by value (a float field
+/// that came as <c>1</c> goes back as Python writes a float, <c>1.0</c>), strings that both read as
+/// datetimes compare as instants (UUIDs keep their text, so they compare as text), and the envelope's
+/// priority compares after parsing (<c>info</c> is <c>INFO</c>, <c>WARNING</c> is <c>WARN</c>).
 /// Anything else that differs is a change, such as a key sent twice with two values (only one survives).
 /// </summary>
 internal static class ReencodingCheck
@@ -157,8 +158,7 @@ internal static class ReencodingCheck
         }
 
         var same = readText == writtenText
-            || (OsloTime.TryParse(readText, out var readInstant) && OsloTime.TryParse(writtenText, out var writtenInstant) && readInstant == writtenInstant)
-            || (Guid.TryParse(readText, out var readGuid) && Guid.TryParse(writtenText, out var writtenGuid) && readGuid == writtenGuid);
+            || (OsloTime.TryParse(readText, out var readInstant) && OsloTime.TryParse(writtenText, out var writtenInstant) && readInstant == writtenInstant);
         return same ? null : Changed(read, written, path);
     }
 

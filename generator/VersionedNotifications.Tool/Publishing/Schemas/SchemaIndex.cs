@@ -62,11 +62,14 @@ internal static class SchemaIndex
         text.Append("  never required, in versioned and plain objects alike: oslo.versionedobjects leaves an unset field out.\n");
         text.Append("- **The envelope is closed.** Its keys are fixed by oslo; besides them only `_unique_id` and `_context_*`\n");
         text.Append("  may appear.\n");
-        text.Append("- **Formats are patterns.** UUIDs, payload datetimes (`2024-01-01T10:00:00Z`, a fraction allowed), the\n");
-        text.Append("  envelope timestamp (`2024-01-01 10:00:00.250000`), MAC addresses (lower case) and priorities (upper case)\n");
-        text.Append("  are checked by `pattern` or `enum`, so every validator asserts them, not only those that assert `format`.\n");
+        text.Append("- **Formats are patterns.** The `message_id`, payload datetimes (`2024-01-01T10:00:00Z`, a fraction allowed),\n");
+        text.Append("  the envelope timestamp (`2024-01-01 10:00:00.250000`), MAC addresses (lower case) and priorities (upper\n");
+        text.Append("  case) are checked by `pattern` or `enum`, so every validator asserts them, not only those that assert `format`.\n");
         text.Append("  The runtime's reader is more lenient (lower-case priorities, `+00:00` offsets, as the services' own\n");
         text.Append("  documentation shows them); the schemas hold producers to what the real services send.\n");
+        text.Append("- **A `uuid` field is any string.** oslo.versionedobjects' UUIDField sends the string it was given, upper\n");
+        text.Append("  case, without dashes or not a UUID at all (it only warns), so a pattern or `format: uuid` would refuse\n");
+        text.Append("  messages the real services send.\n");
         text.Append("- **The priority of an event type is not checked.** Each event type schema says its priority, but accepts\n");
         text.Append("  any: glance sends image.send at ERROR with the same object it sends at INFO, which the definitions\n");
         text.Append("  cannot declare. At a priority listed as a text priority the payload must be a string.\n");

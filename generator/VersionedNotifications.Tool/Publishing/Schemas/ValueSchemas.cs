@@ -68,7 +68,8 @@ internal sealed class ValueSchemas(ServiceContracts service, Func<ObjectContract
             case TypeKind.Boolean:
                 return Typed("boolean", nullable);
             case TypeKind.Uuid:
-                return With(Typed("string", nullable), ("format", "uuid"), ("pattern", WirePatterns.Uuid));
+                // Any string: oslo's UUIDField sends whatever it was given and only warns on a non-UUID.
+                return Typed("string", nullable);
             case TypeKind.DateTime:
                 return With(Typed("string", nullable), ("format", "date-time"), ("pattern", WirePatterns.PayloadDateTime));
             case TypeKind.IpAddress:

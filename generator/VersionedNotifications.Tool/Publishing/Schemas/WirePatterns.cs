@@ -9,7 +9,10 @@ namespace VersionedNotifications.Tool.Publishing.Schemas;
 /// </summary>
 internal static class WirePatterns
 {
-    /// <summary>A UUID in its 8-4-4-4-12 form (oslo and .NET both write lower case; either case is read).</summary>
+    /// <summary>
+    /// The envelope's <c>message_id</c>, which oslo.messaging makes with <c>str(uuid.uuid4())</c>: the 8-4-4-4-12
+    /// form (either case is read). Payload <c>uuid</c> fields have no pattern: oslo sends any string there.
+    /// </summary>
     public const string Uuid = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     /// <summary>A payload datetime: UTC with a <c>Z</c>, a fraction of a second allowed (oslo's own have none).</summary>

@@ -40,7 +40,7 @@ public sealed partial record ImagePayload : global::VersionedNotifications.INoti
     /// The <c>id</c> field.
     /// </summary>
     /// <remarks>Wire field <c>id</c>, uuid, since version 1.0.</remarks>
-    public required global::System.Guid Id { get; init; }
+    public required global::VersionedNotifications.Uuid Id { get; init; }
 
     /// <summary>
     /// The <c>name</c> field.

@@ -30,7 +30,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
     protected override global::Fixtures.Glance.ImagePayload ReadData(ref global::System.Text.Json.Utf8JsonReader reader, global::VersionedNotifications.Wire.PayloadReadState state)
     {
         global::VersionedNotifications.Wire.WireValue.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::System.Guid f0 = default;
+        global::VersionedNotifications.Uuid f0 = default;
         string? f1 = default;
         global::Fixtures.Glance.ImagePayloadStatus f2 = default;
         long? f3 = default;
@@ -45,7 +45,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
                 switch (field)
                 {
                     case 0:
-                        f0 = global::VersionedNotifications.Wire.WireValue.ReadGuid(ref reader);
+                        f0 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(0);
                         break;
                     case 1:
@@ -88,7 +88,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Id)))
         {
             writer.WritePropertyName("id"u8);
-            writer.WriteStringValue(value.Id);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Id, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
         {

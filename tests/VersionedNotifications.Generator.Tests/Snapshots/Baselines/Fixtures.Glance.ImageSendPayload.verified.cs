@@ -40,7 +40,7 @@ public sealed partial record ImageSendPayload : global::VersionedNotifications.I
     /// The <c>image_id</c> field.
     /// </summary>
     /// <remarks>Wire field <c>image_id</c>, uuid, since version 1.0.</remarks>
-    public required global::System.Guid ImageId { get; init; }
+    public required global::VersionedNotifications.Uuid ImageId { get; init; }
 
     /// <summary>
     /// The <c>owner_id</c> field.

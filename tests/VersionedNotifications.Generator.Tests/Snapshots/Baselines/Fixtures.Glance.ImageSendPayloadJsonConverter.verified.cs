@@ -32,7 +32,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
     protected override global::Fixtures.Glance.ImageSendPayload ReadData(ref global::System.Text.Json.Utf8JsonReader reader, global::VersionedNotifications.Wire.PayloadReadState state)
     {
         global::VersionedNotifications.Wire.WireValue.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::System.Guid f0 = default;
+        global::VersionedNotifications.Uuid f0 = default;
         string f1 = default!;
         string f2 = default!;
         string f3 = default!;
@@ -49,7 +49,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                 switch (field)
                 {
                     case 0:
-                        f0 = global::VersionedNotifications.Wire.WireValue.ReadGuid(ref reader);
+                        f0 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(0);
                         break;
                     case 1:
@@ -102,7 +102,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ImageId)))
         {
             writer.WritePropertyName("image_id"u8);
-            writer.WriteStringValue(value.ImageId);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.ImageId, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
         {

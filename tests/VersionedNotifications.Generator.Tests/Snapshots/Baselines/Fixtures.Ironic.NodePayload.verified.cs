@@ -48,7 +48,7 @@ public partial record NodePayload : global::VersionedNotifications.INotification
     /// </summary>
     /// <remarks>Wire field <c>uuid</c>, uuid, since version 1.0.</remarks>
     /// <example>On the wire: <c>"1be26c0b-03f2-4d2e-ae87-c02d7f33c123"</c></example>
-    public required global::System.Guid Uuid { get; init; }
+    public required global::VersionedNotifications.Uuid Uuid { get; init; }
 
     /// <summary>
     /// A human-friendly name for the node.

@@ -36,7 +36,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
     protected override global::Fixtures.Ironic.NodePayload ReadData(ref global::System.Text.Json.Utf8JsonReader reader, global::VersionedNotifications.Wire.PayloadReadState state)
     {
         global::VersionedNotifications.Wire.WireValue.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::System.Guid f0 = default;
+        global::VersionedNotifications.Uuid f0 = default;
         string? f1 = default;
         global::Fixtures.Ironic.PowerState? f2 = default;
         bool? f3 = default;
@@ -57,7 +57,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                 switch (field)
                 {
                     case 0:
-                        f0 = global::VersionedNotifications.Wire.WireValue.ReadGuid(ref reader);
+                        f0 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(0);
                         break;
                     case 1:
@@ -130,7 +130,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
         {
             writer.WritePropertyName("uuid"u8);
-            writer.WriteStringValue(value.Uuid);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
         {

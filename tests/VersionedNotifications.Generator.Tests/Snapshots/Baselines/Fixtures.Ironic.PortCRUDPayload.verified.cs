@@ -47,7 +47,7 @@ public sealed partial record PortCRUDPayload : global::VersionedNotifications.IN
     /// The <c>uuid</c> field.
     /// </summary>
     /// <remarks>Wire field <c>uuid</c>, uuid, since version 1.0.</remarks>
-    public required global::System.Guid Uuid { get; init; }
+    public required global::VersionedNotifications.Uuid Uuid { get; init; }
 
     /// <summary>
     /// The MAC address, as in 77:66:23:34:11:b7.
@@ -59,7 +59,7 @@ public sealed partial record PortCRUDPayload : global::VersionedNotifications.IN
     /// The <c>node_uuid</c> field.
     /// </summary>
     /// <remarks>Wire field <c>node_uuid</c>, uuid, since version 1.0.</remarks>
-    public required global::System.Guid NodeUuid { get; init; }
+    public required global::VersionedNotifications.Uuid NodeUuid { get; init; }
 
     /// <summary>
     /// The <c>local_link_connection</c> field.

@@ -37,9 +37,9 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
     protected override global::Fixtures.Ironic.PortCRUDPayload ReadData(ref global::System.Text.Json.Utf8JsonReader reader, global::VersionedNotifications.Wire.PayloadReadState state)
     {
         global::VersionedNotifications.Wire.WireValue.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::System.Guid f0 = default;
+        global::VersionedNotifications.Uuid f0 = default;
         string f1 = default!;
-        global::System.Guid f2 = default;
+        global::VersionedNotifications.Uuid f2 = default;
         global::System.Text.Json.Nodes.JsonObject? f3 = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string?> f4 = default!;
         bool f5 = default;
@@ -59,7 +59,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                 switch (field)
                 {
                     case 0:
-                        f0 = global::VersionedNotifications.Wire.WireValue.ReadGuid(ref reader);
+                        f0 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(0);
                         break;
                     case 1:
@@ -67,7 +67,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                         state.MarkPresent(1);
                         break;
                     case 2:
-                        f2 = global::VersionedNotifications.Wire.WireValue.ReadGuid(ref reader);
+                        f2 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(2);
                         break;
                     case 3:
@@ -137,7 +137,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
         {
             writer.WritePropertyName("uuid"u8);
-            writer.WriteStringValue(value.Uuid);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
         }
         if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
         {
@@ -147,7 +147,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NodeUuid)))
         {
             writer.WritePropertyName("node_uuid"u8);
-            writer.WriteStringValue(value.NodeUuid);
+            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.NodeUuid, state);
         }
         if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.LocalLinkConnection)))
         {
@@ -196,7 +196,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Weight)))
         {
             writer.WritePropertyName("weight"u8);
-            writer.WriteNumberValue(value.Weight);
+            global::VersionedNotifications.Wire.WireValue.WriteDouble(writer, value.Weight, state);
         }
         if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Peer)))
         {
