@@ -9,7 +9,8 @@ namespace VersionedNotifications.Tool.Commands.Messages;
 /// meaning, not as bytes: key order and escapes do not count, numbers compare by value, strings that
 /// both read as datetimes compare as instants and strings that both read as UUIDs as UUIDs, and the
 /// envelope's priority compares after parsing (<c>info</c> is <c>INFO</c>, <c>WARNING</c> is <c>WARN</c>).
-/// Anything else that differs is a change, such as a key sent twice with two values (only one survives).
+/// A key sent twice counts with its last value, as Python's <c>json</c> and the reader keep it.
+/// Anything else that differs is a change.
 /// </summary>
 internal static class ReencodingCheck
 {
@@ -81,10 +82,22 @@ internal static class ReencodingCheck
             return CompareValues(read, written, path);
         }
 
-        var readNames = new HashSet<string>(StringComparer.Ordinal);
+        // Where each name is last: a key sent twice is compared with its last value only.
+        var lastPlace = new Dictionary<string, int>(StringComparer.Ordinal);
+        var place = 0;
         foreach (var member in read.EnumerateObject())
         {
-            readNames.Add(member.Name);
+            lastPlace[member.Name] = place++;
+        }
+
+        place = 0;
+        foreach (var member in read.EnumerateObject())
+        {
+            if (lastPlace[member.Name] != place++)
+            {
+                continue;
+            }
+
             var memberPath = Member(path, member.Name);
             if (!written.TryGetProperty(member.Name, out var writtenValue))
             {
@@ -93,9 +106,7 @@ internal static class ReencodingCheck
 
             if (compareMember(member.Name, member.Value, writtenValue, memberPath) is { } difference)
             {
-                return IsRepeated(read, member.Name)
-                    ? difference with { What = "the key appears more than once, and only one of its values is kept: " + difference.What }
-                    : difference;
+                return difference;
             }
         }
 
@@ -103,27 +114,13 @@ internal static class ReencodingCheck
         {
             // A v2 write gives a message that had no _unique_id a fresh one, as oslo.messaging does.
             var isAddedUniqueId = isEnvelope && member.Name == "_unique_id";
-            if (!readNames.Contains(member.Name) && !isAddedUniqueId)
+            if (!lastPlace.ContainsKey(member.Name) && !isAddedUniqueId)
             {
                 return new Difference(Member(path, member.Name), $"not read, written {Show(member.Value)}");
             }
         }
 
         return null;
-    }
-
-    private static bool IsRepeated(JsonElement value, string name)
-    {
-        var count = 0;
-        foreach (var member in value.EnumerateObject())
-        {
-            if (member.NameEquals(name) && ++count > 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static Difference? CompareArrays(JsonElement read, JsonElement written, string path)
