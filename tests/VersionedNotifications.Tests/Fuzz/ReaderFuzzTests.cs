@@ -6,8 +6,11 @@ namespace VersionedNotifications.Tests.Fuzz;
 
 /// <summary>
 /// Throws mutated real messages at the reader: no exception may escape, every failure names a path,
-/// and whatever decodes re-encodes and decodes again. 20,000 messages by default; VN_READER_FUZZ_COUNT
-/// sets another count (the seed is fixed, so a failure reproduces).
+/// and whatever decodes can be used: every property of the payload read (dictionaries counted and
+/// indexed, lists walked), written masked and unmasked, and the unmasked write decodes again. The
+/// mutations include names that escape lone surrogates, keys sent twice, NaN and Infinity, and byte
+/// order marks. 20,000 messages by default; VN_READER_FUZZ_COUNT sets another count (the seed is fixed,
+/// so a failure reproduces).
 /// </summary>
 public sealed class ReaderFuzzTests
 {
@@ -66,11 +69,13 @@ public sealed class ReaderFuzzTests
         byte[] written;
         try
         {
+            PayloadWalker.Walk(decoded.Notification.PayloadValue);
+            NotificationWriter.Write(decoded.Notification, decoded.Format!.Value);
             written = NotificationWriter.Write(decoded.Notification, decoded.Format!.Value, new VersionedNotifications.Wire.PayloadWriteOptions { MaskSecrets = false });
         }
         catch (Exception e)
         {
-            Assert.Fail($"case {i}: re-encoding threw {e.GetType().Name}: {e.Message}\ninput: {Show(input)}");
+            Assert.Fail($"case {i}: using the decoded notification threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}\ninput: {Show(input)}");
             return;
         }
 
