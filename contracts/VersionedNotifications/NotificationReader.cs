@@ -84,11 +84,11 @@ public sealed class NotificationReader
                 return new MalformedNotification(message, null, "$", "the message is not valid UTF-8", null);
             }
 
-            var envelopeBytes = WithoutByteOrderMark(message);
+            var envelopeBytes = PythonFloatLiterals.ToStandIns(WithoutByteOrderMark(message));
             if (IsMessagingV2(envelopeBytes.Span))
             {
                 format = MessageFormat.MessagingV2;
-                envelopeBytes = UnwrapMessagingV2(envelopeBytes.Span);
+                envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span));
                 pathPrefix = OsloMessagePath;
             }
 
@@ -117,7 +117,7 @@ public sealed class NotificationReader
         using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, payload.Length));
         try
         {
-            payload = WithoutByteOrderMark(payload);
+            payload = PythonFloatLiterals.ToStandIns(WithoutByteOrderMark(payload));
             var reader = new Utf8JsonReader(payload.Span, _readerOptions);
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)

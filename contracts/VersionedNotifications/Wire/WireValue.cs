@@ -110,7 +110,7 @@ public static class WireValue
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "a number");
-        return reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw new WireFormatException("expected a finite number, found " + Describe(ref reader));
+        return (reader.TryGetDouble(out var value) && double.IsFinite(value)) || PythonFloatLiterals.TryReadStandIn(ref reader, out value) ? value : throw new WireFormatException("expected a number, found " + Describe(ref reader));
     }
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
@@ -217,7 +217,18 @@ public static class WireValue
     public static void WriteInt64(Utf8JsonWriter writer, long value, PayloadWriteState state) => writer.WriteNumberValue(value);
 
     /// <summary>Writes a number.</summary>
-    public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state) => writer.WriteNumberValue(value);
+    public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            // NotificationWriter writes the stand-in as the NaN or Infinity Python writes.
+            writer.WriteRawValue(PythonFloatLiterals.StandInFor(value), skipInputValidation: true);
+        }
+    }
 
     /// <summary>Writes a boolean.</summary>
     public static void WriteBoolean(Utf8JsonWriter writer, bool value, PayloadWriteState state) => writer.WriteBooleanValue(value);

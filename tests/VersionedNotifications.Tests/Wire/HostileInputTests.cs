@@ -183,30 +183,6 @@ public sealed class HostileInputTests
         Assert.DoesNotContain(name, result.JsonPath);
     }
 
-    [Fact]
-    public void A_utf8_byte_order_mark_before_the_body_is_accepted_as_python_accepts_it_on_bytes()
-    {
-        byte[] bom = [0xEF, 0xBB, 0xBF];
-        var v1 = Messages.Bytes(Messages.PowerSetStart());
-        var v2 = Messages.V2(Messages.PowerSetStart());
-
-        Assert.IsType<DecodedNotification>(Reader.Read(bom.Concat(v1).ToArray()));
-        Assert.IsType<DecodedNotification>(Reader.Read(bom.Concat(v2).ToArray()));
-        Assert.True(Reader.ReadPayload(bom.Concat(Messages.Bytes(Messages.PowerSetStart()["payload"]!)).ToArray()).IsSuccess);
-    }
-
-    [Fact]
-    public void A_byte_order_mark_inside_the_oslo_message_text_is_refused_as_python_refuses_it()
-    {
-        var body = new JsonObject
-        {
-            ["oslo.version"] = "2.0",
-            ["oslo.message"] = "\uFEFF" + Messages.PowerSetStart().ToJsonString(),
-        };
-
-        Assert.IsType<MalformedNotification>(Reader.Read(Messages.Bytes(body)));
-    }
-
     private static NotificationHeader Header() => new()
     {
         MessageId = "m",

@@ -26,8 +26,8 @@ internal static class ReencodingCheck
     public static MessageFailure? FindChange(ReadOnlyMemory<byte> read, byte[] written, MessageFormat? format, int maxDepth)
     {
         var options = new JsonDocumentOptions { MaxDepth = maxDepth };
-        using var readDocument = JsonDocument.Parse(read, options);
-        using var writtenDocument = JsonDocument.Parse(written, options);
+        using var readDocument = Parse(read, options);
+        using var writtenDocument = Parse(written, options);
         var difference = format switch
         {
             MessageFormat.MessagingV2 => CompareObjects(readDocument.RootElement, writtenDocument.RootElement, "$", (name, r, w, p) => CompareBodyMember(name, r, w, p, options), isEnvelope: false),
@@ -45,10 +45,14 @@ internal static class ReencodingCheck
         }
 
         // The reader accepted the inner envelope, so it parses.
-        using var readEnvelope = JsonDocument.Parse(read.GetString()!, options);
-        using var writtenEnvelope = JsonDocument.Parse(written.GetString()!, options);
+        using var readEnvelope = Parse(System.Text.Encoding.UTF8.GetBytes(read.GetString()!), options);
+        using var writtenEnvelope = Parse(System.Text.Encoding.UTF8.GetBytes(written.GetString()!), options);
         return CompareObjects(readEnvelope.RootElement, writtenEnvelope.RootElement, path, CompareEnvelopeMember, isEnvelope: true);
     }
+
+    /// <summary>Parses JSON as Python's json does, NaN and the infinities included (as their stand-ins).</summary>
+    private static JsonDocument Parse(ReadOnlyMemory<byte> json, JsonDocumentOptions options) =>
+        JsonDocument.Parse(PythonFloatLiterals.ToStandIns(json), options);
 
     private static Difference? CompareEnvelopeMember(string name, JsonElement read, JsonElement written, string path) =>
         name == "priority"
