@@ -110,7 +110,7 @@ public static class WireValue
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "a number");
-        return (reader.TryGetDouble(out var value) && double.IsFinite(value)) || PythonFloatLiterals.TryReadStandIn(ref reader, out value) ? value : throw new WireFormatException("expected a number, found " + Describe(ref reader));
+        return (reader.TryGetDouble(out var value) && double.IsFinite(value)) || PythonFloatLiterals.TryReadStandIn(ref reader, out value) ? value : throw new WireFormatException("expected a number in a double's range, found " + Describe(ref reader));
     }
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
@@ -142,7 +142,7 @@ public static class WireValue
         return IPAddress.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
     }
 
-    /// <summary>A JSON object of any content (oslo's FlexibleDict).</summary>
+    /// <summary>A JSON object of any content (oslo's FlexibleDict); a key sent twice keeps its last value, as Python's <c>json</c> does.</summary>
     public static JsonObject ReadJsonObject(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "an object");
@@ -197,7 +197,10 @@ public static class WireValue
     /// <summary>Whether <paramref name="value"/> is its type's default: how a field left absent on read still looks.</summary>
     public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
 
-    /// <summary>Any JSON value, kept as it is to be written back (unknown fields, context, extension keys).</summary>
+    /// <summary>
+    /// Any JSON value, kept as it is to be written back (unknown fields, context, extension keys), except
+    /// that an object keeps only the last value of a key sent twice, as Python's <c>json</c> does.
+    /// </summary>
     public static JsonElement ReadAny(ref Utf8JsonReader reader) => FreeFormValue.Read(ref reader);
 
     /// <summary>A value that must not be <c>null</c>, for a non-nullable field that the wire sets to null.</summary>
