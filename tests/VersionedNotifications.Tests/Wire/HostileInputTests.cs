@@ -155,6 +155,20 @@ public sealed class HostileInputTests
         Assert.True(result.ToString().Length < 400);
     }
 
+    [Fact]
+    public void A_listener_names_a_message_in_its_logs_without_repeating_a_huge_event_type()
+    {
+        var message = Messages.PowerSetStart();
+        message["event_type"] = "x\u001b" + new string('y', 1_000_000);
+        var result = Reader.Read(Messages.Bytes(message));
+
+        var name = NotificationFilter.Identify(result);
+
+        Assert.True(name.Length < 200, name.Length.ToString());
+        Assert.StartsWith("x\\u001byyy", name);
+        Assert.Equal("a message that could not be read", NotificationFilter.Identify(null));
+    }
+
     [Theory]
     [InlineData("priority")]
     [InlineData("timestamp")]
