@@ -114,6 +114,11 @@ public sealed class NotificationReader
             return PayloadReadResult.Failed("$", $"the payload is {payload.Length} bytes, more than the limit of {Options.MaxMessageBytes}", false);
         }
 
+        if (!Utf8.IsValid(payload.Span))
+        {
+            return PayloadReadResult.Failed("$", "the payload is not valid UTF-8", false);
+        }
+
         using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, payload.Length));
         try
         {

@@ -156,6 +156,19 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_bare_payload_that_is_not_utf8_is_a_failure_not_an_exception()
+    {
+        var payload = Messages.Bytes(Messages.PowerSetStart()["payload"]!);
+        payload[payload.Length / 2] = 0xFF;
+
+        var read = Reader.ReadPayload(payload);
+
+        Assert.False(read.IsSuccess);
+        Assert.Equal("$", read.JsonPath);
+        Assert.Equal("the payload is not valid UTF-8", read.Reason);
+    }
+
+    [Fact]
     public void A_listener_names_a_message_in_its_logs_without_repeating_a_huge_event_type()
     {
         var message = Messages.PowerSetStart();
