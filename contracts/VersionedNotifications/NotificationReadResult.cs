@@ -82,7 +82,7 @@ public sealed class UnsupportedNotification : NotificationReadResult
     public string Detail { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"unsupported {Header.EventType} {Header.MessageId}: {JsonPath}: {Detail}";
+    public override string ToString() => $"unsupported {Wire.EchoedText.Of(Header.EventType)} {Wire.EchoedText.Of(Header.MessageId)}: {JsonPath}: {Detail}";
 }
 
 /// <summary>Bytes that are not a valid notification, with where and why.</summary>
@@ -106,5 +106,5 @@ public sealed class MalformedNotification : NotificationReadResult
     public string? MessageId { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{JsonPath}: {Reason}" + (MessageId is null ? string.Empty : $" (message {MessageId})");
+    public override string ToString() => $"{JsonPath}: {Reason}" + (MessageId is null ? string.Empty : $" (message {Wire.EchoedText.Of(MessageId)})");
 }

@@ -76,6 +76,7 @@ public sealed class NotificationReader
         MessageFormat format = MessageFormat.MessagingV1;
         var pathPrefix = string.Empty;
         EnvelopeReader? envelopeReader = null;
+        using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, message.Length));
         try
         {
             if (!Utf8.IsValid(message.Span))
@@ -83,11 +84,11 @@ public sealed class NotificationReader
                 return new MalformedNotification(message, null, "$", "the message is not valid UTF-8", null);
             }
 
-            var envelopeBytes = message;
-            if (IsMessagingV2(message.Span))
+            var envelopeBytes = PythonFloatLiterals.ToStandIns(WithoutByteOrderMark(message));
+            if (IsMessagingV2(envelopeBytes.Span))
             {
                 format = MessageFormat.MessagingV2;
-                envelopeBytes = UnwrapMessagingV2(message.Span);
+                envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span));
                 pathPrefix = OsloMessagePath;
             }
 
@@ -113,8 +114,15 @@ public sealed class NotificationReader
             return PayloadReadResult.Failed("$", $"the payload is {payload.Length} bytes, more than the limit of {Options.MaxMessageBytes}", false);
         }
 
+        if (!Utf8.IsValid(payload.Span))
+        {
+            return PayloadReadResult.Failed("$", "the payload is not valid UTF-8", false);
+        }
+
+        using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, payload.Length));
         try
         {
+            payload = PythonFloatLiterals.ToStandIns(WithoutByteOrderMark(payload));
             var reader = new Utf8JsonReader(payload.Span, _readerOptions);
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
@@ -147,7 +155,7 @@ public sealed class NotificationReader
         var payloadBytes = envelopeBytes.Slice(envelope.PayloadStart, envelope.PayloadLength);
         if (!_eventTypes.TryGetValue(header.EventType, out var eventType))
         {
-            return new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnknownEventType, Join(pathPrefix, "$.event_type"), $"no contract declares the event type '{header.EventType}'");
+            return new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnknownEventType, Join(pathPrefix, "$.event_type"), $"no contract declares the event type '{EchoedText.Of(header.EventType)}'");
         }
 
         var payloadPath = Join(pathPrefix, "$.payload");
@@ -162,7 +170,7 @@ public sealed class NotificationReader
         if (eventType.PayloadName == EventTypeInfo.TextPayloadName || reader.TokenType == JsonTokenType.String || !_payloadsByType.TryGetValue(eventType.PayloadType, out var contract))
         {
             var expected = eventType.PayloadName == EventTypeInfo.TextPayloadName ? "a text message" : "the " + eventType.PayloadName + " object";
-            return new MalformedNotification(message, format, payloadPath, $"{header.EventType} at {PriorityNames.ToWire(header.Priority)} carries {expected}, found {WireValue.Describe(ref reader)}", header.MessageId);
+            return new MalformedNotification(message, format, payloadPath, $"{EchoedText.Of(header.EventType)} at {PriorityNames.ToWire(header.Priority)} carries {expected}, found {WireValue.Describe(ref reader)}", header.MessageId);
         }
 
         try
@@ -210,6 +218,13 @@ public sealed class NotificationReader
         return name is null || wireNamespace is null ? null : FindPayload(wireNamespace, name);
     }
 
+    /// <summary>
+    /// The bytes after a UTF-8 byte order mark, if they start with one: Python's <c>json.loads</c> accepts it
+    /// on bytes, which is how a body arrives. (On the text of <c>oslo.message</c> it refuses it, and so do we.)
+    /// </summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> bytes) =>
+        bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+
     private static bool IsMessagingV2(ReadOnlySpan<byte> message)
     {
         var reader = new Utf8JsonReader(message, new JsonReaderOptions { MaxDepth = 256 });
@@ -220,7 +235,7 @@ public sealed class NotificationReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("oslo.message"u8))
+            if (!WireValue.IsOnUndecodableName(ref reader) && reader.ValueTextEquals("oslo.message"u8))
             {
                 return true;
             }
@@ -254,7 +269,7 @@ public sealed class NotificationReader
                         version = WireValue.ReadString(ref reader);
                         if (!version.StartsWith("2.", StringComparison.Ordinal))
                         {
-                            throw new WireFormatException($"oslo.version '{version}' is not a 2.x message format");
+                            throw new WireFormatException($"oslo.version '{EchoedText.Of(version)}' is not a 2.x message format");
                         }
 
                         break;
@@ -285,10 +300,19 @@ public sealed class NotificationReader
         }
     }
 
-    private static JsonElement ParseElement(ReadOnlyMemory<byte> bytes)
+    /// <summary>The payload of an unsupported notification, read as any free-form value is (see <see cref="WireValue.ReadAny"/>).</summary>
+    private JsonElement ParseElement(ReadOnlyMemory<byte> payload)
     {
-        using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 1024 });
-        return document.RootElement.Clone();
+        var reader = new Utf8JsonReader(payload.Span, _readerOptions);
+        reader.Read();
+        try
+        {
+            return WireValue.ReadAny(ref reader);
+        }
+        catch (JsonException error)
+        {
+            throw WireFormatException.Within(error, "payload");
+        }
     }
 
     private static bool Contains(IReadOnlyList<NotificationPriority> priorities, NotificationPriority priority)

@@ -50,21 +50,22 @@ public static class NotificationWriter
         t_reusable = null;
         try
         {
+            // The envelope goes through a buffer of our own in both forms: the stand-ins of NaN and the
+            // infinities in it become the words Python writes, which no JSON writer would write.
+            var inner = reusable.InnerFor();
+            WriteEnvelope(inner, notification, options, notification.Header.UniqueId, addUniqueId: format == MessageFormat.MessagingV2);
+            inner.Flush();
+            var envelope = PythonFloatLiterals.FromStandIns(reusable.Inner.WrittenSpan);
             if (format == MessageFormat.MessagingV1)
             {
-                var writer = reusable.OuterFor(output);
-                WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: false);
-                writer.Flush();
+                output.Write(envelope);
                 return;
             }
 
-            var inner = reusable.InnerFor();
-            WriteEnvelope(inner, notification, options, notification.Header.UniqueId, addUniqueId: true);
-            inner.Flush();
             var outer = reusable.OuterFor(output);
             outer.WriteStartObject();
             outer.WriteString("oslo.version"u8, "2.0"u8);
-            outer.WriteString("oslo.message"u8, reusable.Inner.WrittenSpan);
+            outer.WriteString("oslo.message"u8, envelope);
             outer.WriteEndObject();
             outer.Flush();
         }

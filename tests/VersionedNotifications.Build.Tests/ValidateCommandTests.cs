@@ -102,30 +102,54 @@ public sealed class ValidateCommandTests
     }
 
     /// <remarks>
-    /// Both messages decode, so only the comparison with what the contracts write can catch them.
-    /// A key sent twice: JSON allows it, the reader keeps the last value, and writing drops the first.
-    /// A version with a leading zero in its minor ("1.016"): oslo compares versions as integers, so it
-    /// reads as 1.16, and it is written back in the canonical form.
+    /// The message decodes, so only the comparison with what the contracts write can catch it: a version
+    /// with a leading zero in its minor ("1.016"): oslo compares versions as integers, so it reads as 1.16,
+    /// and it is written back in the canonical form.
     /// </remarks>
     [Fact]
     public void FailsAMessageThatReencodingWouldChange()
+    {
+        using var folder = new TemporaryFolder("validate");
+        var envelope = OpenStackFixtures.Load("ironic", PowerSetEnd);
+        envelope["payload"]!["ironic_object.version"] = "1.016";
+        var paddedVersion = folder.Write("version.json", OpenStackFixtures.AsMessagingV2(envelope));
+
+        var run = VnotifyStreams.Run(folder.Path, "validate", paddedVersion);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(
+            [$"FAIL {paddedVersion}: $['oslo.message'].payload['ironic_object.version']: re-encoding changes the value (read \"1.016\", written \"1.16\")"],
+            run.OutputLines);
+    }
+
+    /// <remarks>
+    /// What Python's json reads, and so oslo can send: a key sent twice (the last value counts, in the
+    /// reader as in the comparison), NaN in a flexible dict, a byte order mark before the body. A name
+    /// that escapes a lone surrogate is refused with its path.
+    /// </remarks>
+    [Fact]
+    public void ReadsWhatPythonReadsAndNamesWhatItCannot()
     {
         using var folder = new TemporaryFolder("validate");
         var text = File.ReadAllText(OpenStackFixtures.PathOf("ironic", PowerSetEnd));
         const string PowerState = "\"power_state\": \"power on\",";
         Assert.Contains(PowerState, text);
         var repeatedKey = folder.Write("repeated-key.json", text.Replace(PowerState, "\"power_state\": \"power off\",\n      " + PowerState, StringComparison.Ordinal));
+        var loneSurrogate = folder.Write("lone-surrogate.json", text.Replace(PowerState, "\"\\udfff\": 1,\n      " + PowerState, StringComparison.Ordinal));
         var envelope = OpenStackFixtures.Load("ironic", PowerSetEnd);
-        envelope["payload"]!["ironic_object.version"] = "1.016";
-        var paddedVersion = folder.Write("version.json", OpenStackFixtures.AsMessagingV2(envelope));
+        envelope["payload"]!["ironic_object.data"]!["properties"] = new JsonObject { ["ratio"] = 1.5 };
+        var nan = folder.Write("nan.json", envelope.ToJsonString().Replace("1.5", "NaN", StringComparison.Ordinal));
+        var byteOrderMark = folder.Write("bom.json", "\uFEFF" + text);
 
-        var run = VnotifyStreams.Run(folder.Path, "validate", repeatedKey, paddedVersion);
+        var run = VnotifyStreams.Run(folder.Path, "validate", repeatedKey, loneSurrogate, nan, byteOrderMark);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(
             [
-                $"FAIL {repeatedKey}: $.payload['ironic_object.data'].power_state: re-encoding changes the value (the key appears more than once, and only one of its values is kept: read \"power off\", written \"power on\")",
-                $"FAIL {paddedVersion}: $['oslo.message'].payload['ironic_object.version']: re-encoding changes the value (read \"1.016\", written \"1.16\")",
+                $"OK baremetal.node.power_set.end NodeSetPowerStatePayload 1.16",
+                $"FAIL {loneSurrogate}: $.payload['ironic_object.data']['\\\\udfff']: the property name holds an unpaired surrogate escape",
+                $"OK baremetal.node.power_set.end NodeSetPowerStatePayload 1.16",
+                $"OK baremetal.node.power_set.end NodeSetPowerStatePayload 1.16",
             ],
             run.OutputLines);
     }

@@ -251,18 +251,14 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     private async Task HandleAsync(InboundMessage message)
     {
         Statistics.AddReceived();
-        var result = _reader.Read(OsloAmqpBody.Unwrap(message.Body));
-        if (!_filter.Handles(result))
-        {
-            Settle(message, PN_ACCEPTED, null);
-            Statistics.AddSkipped();
-            return;
-        }
-
-        DispatchOutcome outcome;
+        NotificationReadResult? result = null;
+        DispatchOutcome? outcome;
         try
         {
-            outcome = await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false);
+            // The read sits with the dispatch: should it ever throw (it promises not to), the message is
+            // settled as a failed one, and the worker goes on with the next.
+            result = _reader.Read(OsloAmqpBody.Unwrap(message.Body));
+            outcome = _filter.Handles(result) ? await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false) : null;
         }
         catch (Exception error)
         {
@@ -281,7 +277,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         }
     }
 
-    private async Task HandleFailureAsync(InboundMessage message, NotificationReadResult result, Exception error)
+    private async Task HandleFailureAsync(InboundMessage message, NotificationReadResult? result, Exception error)
     {
         if (_stopping.IsCancellationRequested && error is OperationCanceledException)
         {

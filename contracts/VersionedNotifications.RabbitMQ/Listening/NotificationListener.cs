@@ -385,18 +385,14 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
 
             // The client reuses the delivery buffer after this callback; results and handlers may keep the bytes.
             var body = delivery.Body.ToArray();
-            var result = _reader.Read(body);
-            if (!_filter.Handles(result))
-            {
-                await AckAsync(session, delivery, settle.Token).ConfigureAwait(false);
-                Statistics.AddSkipped();
-                return;
-            }
-
-            DispatchOutcome outcome;
+            NotificationReadResult? result = null;
+            DispatchOutcome? outcome;
             try
             {
-                outcome = await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false);
+                // The read sits with the dispatch: should it ever throw (it promises not to), the message is
+                // settled as a failed one instead of staying unacknowledged.
+                result = _reader.Read(body);
+                outcome = _filter.Handles(result) ? await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false) : null;
             }
             catch (Exception error)
             {
@@ -437,7 +433,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
     }
 
-    private async Task HandleFailureAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult result, Exception error, CancellationToken settle)
+    private async Task HandleFailureAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult? result, Exception error, CancellationToken settle)
     {
         var channel = session.Consuming;
         if (!channel.IsOpen)

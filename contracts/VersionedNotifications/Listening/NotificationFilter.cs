@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VersionedNotifications.Wire;
 
 namespace VersionedNotifications;
 
@@ -54,10 +55,11 @@ public sealed class NotificationFilter
     }
 
     /// <summary>How a listener names a message in its logs: event type and message id, or where it is malformed.</summary>
-    public static string Identify(NotificationReadResult result) => result switch
+    public static string Identify(NotificationReadResult? result) => result switch
     {
-        DecodedNotification decoded => $"{decoded.Notification.EventType} {decoded.Notification.Header.MessageId}",
-        UnsupportedNotification unsupported => $"{unsupported.Header.EventType} {unsupported.Header.MessageId}",
+        null => "a message that could not be read",
+        DecodedNotification decoded => $"{decoded.Notification.EventType} {EchoedText.Of(decoded.Notification.Header.MessageId)}",
+        UnsupportedNotification unsupported => $"{EchoedText.Of(unsupported.Header.EventType)} {EchoedText.Of(unsupported.Header.MessageId)}",
         MalformedNotification malformed => $"a malformed message ({malformed.JsonPath}: {malformed.Reason})",
         _ => result.ToString() ?? "a message",
     };

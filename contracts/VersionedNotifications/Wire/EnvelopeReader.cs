@@ -52,11 +52,11 @@ internal sealed class EnvelopeReader
                         break;
                     case "priority":
                         var priorityText = WireValue.ReadString(ref reader);
-                        priority = PriorityNames.TryParse(priorityText, out var parsed) ? parsed : throw new WireFormatException($"'{priorityText}' is not a priority (DEBUG, INFO, WARN, ERROR, CRITICAL, AUDIT, SAMPLE)");
+                        priority = PriorityNames.TryParse(priorityText, out var parsed) ? parsed : throw new WireFormatException($"'{EchoedText.Of(priorityText)}' is not a priority (DEBUG, INFO, WARN, ERROR, CRITICAL, AUDIT, SAMPLE)");
                         break;
                     case "timestamp":
                         var timestampText = WireValue.ReadString(ref reader);
-                        timestamp = OsloTime.TryParse(timestampText, out var instant) ? instant : throw new WireFormatException($"'{timestampText}' is not a timestamp such as 2024-01-02 03:04:05.678901");
+                        timestamp = OsloTime.TryParse(timestampText, out var instant) ? instant : throw new WireFormatException($"'{EchoedText.Of(timestampText)}' is not a timestamp such as 2024-01-02 03:04:05.678901");
                         break;
                     case "payload":
                         payloadStart = checked((int)reader.TokenStartIndex);

@@ -37,7 +37,11 @@ public sealed class PayloadWriteState
     public bool Includes(int field, bool holdsDefault) =>
         !(_dropped is not null && _dropped[field]) && !(holdsDefault && _absent is not null && _absent[field]);
 
-    /// <summary>Writes the fields kept from the wire that this contract does not define.</summary>
+    /// <summary>
+    /// Writes the fields kept from the wire that this contract does not define. With
+    /// <see cref="PayloadWriteOptions.MaskSecrets"/> they are masked as oslo's <c>mask_dict_password</c> masks a
+    /// dictionary: nothing tells whether a field a newer version added holds a secret but its name and content.
+    /// </summary>
     public void WriteExtensionData(Utf8JsonWriter writer)
     {
         if (_extensionData is null)
@@ -47,8 +51,15 @@ public sealed class PayloadWriteState
 
         foreach (var pair in _extensionData)
         {
-            writer.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(writer);
+            if (Options.MaskSecrets)
+            {
+                SecretMasker.WriteMaskedMember(writer, pair.Key, pair.Value);
+            }
+            else
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
         }
     }
 }

@@ -186,6 +186,24 @@ public static class SecretMasker
         return CopyObject(value, mask);
     }
 
+    /// <summary>
+    /// Writes one member of a dictionary masked as <c>mask_dict_password</c> masks it: the value under a
+    /// <paramref name="name"/> that <see cref="IsSecretKey">names a secret</see> becomes <see cref="Mask"/> unless
+    /// it is an object, objects are masked inside, other strings go through <see cref="MaskPassword"/>.
+    /// </summary>
+    internal static void WriteMaskedMember(Utf8JsonWriter writer, string name, JsonElement value)
+    {
+        writer.WritePropertyName(name);
+        JsonNode? node = value.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(value),
+            JsonValueKind.Array => JsonArray.Create(value),
+            JsonValueKind.Null => null,
+            _ => JsonValue.Create(value),
+        };
+        WriteMember(writer, IsSecretKey(name), node, Mask);
+    }
+
     private static void WriteMember(Utf8JsonWriter writer, bool underSecretKey, JsonNode? value, string mask)
     {
         value = AsWritten(value);

@@ -97,10 +97,10 @@ public sealed class WireFormatException : JsonException
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
-                return "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+                return "['" + EchoedText.Of(name).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
             }
         }
 
-        return name.Length == 0 ? "['']" : "." + name;
+        return name.Length == 0 ? "['']" : "." + EchoedText.Of(name);
     }
 }

@@ -116,7 +116,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     private T ReadPlain(ref Utf8JsonReader reader)
     {
         var state = new PayloadReadState(Fields.Count);
-        var value = ReadData(ref reader, state);
+        var value = ReadDataOf(ref reader, state);
         return Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
     }
 
@@ -129,8 +129,8 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         PayloadReadState? state = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = WrapperKeyOf(ref reader);
             var keyText = WireValue.ReadPropertyName(ref reader);
+            var key = WrapperKeyOf(ref reader);
             reader.Read();
             try
             {
@@ -138,7 +138,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
                 {
                     case WrapperKey.Data:
                         state = new PayloadReadState(Fields.Count);
-                        data = ReadData(ref reader, state);
+                        data = ReadDataOf(ref reader, state);
                         break;
                     case WrapperKey.Name:
                         name = WireValue.ReadString(ref reader);
@@ -171,12 +171,12 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         if (name != ObjectInfo.Name || wireNamespace != ObjectInfo.Namespace)
         {
             var key = name != ObjectInfo.Name ? _nameKey : _namespaceKey;
-            throw new WireFormatException($"found object {wireNamespace}/{name}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true).InProperty(Encoding.UTF8.GetString(key));
+            throw new WireFormatException($"found object {EchoedText.Of(wireNamespace)}/{EchoedText.Of(name)}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true).InProperty(Encoding.UTF8.GetString(key));
         }
 
         if (!PayloadVersion.TryParse(version, out var wireVersion))
         {
-            throw new WireFormatException($"'{version}' is not a major.minor version").InProperty(Encoding.UTF8.GetString(_versionKey));
+            throw new WireFormatException($"'{EchoedText.Of(version)}' is not a major.minor version").InProperty(Encoding.UTF8.GetString(_versionKey));
         }
 
         if (wireVersion.Major != CurrentVersion.Major && !DescribesMajor(wireVersion.Major))
@@ -208,6 +208,22 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="ReadData"/>, whose generated field lookup compares names with the JSON reader's own
+    /// comparison: that throws on a name that escapes an unpaired surrogate, which becomes the error it is.
+    /// </summary>
+    private T ReadDataOf(ref Utf8JsonReader reader, PayloadReadState state)
+    {
+        try
+        {
+            return ReadData(ref reader, state);
+        }
+        catch (InvalidOperationException) when (WireValue.IsOnUndecodableName(ref reader))
+        {
+            throw WireValue.UndecodableName(ref reader);
+        }
     }
 
     private WrapperKey WrapperKeyOf(ref Utf8JsonReader reader) =>

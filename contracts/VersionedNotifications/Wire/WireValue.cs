@@ -25,8 +25,51 @@ public static class WireValue
         return GetText(ref reader);
     }
 
-    /// <summary>The name of the property the reader stands on.</summary>
-    public static string ReadPropertyName(ref Utf8JsonReader reader) => GetText(ref reader);
+    /// <summary>
+    /// The name of the property the reader stands on. A name that escapes an unpaired surrogate
+    /// (<c>"\udfff": 1</c>) is valid UTF-8 but no .NET string: the error names it as it is written.
+    /// </summary>
+    public static string ReadPropertyName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw UndecodableName(ref reader);
+        }
+    }
+
+    /// <summary>
+    /// The error for the property name the reader stands on when it cannot be decoded: the JSON
+    /// reader's name comparisons throw on it, so a converter that compared first ends up here.
+    /// </summary>
+    public static WireFormatException UndecodableName(ref Utf8JsonReader reader) =>
+        new WireFormatException("the property name holds an unpaired surrogate escape").InProperty(RawText(ref reader));
+
+    /// <summary>Whether the reader stands on a property name that cannot be decoded (see <see cref="UndecodableName"/>).</summary>
+    internal static bool IsOnUndecodableName(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        try
+        {
+            reader.GetString();
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The value under the reader as it is written in the message, escapes included.</summary>
+    internal static string RawText(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
 
     /// <summary>A JSON string's unescaped UTF-8 bytes.</summary>
     public static ReadOnlyMemory<byte> ReadUtf8String(ref Utf8JsonReader reader)
@@ -67,7 +110,7 @@ public static class WireValue
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "a number");
-        return reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw new WireFormatException("expected a finite number, found " + Describe(ref reader));
+        return (reader.TryGetDouble(out var value) && double.IsFinite(value)) || PythonFloatLiterals.TryReadStandIn(ref reader, out value) ? value : throw new WireFormatException("expected a number in a double's range, found " + Describe(ref reader));
     }
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
@@ -102,12 +145,11 @@ public static class WireValue
         return IPAddress.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
     }
 
-    /// <summary>A JSON object of any content (oslo's FlexibleDict).</summary>
+    /// <summary>A JSON object of any content (oslo's FlexibleDict); a key sent twice keeps its last value, as Python's <c>json</c> does.</summary>
     public static JsonObject ReadJsonObject(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "an object");
-        EnsureWritable(reader);
-        return (JsonObject)JsonNode.Parse(ref reader)!;
+        return FreeFormValue.ReadObject(ref reader);
     }
 
     /// <summary>A JSON array whose elements <paramref name="element"/> reads.</summary>
@@ -119,6 +161,7 @@ public static class WireValue
         {
             try
             {
+                ReadMemoryBudget.Check();
                 list.Add(element(ref reader));
             }
             catch (JsonException error)
@@ -137,10 +180,12 @@ public static class WireValue
         var dictionary = new Dictionary<string, T>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = GetText(ref reader);
+            ReadMemoryBudget.Check();
+            var key = ReadPropertyName(ref reader);
             reader.Read();
             try
             {
+                // Python's json keeps the last of repeated keys; so does the indexer.
                 dictionary[key] = value(ref reader);
             }
             catch (JsonException error)
@@ -155,39 +200,11 @@ public static class WireValue
     /// <summary>Whether <paramref name="value"/> is its type's default: how a field left absent on read still looks.</summary>
     public static bool IsDefault<T>(T value) => EqualityComparer<T>.Default.Equals(value, default!);
 
-    /// <summary>Any JSON value, kept as it is to be written back (unknown fields, context, extension keys).</summary>
-    public static JsonElement ReadAny(ref Utf8JsonReader reader)
-    {
-        EnsureWritable(reader);
-        return JsonElement.ParseValue(ref reader);
-    }
-
     /// <summary>
-    /// Fails now, with a path, on a string that could not be written back later: valid UTF-8 can still
-    /// escape a lone surrogate (<c>\ud800</c>), which JSON trees hold until they are written. Runs on a
-    /// copy of the reader and decodes only escaped strings, so ordinary values cost one scan.
+    /// Any JSON value, kept as it is to be written back (unknown fields, context, extension keys), except
+    /// that an object keeps only the last value of a key sent twice, as Python's <c>json</c> does.
     /// </summary>
-    private static void EnsureWritable(Utf8JsonReader scan)
-    {
-        if (scan.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-        {
-            if (scan.TokenType == JsonTokenType.String && scan.ValueIsEscaped)
-            {
-                GetText(ref scan);
-            }
-
-            return;
-        }
-
-        var depth = scan.CurrentDepth;
-        while (scan.Read() && scan.CurrentDepth > depth)
-        {
-            if (scan.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && scan.ValueIsEscaped)
-            {
-                GetText(ref scan);
-            }
-        }
-    }
+    public static JsonElement ReadAny(ref Utf8JsonReader reader) => FreeFormValue.Read(ref reader);
 
     /// <summary>A value that must not be <c>null</c>, for a non-nullable field that the wire sets to null.</summary>
     public static WireFormatException NullNotAllowed() => new("null is not allowed here: the field is not nullable");
@@ -206,13 +223,20 @@ public static class WireValue
     public static void WriteInt64(Utf8JsonWriter writer, long value, PayloadWriteState state) => writer.WriteNumberValue(value);
 
     /// <summary>
-    /// Writes a <c>float</c> as Python writes one (<see cref="PythonFloat"/>): <c>3.0</c>, <c>1e+16</c>, and
-    /// <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c> for what JSON has no number for, as <c>json.dumps</c> does.
+    /// Writes a <c>float</c> as Python writes one (<see cref="PythonFloat"/>): <c>3.0</c>, <c>1e+16</c>. What JSON has no
+    /// number for is written as its stand-in, which <see cref="NotificationWriter"/> turns into the <c>NaN</c>,
+    /// <c>Infinity</c> or <c>-Infinity</c> that <c>json.dumps</c> writes.
     /// </summary>
     public static void WriteDouble(Utf8JsonWriter writer, double value, PayloadWriteState state)
     {
+        if (!double.IsFinite(value))
+        {
+            writer.WriteRawValue(PythonFloatLiterals.StandInFor(value), skipInputValidation: true);
+            return;
+        }
+
         Span<byte> text = stackalloc byte[PythonFloat.MaxLength];
-        // The text is a valid JSON number or one of Python's three non-finite words, which no validation would let through.
+        // The text is a valid JSON number in Python's spelling.
         writer.WriteRawValue(text[..PythonFloat.Format(value, text)], skipInputValidation: true);
     }
 
@@ -308,6 +332,28 @@ public static class WireValue
     public static WireFormatException Mismatch(ref Utf8JsonReader reader, string expected) =>
         new("expected " + expected + ", found " + Describe(ref reader));
 
+    /// <summary>
+    /// The start of the string or number under the reader, enough for <see cref="EchoedText"/>: a value of
+    /// megabytes is described without being decoded whole.
+    /// </summary>
+    private static string TextPrefix(ref Utf8JsonReader reader)
+    {
+        const int PrefixBytes = 4 * EchoedText.MaxLength;
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length <= PrefixBytes)
+        {
+            return reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        }
+
+        // Cut on a character boundary: a UTF-8 continuation byte is 10xxxxxx.
+        var end = PrefixBytes;
+        while ((reader.ValueSpan[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+
+        return System.Text.Encoding.UTF8.GetString(reader.ValueSpan[..end]) + "...";
+    }
+
     /// <summary>A short description of the value under the reader, for error messages.</summary>
     public static string Describe(ref Utf8JsonReader reader)
     {
@@ -317,17 +363,16 @@ public static class WireValue
                 string text;
                 try
                 {
-                    text = reader.GetString()!;
+                    text = TextPrefix(ref reader);
                 }
                 catch (InvalidOperationException)
                 {
                     return "a string that is not valid UTF-8";
                 }
 
-                return "the string \"" + (text.Length > 40 ? text.Substring(0, 40) + "..." : text) + "\"";
+                return "the string \"" + EchoedText.Of(text, 40) + "\"";
             case JsonTokenType.Number:
-                var number = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
-                return "the number " + (number.Length > 40 ? number.Substring(0, 40) + "..." : number);
+                return "the number " + EchoedText.Of(TextPrefix(ref reader), 40);
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:

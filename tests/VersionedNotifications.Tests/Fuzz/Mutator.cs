@@ -10,7 +10,12 @@ internal static class Mutator
         "null", "true", "false", "0", "-1", "1.5", "1e400", "9223372036854775808", "\"\"", "\"x\"", "[]", "{}", "[null]",
         "{\"a\":{}}", "\"2016-01-26T20:41:03Z\"", "\"\\ud800\"", "\"\\u0000\"", "\"1.999\"", "\"2.0\"", "\"INFO\"",
         "\"warning\"", "[[[[[[[[[[]]]]]]]]]]", "\"" + new string('a', 5000) + "\"",
+        "NaN", "Infinity", "-Infinity", "[NaN, -Infinity]", "{\"f\": Infinity}", "nan", "+Infinity",
+        "{\"\\udfff\": 1}", "{\"k\": 1, \"k\": {\"k\": 2, \"k\": 3}}", "{\"password\": \"a\", \"password\": \"b\"}",
     ];
+
+    /// <summary>What a renamed key gains before its closing quote.</summary>
+    private static readonly string[] KeySuffixes = ["_x", "\\u00e9", "\\udfff", "\\ud800", "\\ud83d\\ude00", "\\u0000"];
 
     public static byte[] Mutate(byte[] seed, Random random)
     {
@@ -18,7 +23,7 @@ internal static class Mutator
         var bytes = seed;
         for (var i = 0; i < operations; i++)
         {
-            bytes = random.Next(9) switch
+            bytes = random.Next(12) switch
             {
                 0 => FlipByte(bytes, random),
                 1 => Truncate(bytes, random),
@@ -26,6 +31,8 @@ internal static class Mutator
                 3 => DuplicateSpan(bytes, random),
                 4 or 5 or 6 => ReplaceValue(bytes, random),
                 7 => RenameKey(bytes, random),
+                8 or 9 => RepeatMember(bytes, random),
+                10 => ByteOrderMark(bytes),
                 _ => InsertGarbage(bytes, random),
             };
         }
@@ -86,8 +93,33 @@ internal static class Mutator
         }
 
         var at = colons[random.Next(colons.Count)];
-        return Encoding.UTF8.GetBytes(text[..at] + (random.Next(2) == 0 ? "_x" : "\\u00e9") + text[at..]);
+        return Encoding.UTF8.GetBytes(text[..at] + KeySuffixes[random.Next(KeySuffixes.Length)] + text[at..]);
     }
+
+    /// <summary>Sends a random member of an object twice, the second time with another value: <c>"a": 1, ..., "a": 2</c>.</summary>
+    private static byte[] RepeatMember(byte[] bytes, Random random)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        var colons = AllIndexes(text, "\":").ToList();
+        if (colons.Count == 0)
+        {
+            return bytes;
+        }
+
+        var colon = colons[random.Next(colons.Count)];
+        var nameStart = text.LastIndexOf('"', colon - 1);
+        var end = EndOfValue(text, colon + 2);
+        if (nameStart < 0 || end >= text.Length)
+        {
+            return bytes;
+        }
+
+        var name = text[nameStart..(colon + 1)];
+        var value = Values[random.Next(Values.Length)];
+        return Encoding.UTF8.GetBytes(text[..end] + "," + name + ":" + value + text[end..]);
+    }
+
+    private static byte[] ByteOrderMark(byte[] bytes) => [0xEF, 0xBB, 0xBF, .. bytes];
 
     private static byte[] InsertGarbage(byte[] bytes, Random random)
     {

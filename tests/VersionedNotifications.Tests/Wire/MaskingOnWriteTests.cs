@@ -100,4 +100,28 @@ public sealed class MaskingOnWriteTests
         Assert.DoesNotContain("hunter2", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, masked)));
         Assert.Contains("hunter2", Encoding.UTF8.GetString(NotificationWriter.Write(NodeWithSecrets(), MessageFormat.MessagingV1, PayloadWriteOptions.Default with { MaskSecrets = false })));
     }
+
+    [Fact]
+    public void Fields_of_a_newer_minor_are_masked_by_key_name_as_mask_dict_password_masks_a_dictionary()
+    {
+        // The contract cannot tell whether a field it does not know holds a secret; its name and content can.
+        var message = Messages.MaintenanceSetStart();
+        message["payload"]!["ironic_object.version"] = "1.99";
+        var data = Messages.Data(message);
+        data["bmc_info"] = new JsonObject { ["ipmi_password"] = "s3cret", ["address"] = "192.0.2.1" };
+        data["bmc_password"] = "t0ken";
+        data["bmc_notes"] = "reset with password=hunter2 then";
+        data["bmc_ports"] = new JsonArray(623, 624);
+        var notification = Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(message))).Notification;
+
+        var masked = JsonNode.Parse(NotificationWriter.Write(notification, MessageFormat.MessagingV1))!["payload"]!["ironic_object.data"]!;
+        var clear = JsonNode.Parse(NotificationWriter.Write(notification, MessageFormat.MessagingV1, new PayloadWriteOptions { MaskSecrets = false }))!["payload"]!["ironic_object.data"]!;
+
+        Assert.Equal("""{"ipmi_password":"******","address":"192.0.2.1"}""", masked["bmc_info"]!.ToJsonString());
+        Assert.Equal("******", masked["bmc_password"]!.GetValue<string>());
+        Assert.Equal("reset with password=****** then", masked["bmc_notes"]!.GetValue<string>());
+        Assert.Equal("[623,624]", masked["bmc_ports"]!.ToJsonString());
+        Assert.Equal("""{"ipmi_password":"s3cret","address":"192.0.2.1"}""", clear["bmc_info"]!.ToJsonString());
+        Assert.Equal("t0ken", clear["bmc_password"]!.GetValue<string>());
+    }
 }

@@ -65,20 +65,12 @@ internal static class CapturedMessages
     /// </summary>
     public static bool TryRead(ReadOnlyMemory<byte> bytes, EventTypeInfo? eventType, [NotNullWhen(true)] out DecodedMessage? message, [NotNullWhen(false)] out MessageFailure? failure)
     {
-        DecodedMessage? decoded = null;
-        try
+        // The reader takes a UTF-8 byte order mark as Python's json does; the comparison is of the JSON after it.
+        var json = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        failure = IsBarePayload(json.Span) ? DecodePayload(bytes, eventType, out var decoded) : DecodeEnvelope(bytes, out decoded);
+        if (decoded is not null)
         {
-            failure = IsBarePayload(bytes.Span) ? DecodePayload(bytes, eventType, out decoded) : DecodeEnvelope(bytes, out decoded);
-            if (decoded is not null)
-            {
-                failure = ReencodingCheck.FindChange(bytes, decoded.Write(decoded.FaithfulOptions), decoded.Format, Reader.Options.MaxDepth);
-            }
-        }
-        catch (InvalidOperationException e)
-        {
-            // The runtime promises not to throw on input, but a flexible_dict holding an escaped lone
-            // surrogate ("\udc00") reads, and then writing it throws this from System.Text.Json.
-            failure = new MessageFailure("$", e.Message);
+            failure = ReencodingCheck.FindChange(json, decoded.Write(decoded.FaithfulOptions), decoded.Format, Reader.Options.MaxDepth);
         }
 
         message = failure is null ? decoded : null;
@@ -111,6 +103,19 @@ internal static class CapturedMessages
         return read.IsSuccess ? null : new MessageFailure(read.JsonPath!, read.Reason!);
     }
 
+    /// <summary>The property name, or <see langword="null"/> when it escapes an unpaired surrogate (the reader then says where).</summary>
+    private static string? NameOrNull(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsBarePayload(ReadOnlySpan<byte> bytes)
     {
         // A file that breaks off before its first key is left to the envelope reader, which says where.
@@ -130,7 +135,7 @@ internal static class CapturedMessages
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (Array.IndexOf(EnvelopeKeys, reader.GetString()) >= 0)
+                if (Array.IndexOf(EnvelopeKeys, NameOrNull(ref reader)) >= 0)
                 {
                     return false;
                 }

@@ -10,7 +10,8 @@ namespace VersionedNotifications.Tool.Commands.Messages;
 /// that came as <c>1</c> goes back as Python writes a float, <c>1.0</c>), strings that both read as
 /// datetimes compare as instants (UUIDs keep their text, so they compare as text), and the envelope's
 /// priority compares after parsing (<c>info</c> is <c>INFO</c>, <c>WARNING</c> is <c>WARN</c>).
-/// Anything else that differs is a change, such as a key sent twice with two values (only one survives).
+/// A key sent twice counts with its last value, as Python's <c>json</c> and the reader keep it.
+/// Anything else that differs is a change.
 /// </summary>
 internal static class ReencodingCheck
 {
@@ -26,8 +27,8 @@ internal static class ReencodingCheck
     public static MessageFailure? FindChange(ReadOnlyMemory<byte> read, byte[] written, MessageFormat? format, int maxDepth)
     {
         var options = new JsonDocumentOptions { MaxDepth = maxDepth };
-        using var readDocument = JsonDocument.Parse(read, options);
-        using var writtenDocument = JsonDocument.Parse(written, options);
+        using var readDocument = Parse(read, options);
+        using var writtenDocument = Parse(written, options);
         var difference = format switch
         {
             MessageFormat.MessagingV2 => CompareObjects(readDocument.RootElement, writtenDocument.RootElement, "$", (name, r, w, p) => CompareBodyMember(name, r, w, p, options), isEnvelope: false),
@@ -45,10 +46,14 @@ internal static class ReencodingCheck
         }
 
         // The reader accepted the inner envelope, so it parses.
-        using var readEnvelope = JsonDocument.Parse(read.GetString()!, options);
-        using var writtenEnvelope = JsonDocument.Parse(written.GetString()!, options);
+        using var readEnvelope = Parse(System.Text.Encoding.UTF8.GetBytes(read.GetString()!), options);
+        using var writtenEnvelope = Parse(System.Text.Encoding.UTF8.GetBytes(written.GetString()!), options);
         return CompareObjects(readEnvelope.RootElement, writtenEnvelope.RootElement, path, CompareEnvelopeMember, isEnvelope: true);
     }
+
+    /// <summary>Parses JSON as Python's json does, NaN and the infinities included (as their stand-ins).</summary>
+    private static JsonDocument Parse(ReadOnlyMemory<byte> json, JsonDocumentOptions options) =>
+        JsonDocument.Parse(PythonFloatLiterals.ToStandIns(json), options);
 
     private static Difference? CompareEnvelopeMember(string name, JsonElement read, JsonElement written, string path) =>
         name == "priority"
@@ -82,10 +87,22 @@ internal static class ReencodingCheck
             return CompareValues(read, written, path);
         }
 
-        var readNames = new HashSet<string>(StringComparer.Ordinal);
+        // Where each name is last: a key sent twice is compared with its last value only.
+        var lastPlace = new Dictionary<string, int>(StringComparer.Ordinal);
+        var place = 0;
         foreach (var member in read.EnumerateObject())
         {
-            readNames.Add(member.Name);
+            lastPlace[member.Name] = place++;
+        }
+
+        place = 0;
+        foreach (var member in read.EnumerateObject())
+        {
+            if (lastPlace[member.Name] != place++)
+            {
+                continue;
+            }
+
             var memberPath = Member(path, member.Name);
             if (!written.TryGetProperty(member.Name, out var writtenValue))
             {
@@ -94,9 +111,7 @@ internal static class ReencodingCheck
 
             if (compareMember(member.Name, member.Value, writtenValue, memberPath) is { } difference)
             {
-                return IsRepeated(read, member.Name)
-                    ? difference with { What = "the key appears more than once, and only one of its values is kept: " + difference.What }
-                    : difference;
+                return difference;
             }
         }
 
@@ -104,27 +119,13 @@ internal static class ReencodingCheck
         {
             // A v2 write gives a message that had no _unique_id a fresh one, as oslo.messaging does.
             var isAddedUniqueId = isEnvelope && member.Name == "_unique_id";
-            if (!readNames.Contains(member.Name) && !isAddedUniqueId)
+            if (!lastPlace.ContainsKey(member.Name) && !isAddedUniqueId)
             {
                 return new Difference(Member(path, member.Name), $"not read, written {Show(member.Value)}");
             }
         }
 
         return null;
-    }
-
-    private static bool IsRepeated(JsonElement value, string name)
-    {
-        var count = 0;
-        foreach (var member in value.EnumerateObject())
-        {
-            if (member.NameEquals(name) && ++count > 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static Difference? CompareArrays(JsonElement read, JsonElement written, string path)
