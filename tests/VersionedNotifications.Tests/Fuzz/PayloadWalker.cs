@@ -51,6 +51,18 @@ internal static class PayloadWalker
             return;
         }
 
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>))
+        {
+            // Value throws on an unset field by design: an unset field is walked no further.
+            _ = value.ToString();
+            if ((bool)type.GetProperty(nameof(Optional<int>.IsSet))!.GetValue(value)!)
+            {
+                Walk(type.GetProperty(nameof(Optional<int>.Value))!.GetValue(value));
+            }
+
+            return;
+        }
+
         _ = value.ToString();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

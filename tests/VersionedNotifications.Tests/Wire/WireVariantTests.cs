@@ -247,7 +247,7 @@ public sealed class WireVariantTests
     {
         INotificationContracts contracts = OpenStackJsonContext.Default;
 
-        Assert.Equal(92 + 33, contracts.EventTypes.Count);
+        Assert.Equal(92 + 33 + 36, contracts.EventTypes.Count);
         Assert.Contains(contracts.Payloads, p => p.PayloadType == typeof(NodeSetPowerStatePayload));
         Assert.Contains(contracts.Payloads, p => p.PayloadType == typeof(ImageSendPayload));
         Assert.Equal(contracts.Payloads.Count, contracts.Payloads.Select(p => p.PayloadType).Distinct().Count());
