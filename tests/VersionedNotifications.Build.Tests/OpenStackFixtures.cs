@@ -8,7 +8,7 @@ internal static class OpenStackFixtures
     public static string Folder { get; } = Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack");
 
     /// <summary>Every fixture as a path relative to the repository root, ironic first, in ordinal order.</summary>
-    public static IReadOnlyList<string> All { get; } = new[] { "ironic", "glance" }
+    public static IReadOnlyList<string> All { get; } = new[] { "ironic", "glance", "nova" }
         .SelectMany(service => Directory.GetFiles(Path.Combine(Folder, service), "*.json").Order(StringComparer.Ordinal))
         .Select(path => Path.GetRelativePath(RepositoryLayout.Root, path))
         .ToList();

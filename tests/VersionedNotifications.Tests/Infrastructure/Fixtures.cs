@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace VersionedNotifications.Tests.Infrastructure;
 
-/// <summary>The conformance fixtures made by the real ironic and glance code (tests/fixtures/openstack).</summary>
+/// <summary>The conformance fixtures made by the real ironic, glance and nova code (tests/fixtures/openstack).</summary>
 internal static class Fixtures
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -13,7 +13,7 @@ internal static class Fixtures
 
     /// <summary>Every fixture file, as (service, file name) pairs, ordered.</summary>
     public static IEnumerable<object[]> All() =>
-        new[] { "ironic", "glance" }.SelectMany(service =>
+        new[] { "ironic", "glance", "nova" }.SelectMany(service =>
             Directory.GetFiles(PathOf("tests", "fixtures", "openstack", service), "*.json")
                 .Order(StringComparer.Ordinal)
                 .Select(path => new object[] { service, Path.GetFileName(path) }));

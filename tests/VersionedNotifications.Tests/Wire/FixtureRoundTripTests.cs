@@ -69,9 +69,19 @@ public sealed class FixtureRoundTripTests
             return;
         }
 
-        // The fixtures were made by the code the definitions describe: current versions, no unknown fields.
+        // The fixtures were made by the code the definitions describe: current versions, no unknown fields; except the
+        // older versions made on purpose (nova's aggregate.create.end.v1_0, instance.update.v1: a version of the
+        // history, whose fields the current record lacks are kept).
         var contract = Reader.FindPayloadFor(decoded.Notification.PayloadValue.GetType())!;
         var state = WireStateOf(decoded.Notification.PayloadValue);
+        if (file.Contains(".v1", StringComparison.Ordinal))
+        {
+            Assert.NotNull(state);
+            Assert.NotEqual(contract.ObjectInfo.Version, state.Version);
+            Assert.Contains(state.Version, contract.ObjectInfo.KnownVersions);
+            return;
+        }
+
         Assert.True(state is null || (state.Version == contract.ObjectInfo.Version && state.ExtensionData.Count == 0 && state.Changes is null), state?.ToString());
     }
 

@@ -21,7 +21,7 @@ internal static class OpenStackFixtures
         public JsonObject Copy() => Message.DeepClone().AsObject();
     }
 
-    public static IReadOnlyList<Fixture> All { get; } = new[] { "ironic", "glance" }
+    public static IReadOnlyList<Fixture> All { get; } = new[] { "ironic", "glance", "nova" }
         .SelectMany(service => Directory.GetFiles(Path.Combine(RepositoryLayout.Fixtures, service), "*.json")
             .Order(StringComparer.Ordinal)
             .Select(path => new Fixture(service, Path.GetFileNameWithoutExtension(path), JsonNode.Parse(File.ReadAllText(path))!.AsObject())))
