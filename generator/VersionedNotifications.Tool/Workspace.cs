@@ -31,7 +31,12 @@ internal sealed class Workspace
     /// <summary>What the generator would report about the definitions themselves (VN0001–VN0015).</summary>
     public IReadOnlyList<DiagnosticInfo> DefinitionDiagnostics { get; }
 
-    public static Workspace Load(string definitionsFolder, string? manifestPath)
+    /// <summary>
+    /// Parses and checks every definitions file under <paramref name="definitionsFolder"/>;
+    /// <paramref name="contextNaming"/> names the JSON context as the project's build properties do
+    /// (none: as a project without <c>RootNamespace</c> and <c>VersionedNotificationsJsonContext</c>).
+    /// </summary>
+    public static Workspace Load(string definitionsFolder, string? manifestPath, ContextNaming? contextNaming = null)
     {
         var folder = Path.GetFullPath(definitionsFolder);
         if (!Directory.Exists(folder))
@@ -46,7 +51,7 @@ internal sealed class Workspace
             .Select(path => DefinitionParser.Parse(path, File.ReadAllText(path)))
             .ToList();
         var files = parsed.Select(r => r.Value).ToList();
-        var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics).ToList();
+        var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray(), contextNaming).Diagnostics).ToList();
         var shipped = File.Exists(manifest) ? ShippedManifest.Parse(manifest, File.ReadAllText(manifest)) : null;
         return new Workspace(folder, manifest, files, shipped, diagnostics);
     }

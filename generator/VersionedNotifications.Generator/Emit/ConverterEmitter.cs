@@ -14,7 +14,10 @@ internal static class ConverterEmitter
     private const string Wire = "global::VersionedNotifications.Wire";
     private const string Json = "global::System.Text.Json";
 
-    public static string HintName(ObjectSpec spec) => spec.Namespace + "." + spec.TypeName + "JsonConverter.g.cs";
+    public static string HintName(ObjectSpec spec) => EmitHelpers.HintName(spec.Namespace, TypeNameOf(spec.TypeName));
+
+    /// <summary>The converter type of the record <paramref name="typeName"/>.</summary>
+    public static string TypeNameOf(string typeName) => typeName + "JsonConverter";
 
     public static SourceWriter Emit(ObjectSpec spec)
     {
@@ -22,7 +25,7 @@ internal static class ConverterEmitter
             .Concat(spec.Properties.Select(p => (Property: p, IsInherited: false)))
             .ToList();
         var self = spec.FullTypeName;
-        var name = spec.TypeName + "JsonConverter";
+        var name = TypeNameOf(spec.TypeName);
 
         var writer = new SourceWriter();
         EmitHelpers.WriteHeader(writer, spec.Namespace);
