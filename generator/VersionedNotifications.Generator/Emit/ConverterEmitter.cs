@@ -39,7 +39,7 @@ internal static class ConverterEmitter
         foreach (var (property, isInherited) in fields)
         {
             var since = property.Since.Split('.');
-            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new {Wire}.PayloadVersion({since[0]}, {since[1]}){(isInherited ? ", IsInherited: true" : string.Empty)}),");
+            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new({since[0]}, {since[1]}){(isInherited ? ", IsInherited: true" : string.Empty)}),");
         }
 
         writer.CloseBlock(";");
@@ -79,7 +79,8 @@ internal static class ConverterEmitter
 
     /// <summary>
     /// The field number of the property name the reader stands on, or -1: names that arrive
-    /// unescaped (all of oslo's) are compared only with the fields of the same UTF-8 length.
+    /// unescaped (all of oslo's) are compared only with the fields of the same UTF-8 length; the rare
+    /// escaped one is looked up in a loop, which keeps the generated code one line per field.
     /// </summary>
     private static void WriteFieldOf(SourceWriter writer, List<string> names)
     {
@@ -106,11 +107,12 @@ internal static class ConverterEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
-        for (var i = 0; i < names.Count; i++)
-        {
-            writer.Line($"if (reader.ValueTextEquals({EmitHelpers.Literal(names[i])}u8)) return {i};");
-        }
-
+        writer.Line("// An escaped name (no producer of oslo's writes one) is compared with each field in turn.");
+        writer.Line("for (var i = 0; i < s_fields.Length; i++)");
+        writer.OpenBlock();
+        writer.Line("if (reader.ValueTextEquals(s_fields[i].Name)) return i;");
+        writer.CloseBlock();
+        writer.Line();
         writer.Line("return -1;");
         writer.CloseBlock();
     }
