@@ -71,4 +71,38 @@ public sealed class GeneratorEdgeCommandTests
         Assert.True(outcome.ExitCode == 0, outcome.StandardError);
         Assert.True(File.Exists(Path.Combine(output, expectedFile)), $"no {expectedFile} in: {string.Join(", ", Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))}");
     }
+
+    [Fact]
+    public void Docs_of_objects_that_list_and_extend_each_other_stay_small()
+    {
+        // Each object lists the one before it and every other one extends it: examples that showed
+        // every list's element doubled at each level (2^40 objects here; the run never ended).
+        using var folder = new TemporaryFolder("docs-nested-lists");
+        var objects = string.Concat(Enumerable.Range(0, 80).Select(i =>
+            $"  Object{i}:\n    version: \"1.0\"\n" + (i % 2 == 1 ? $"    extends: Object{i - 1}\n" : string.Empty)
+            + $"    fields:\n      id{i}: uuid\n" + (i > 0 ? $"      all{i}: list<Object{i - 1}>\n" : string.Empty)));
+        var events = string.Concat(Enumerable.Range(0, 80).Select(i => $"  demo.object{i}.update:\n    payload: Object{i}\n"));
+        folder.Write("defs/demo.yaml", $"namespace: demo\ncsharp_namespace: Demo\nobjects:\n{objects}event_types:\n{events}");
+        var output = Path.Combine(folder.Path, "out");
+
+        var outcome = Vnotify.Run("docs", "--definitions", Path.Combine(folder.Path, "defs"), "--out", output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        Assert.True(new FileInfo(Path.Combine(output, "demo.md")).Length < 2_000_000, "the page is out of proportion to 80 objects");
+    }
+
+    [Fact]
+    public void Docs_refuse_an_example_whose_objects_nest_too_deep()
+    {
+        using var folder = new TemporaryFolder("docs-deep-chain");
+        var objects = string.Concat(Enumerable.Range(0, 40).Select(i =>
+            $"  C{i}:\n    version: \"1.0\"\n    fields:\n      id: uuid\n" + (i + 1 < 40 ? $"      next: C{i + 1}\n" : string.Empty)));
+        folder.Write("defs/demo.yaml", $"namespace: demo\ncsharp_namespace: Demo\nobjects:\n{objects}event_types:\n  demo.chain.update:\n    payload: C0\n");
+
+        var outcome = Vnotify.Run("docs", "--definitions", Path.Combine(folder.Path, "defs"), "--out", Path.Combine(folder.Path, "out"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("the example payload of demo.C", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Contains("nested more than 32 deep", outcome.StandardError, StringComparison.Ordinal);
+    }
 }
