@@ -28,7 +28,7 @@ internal sealed class Workspace
 
     public ShippedManifest? Manifest { get; }
 
-    /// <summary>What the generator would report about the definitions themselves (VN0001–VN0015).</summary>
+    /// <summary>What the generator would report about the definitions themselves (VN0001–VN0016).</summary>
     public IReadOnlyList<DiagnosticInfo> DefinitionDiagnostics { get; }
 
     /// <summary>
