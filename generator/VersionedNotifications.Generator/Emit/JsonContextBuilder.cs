@@ -25,9 +25,8 @@ internal static class JsonContextBuilder
 
     /// <summary>What the context will be, and what clashes with it.</summary>
     /// <param name="Spec">The context to emit; null when there is none, or when its own name is taken.</param>
-    /// <param name="FullName">The context's full type name (without <c>global::</c>); null when there are no objects.</param>
     /// <param name="Clashes">Objects whose property on the context would clash with another member: their full type name and why.</param>
-    internal sealed record ContextPlan(JsonContextSpec? Spec, string? FullName, IReadOnlyList<(string ObjectTypeName, string Reason)> Clashes);
+    internal sealed record ContextPlan(JsonContextSpec? Spec, IReadOnlyList<(string ObjectTypeName, string Reason)> Clashes);
 
     public static JsonContextSpec? Build(GenerationSpec spec, ContextNaming naming) => Plan(spec, naming).Spec;
 
@@ -35,7 +34,7 @@ internal static class JsonContextBuilder
     {
         if (spec.Objects.IsEmpty)
         {
-            return new ContextPlan(null, null, Array.Empty<(string, string)>());
+            return new ContextPlan(null, Array.Empty<(string, string)>());
         }
 
         var (contextNamespace, typeName) = NameOf(spec.Objects[0].Namespace, naming);
@@ -89,7 +88,7 @@ internal static class JsonContextBuilder
         var context = generated.Contains(fullName) || payloads.Count == 0
             ? null
             : new JsonContextSpec(contextNamespace, typeName, payloads.ToEquatableArray(), eventTypeNamespaces.ToEquatableArray());
-        return new ContextPlan(context, fullName, clashes);
+        return new ContextPlan(context, clashes);
     }
 
     /// <summary>The private field that caches the type info of the property <paramref name="property"/>.</summary>
