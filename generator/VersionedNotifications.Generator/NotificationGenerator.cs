@@ -31,10 +31,18 @@ public sealed class NotificationGenerator : IIncrementalGenerator
             .Select(static (text, cancellationToken) => DefinitionParser.Parse(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
+        var contextNaming = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => new ContextNaming(
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) ? root : null,
+                options.GlobalOptions.TryGetValue("build_property.VersionedNotificationsJsonContext", out var name) ? name : null))
+            .WithTrackingName(TrackingNames.ContextNaming);
+
+        // The checker needs the JSON context's name: no definition may take it, nor clash with its members.
         var checkedDefinitions = parsed
             .Select(static (result, _) => result.Value)
             .Collect()
-            .Select(static (files, cancellationToken) => DefinitionChecker.Check(files, cancellationToken))
+            .Combine(contextNaming)
+            .Select(static (pair, cancellationToken) => DefinitionChecker.Check(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Check);
 
         var environment = context.MetadataReferencesProvider
@@ -54,11 +62,6 @@ public sealed class NotificationGenerator : IIncrementalGenerator
         var enums = spec.SelectMany(static (s, _) => s.Enums).WithTrackingName(TrackingNames.Enums);
         var eventTypes = spec.SelectMany(static (s, _) => s.EventTypes).WithTrackingName(TrackingNames.EventTypes);
 
-        var contextNaming = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => new ContextNaming(
-                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) ? root : null,
-                options.GlobalOptions.TryGetValue("build_property.VersionedNotificationsJsonContext", out var name) ? name : null))
-            .WithTrackingName(TrackingNames.ContextNaming);
         var jsonContext = spec
             .Combine(contextNaming)
             .Select(static (pair, _) => JsonContextBuilder.Build(pair.Left, pair.Right))

@@ -32,10 +32,15 @@ internal sealed class Workspace
     /// <summary>The severities the project's .editorconfig and .globalconfig files give our diagnostics.</summary>
     public SeverityConfiguration Severities { get; }
 
-    /// <summary>What the generator would report about the definitions themselves (VN0001–VN0015).</summary>
+    /// <summary>What the generator would report about the definitions themselves (VN0001–VN0016).</summary>
     public IReadOnlyList<DiagnosticInfo> DefinitionDiagnostics { get; }
 
-    public static Workspace Load(string definitionsFolder, string? manifestPath)
+    /// <summary>
+    /// Parses and checks every definitions file under <paramref name="definitionsFolder"/>;
+    /// <paramref name="contextNaming"/> names the JSON context as the project's build properties do
+    /// (none: as a project without <c>RootNamespace</c> and <c>VersionedNotificationsJsonContext</c>).
+    /// </summary>
+    public static Workspace Load(string definitionsFolder, string? manifestPath, ContextNaming? contextNaming = null)
     {
         var folder = Path.GetFullPath(definitionsFolder);
         if (!Directory.Exists(folder))
@@ -50,7 +55,7 @@ internal sealed class Workspace
             .Select(path => DefinitionParser.Parse(path, File.ReadAllText(path)))
             .ToList();
         var files = parsed.Select(r => r.Value).ToList();
-        var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics).ToList();
+        var diagnostics = parsed.SelectMany(r => r.Diagnostics).Concat(DefinitionChecker.Check(files.ToImmutableArray(), contextNaming).Diagnostics).ToList();
         var shipped = File.Exists(manifest) ? ShippedManifest.Parse(manifest, File.ReadAllText(manifest)) : null;
         var severities = EditorConfigSeverities.Load(files.Select(f => f.Path).ToList());
         return new Workspace(folder, manifest, files, shipped, diagnostics, severities);

@@ -6,6 +6,7 @@ return args switch
 {
     ["throughput", ..] => QuickModes.Throughput(SecondsFrom(args)),
     ["generator", ..] => QuickModes.Generator(),
+    ["generator-scaling", ..] => GeneratorScaling.Run(args.Contains("--steps")),
     ["rabbit", ..] => await RabbitMode.RunAsync(
         Option(args, "--url") ?? "rabbit://guest:guest@127.0.0.1:5672/",
         int.TryParse(Option(args, "--count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 20_000),

@@ -133,7 +133,11 @@ internal sealed partial class DefinitionChecker
             var segment = path[i];
             var parent = i == 0 ? "EventTypes" : path[i - 1];
             var isLeaf = i == path.Length - 1;
-            if (!Naming.IsValidIdentifier(segment))
+            if (segment.Length > GeneratedNames.MaxIdentifierLength)
+            {
+                problem = $"the C# name '{GeneratedNames.Shorten(segment)}' made from it has {segment.Length} characters; the generator takes at most {GeneratedNames.MaxIdentifierLength}";
+            }
+            else if (!Naming.IsValidIdentifier(segment))
             {
                 problem = $"the C# name '{segment}' made from it is not a valid identifier";
             }

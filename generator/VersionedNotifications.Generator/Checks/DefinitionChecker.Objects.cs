@@ -22,7 +22,7 @@ internal sealed partial class DefinitionChecker
         }
 
         var properties = new List<PropertySpec>();
-        foreach (var field in definition.Fields)
+        foreach (var field in FieldsWithinLimit(definition, inherited.Count))
         {
             if (!wireNames.Add(field.Name))
             {
@@ -37,7 +37,7 @@ internal sealed partial class DefinitionChecker
                 continue;
             }
 
-            if (!ClaimPropertyName(field, definition, propertyNames))
+            if (!_names.IsShortEnough(field.CSharpName, field.Location, $"Field '{field.Name}'") || !ClaimPropertyName(field, definition, propertyNames))
             {
                 continue;
             }
@@ -135,7 +135,9 @@ internal sealed partial class DefinitionChecker
             initializer = CSharpTypeMapper.DefaultExpression(field.Type, field.IsNullable, typeSyntax, defaultValue, value => EnumMemberFor(scope, field, inlineEnumType, value));
             if (initializer is null)
             {
-                Report(DiagnosticDescriptors.InvalidDefault, field.DefaultLocation!, defaultValue.Json, field.Name, field.Type + (field.IsNullable ? " (nullable)" : " (not nullable)"));
+                // A number as written: its JSON form may be rounded (9223372036854775808 is a float there).
+                var written = defaultValue.Kind is LiteralKind.Integer or LiteralKind.Float ? defaultValue.Text : defaultValue.Json;
+                Report(DiagnosticDescriptors.InvalidDefault, field.DefaultLocation!, written, field.Name, field.Type + (field.IsNullable ? " (nullable)" : " (not nullable)"));
             }
         }
 
@@ -254,49 +256,6 @@ internal sealed partial class DefinitionChecker
                     Report(DiagnosticDescriptors.UnknownHistoryField, exception.FieldLocation, exception.Name, entry.Version.ToString(), exception.Field, $"object '{definition.Name}'");
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// Reports objects that must contain themselves: a chain of non-nullable object fields that comes
-    /// back to where it started can never be built. Nullable fields and collections break such chains.
-    /// </summary>
-    private void CheckContainmentCycles(Scope scope)
-    {
-        var state = new Dictionary<DeclaredObject, bool>();
-        foreach (var declared in scope.OrderedObjects)
-        {
-            Visit(declared, new List<string>());
-        }
-
-        void Visit(DeclaredObject current, List<string> path)
-        {
-            if (state.TryGetValue(current, out var done))
-            {
-                return;
-            }
-
-            state[current] = false;
-            path.Add(current.Definition.Name);
-            foreach (var (field, _) in InheritedFields(current).Concat(current.Definition.Fields.Where(f => f.Removed is null).Select(f => (f, current))))
-            {
-                if (field.IsNullable || field.Type.Kind != TypeKind.Named || !scope.Objects.TryGetValue(field.Type.Name!, out var target))
-                {
-                    continue;
-                }
-
-                if (state.TryGetValue(target, out var targetDone) && !targetDone)
-                {
-                    var cycle = path.Skip(path.IndexOf(target.Definition.Name)).Concat(new[] { target.Definition.Name });
-                    Report(DiagnosticDescriptors.Cycle, field.TypeLocation, $"Field '{field.Name}' makes object '{target.Definition.Name}' contain itself", string.Join(" -> ", cycle) + "; make one of these fields nullable");
-                    continue;
-                }
-
-                Visit(target, path);
-            }
-
-            path.RemoveAt(path.Count - 1);
-            state[current] = true;
         }
     }
 }

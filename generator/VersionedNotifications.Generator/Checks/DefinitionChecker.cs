@@ -24,24 +24,22 @@ internal sealed partial class DefinitionChecker
     {
         "ObjectName", "ObjectNamespace", "ObjectVersion", "ObjectInfo", "WireState", "WireConverter",
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+        "op_Equality", "op_Inequality",
     };
 
     /// <summary>Members every generated enum struct has; a value cannot take these names.</summary>
     private static readonly HashSet<string> ReservedEnumMemberNames = new(StringComparer.Ordinal)
     {
         "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "_value", "op_Equality", "op_Inequality", "op_Implicit", "op_Explicit",
     };
 
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Full C# type names taken, with what took them. Compared ignoring case: each type becomes a
-    /// file whose hint name the compiler compares ignoring case, and two that differ only in case
-    /// would make it throw.
-    /// </summary>
-    private readonly Dictionary<string, (string FullName, string Owner)> _typeNames = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Every generated type, claimed once with the place that asks for it.</summary>
+    private readonly GeneratedNames _names;
 
     /// <summary>Each object's own bound properties, once every object is bound.</summary>
     private Dictionary<DeclaredObject, IReadOnlyList<PropertySpec>> _boundProperties = new();
@@ -49,14 +47,19 @@ internal sealed partial class DefinitionChecker
     /// <summary>Each object's resolved base, once <see cref="ResolveBases"/> has run.</summary>
     private Dictionary<DeclaredObject, DeclaredObject> _bases = new();
 
-    private DefinitionChecker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+    private DefinitionChecker(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        _names = new GeneratedNames(Report);
+    }
 
-    public static Result<GenerationSpec> Check(ImmutableArray<DefinitionFile> files, CancellationToken cancellationToken = default)
+    /// <summary>Checks <paramref name="files"/> together; <paramref name="contextNaming"/> names the JSON context as the build properties do (none: as a project without them).</summary>
+    public static Result<GenerationSpec> Check(ImmutableArray<DefinitionFile> files, ContextNaming? contextNaming = null, CancellationToken cancellationToken = default)
     {
         var checker = new DefinitionChecker(cancellationToken);
         try
         {
-            var spec = checker.Run(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+            var spec = checker.Run(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), contextNaming ?? new ContextNaming(null, null));
             return new Result<GenerationSpec>(spec, checker._diagnostics.ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -74,9 +77,10 @@ internal sealed partial class DefinitionChecker
     private static string Where(LocationInfo location) =>
         string.Format(CultureInfo.InvariantCulture, "{0}:{1}:{2}", location.FilePath, location.LineSpan.Start.Line + 1, location.LineSpan.Start.Character + 1);
 
-    private GenerationSpec Run(List<DefinitionFile> files)
+    private GenerationSpec Run(List<DefinitionFile> files, ContextNaming contextNaming)
     {
-        var usable = files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is not null).ToList();
+        var usable = files.Where(f => f.WireNamespace is not null && f.CSharpNamespace is not null && _names.DeclareNamespace(f.CSharpNamespace, f.NamespaceLocation)).ToList();
+        ClaimJsonContext(usable, contextNaming);
         DeclareTypes(usable);
 
         // A file without a usable csharp_namespace declares nothing, but it does name its objects and enums:
@@ -90,6 +94,7 @@ internal sealed partial class DefinitionChecker
         }
 
         _bases = ResolveBases();
+        LimitExtendsDepth();
         var extended = new HashSet<DeclaredObject>(_bases.Values);
         var enums = new List<EnumSpec>();
         var bound = new List<(DeclaredObject Declared, ObjectSpec Spec)>();
@@ -113,10 +118,12 @@ internal sealed partial class DefinitionChecker
 
         var objects = WithInheritedProperties(bound);
         var eventTypes = BindEventTypes(usable);
-        return new GenerationSpec(
+        var spec = new GenerationSpec(
             objects.OrderBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             enums.OrderBy(e => e.Namespace, StringComparer.Ordinal).ThenBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             eventTypes);
+        CheckJsonContextMembers(spec, contextNaming);
+        return spec;
     }
 
     /// <summary>Gives each object the properties of its bases, farthest first, as they were bound for the bases.</summary>
@@ -237,7 +244,7 @@ internal sealed partial class DefinitionChecker
             foreach (var objectDefinition in file.Objects)
             {
                 if (IsNameTaken(scope, objectDefinition.Name, objectDefinition.Location, "Object")
-                    || !ClaimTypeName(file.CSharpNamespace!, objectDefinition.CSharpName, objectDefinition.Location, $"object '{objectDefinition.Name}'"))
+                    || !_names.ClaimObject(file.CSharpNamespace!, objectDefinition.CSharpName, objectDefinition.Location, $"object '{objectDefinition.Name}'"))
                 {
                     continue;
                 }
@@ -275,81 +282,20 @@ internal sealed partial class DefinitionChecker
     }
 
     /// <summary>Takes a C# type name in a C# namespace; false (reported) when something else has it.</summary>
-    private bool ClaimTypeName(string csharpNamespace, string typeName, LocationInfo location, string owner)
-    {
-        var fullName = csharpNamespace + "." + typeName;
-        if (_typeNames.TryGetValue(fullName, out var holder))
-        {
-            var how = holder.FullName == fullName ? "is already taken by" : $"differs only in case from '{holder.FullName}' of";
-            Report(DiagnosticDescriptors.NameConflict, location, $"The C# type name '{fullName}' of {owner} {how} {holder.Owner}; give one of them a csharp_name");
-            return false;
-        }
-
-        _typeNames.Add(fullName, (fullName, owner));
-        return true;
-    }
-
-    /// <summary>Resolves every <c>extends</c>; unknown bases and cycles are reported and dropped.</summary>
-    private Dictionary<DeclaredObject, DeclaredObject> ResolveBases()
-    {
-        var bases = new Dictionary<DeclaredObject, DeclaredObject>();
-        foreach (var scope in _scopes.Values)
-        {
-            foreach (var declared in scope.OrderedObjects)
-            {
-                var definition = declared.Definition;
-                if (definition.Extends is null)
-                {
-                    continue;
-                }
-
-                if (!scope.Objects.TryGetValue(definition.Extends, out var baseObject))
-                {
-                    if (!scope.UnreadNames.Contains(definition.Extends))
-                    {
-                        Report(DiagnosticDescriptors.UnknownBaseObject, definition.ExtendsLocation!, definition.Name, definition.Extends, scope.WireNamespace, NameSuggestions.Hint(definition.Extends, scope.ObjectNames()));
-                    }
-
-                    continue;
-                }
-
-                bases.Add(declared, baseObject);
-            }
-        }
-
-        foreach (var declared in bases.Keys.OrderBy(d => d.File.Path, StringComparer.Ordinal).ThenBy(d => d.Definition.Name, StringComparer.Ordinal).ToList())
-        {
-            var chain = new List<DeclaredObject> { declared };
-            var current = declared;
-            while (bases.TryGetValue(current, out var next))
-            {
-                if (next == declared)
-                {
-                    var names = string.Join(" extends ", chain.Select(d => d.Definition.Name)) + " extends " + declared.Definition.Name;
-                    Report(DiagnosticDescriptors.Cycle, declared.Definition.ExtendsLocation!, $"Object '{declared.Definition.Name}' extends itself", names);
-                    bases.Remove(declared);
-                    break;
-                }
-
-                if (chain.Contains(next))
-                {
-                    break;
-                }
-
-                chain.Add(next);
-                current = next;
-            }
-        }
-
-        return bases;
-    }
+    private bool ClaimTypeName(string csharpNamespace, string typeName, LocationInfo location, string owner) =>
+        _names.ClaimType(csharpNamespace, typeName, location, owner);
 
     /// <summary>The enum's members as emitted (a repeated value is one member); a member cannot take a name the generated struct uses itself.</summary>
     private EquatableArray<EnumMemberSpec> ToMemberSpecs(string typeName, EquatableArray<EnumMember> members)
     {
         var specs = new List<EnumMemberSpec>();
-        foreach (var member in members.Where(m => !m.IsRepeat))
+        foreach (var member in MembersWithinLimit(typeName, members).Where(m => !m.IsRepeat))
         {
+            if (!_names.IsShortEnough(member.CSharpName, member.Location, $"The value '{GeneratedNames.Shorten(member.Value)}'"))
+            {
+                continue;
+            }
+
             if (member.CSharpName == typeName || ReservedEnumMemberNames.Contains(member.CSharpName))
             {
                 Report(DiagnosticDescriptors.NameConflict, member.Location, $"The value '{member.Value}' gives the member name '{member.CSharpName}', which the generated {typeName} uses itself; give the value a csharp_name");

@@ -5,15 +5,41 @@ using VersionedNotifications.Generator.Model;
 namespace VersionedNotifications.Generator.Checks;
 
 /// <summary>An object with the file that declares it.</summary>
-internal sealed record DeclaredObject(ObjectDefinition Definition, DefinitionFile File)
+/// <remarks>
+/// A class, compared by reference: the checker keys dictionaries by it, and a record would hash the
+/// whole definitions file on every lookup.
+/// </remarks>
+internal sealed class DeclaredObject
 {
-    public string FullTypeName => "global::" + File.CSharpNamespace + "." + Definition.CSharpName;
+    public DeclaredObject(ObjectDefinition definition, DefinitionFile file)
+    {
+        Definition = definition;
+        File = file;
+        FullTypeName = "global::" + file.CSharpNamespace + "." + definition.CSharpName;
+    }
+
+    public ObjectDefinition Definition { get; }
+
+    public DefinitionFile File { get; }
+
+    public string FullTypeName { get; }
 }
 
-/// <summary>A named enum with the file that declares it.</summary>
-internal sealed record DeclaredEnum(EnumDefinition Definition, DefinitionFile File)
+/// <summary>A named enum with the file that declares it; compared by reference, as <see cref="DeclaredObject"/>.</summary>
+internal sealed class DeclaredEnum
 {
-    public string FullTypeName => "global::" + File.CSharpNamespace + "." + Definition.CSharpName;
+    public DeclaredEnum(EnumDefinition definition, DefinitionFile file)
+    {
+        Definition = definition;
+        File = file;
+        FullTypeName = "global::" + file.CSharpNamespace + "." + definition.CSharpName;
+    }
+
+    public EnumDefinition Definition { get; }
+
+    public DefinitionFile File { get; }
+
+    public string FullTypeName { get; }
 }
 
 /// <summary>The objects and enums of one wire namespace: the names that field types, bases and payloads resolve against.</summary>

@@ -58,6 +58,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameConflict = Error(
         "VN0015", "Generated names conflict", "{0}");
 
+    public static readonly DiagnosticDescriptor LimitExceeded = Error(
+        "VN0016", "Beyond what the generator accepts", "{0}");
+
     public static readonly DiagnosticDescriptor VersionNotShipped = Compatibility(
         "VN0200", DiagnosticSeverity.Info, "Version not shipped yet",
         "{0} {1} is not in the shipped manifest yet; run 'vnotify ship' when it is released");

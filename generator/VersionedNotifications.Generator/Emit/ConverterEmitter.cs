@@ -14,7 +14,10 @@ internal static class ConverterEmitter
     private const string Wire = "global::VersionedNotifications.Wire";
     private const string Json = "global::System.Text.Json";
 
-    public static string HintName(ObjectSpec spec) => spec.Namespace + "." + spec.TypeName + "JsonConverter.g.cs";
+    public static string HintName(ObjectSpec spec) => EmitHelpers.HintName(spec.Namespace, TypeNameOf(spec.TypeName));
+
+    /// <summary>The converter type of the record <paramref name="typeName"/>.</summary>
+    public static string TypeNameOf(string typeName) => typeName + "JsonConverter";
 
     public static SourceWriter Emit(ObjectSpec spec)
     {
@@ -23,7 +26,7 @@ internal static class ConverterEmitter
             .Concat(spec.Properties.Select(p => (Property: p, IsInherited: false)))
             .ToList();
         var self = spec.FullTypeName;
-        var name = spec.TypeName + "JsonConverter";
+        var name = TypeNameOf(spec.TypeName);
 
         var writer = new SourceWriter();
         EmitHelpers.WriteHeader(writer, spec.Namespace);
@@ -38,7 +41,7 @@ internal static class ConverterEmitter
         {
             var since = property.Since.Split('.');
             var flags = (isInherited ? ", IsInherited: true" : string.Empty) + (property.IsOptional ? ", IsOptional: true" : string.Empty);
-            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new {Wire}.PayloadVersion({since[0]}, {since[1]}){flags}),");
+            writer.Line($"new({EmitHelpers.Literal(property.WireName)}, new({since[0]}, {since[1]}){flags}),");
         }
 
         writer.CloseBlock(";");
@@ -85,7 +88,8 @@ internal static class ConverterEmitter
 
     /// <summary>
     /// The field number of the property name the reader stands on, or -1: names that arrive
-    /// unescaped (all of oslo's) are compared only with the fields of the same UTF-8 length.
+    /// unescaped (all of oslo's) are compared only with the fields of the same UTF-8 length; the rare
+    /// escaped one is looked up in a loop, which keeps the generated code one line per field.
     /// </summary>
     private static void WriteFieldOf(SourceWriter writer, List<string> names)
     {
@@ -112,11 +116,12 @@ internal static class ConverterEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
-        for (var i = 0; i < names.Count; i++)
-        {
-            writer.Line($"if (reader.ValueTextEquals({EmitHelpers.Literal(names[i])}u8)) return {i};");
-        }
-
+        writer.Line("// An escaped name (no producer of oslo's writes one) is compared with each field in turn.");
+        writer.Line("for (var i = 0; i < s_fields.Length; i++)");
+        writer.OpenBlock();
+        writer.Line("if (reader.ValueTextEquals(s_fields[i].Name)) return i;");
+        writer.CloseBlock();
+        writer.Line();
         writer.Line("return -1;");
         writer.CloseBlock();
     }

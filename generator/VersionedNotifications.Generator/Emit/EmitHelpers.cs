@@ -12,6 +12,9 @@ internal static class EmitHelpers
     public static string GeneratedCodeAttribute { get; } =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"VersionedNotifications.Generator\", \"{GeneratorVersion}\")]";
 
+    /// <summary>The hint name of the file that holds the type <paramref name="typeName"/> of <paramref name="csharpNamespace"/>.</summary>
+    public static string HintName(string csharpNamespace, string typeName) => csharpNamespace + "." + typeName + ".g.cs";
+
     public static void WriteHeader(SourceWriter writer, string csharpNamespace)
     {
         writer.Lines("""

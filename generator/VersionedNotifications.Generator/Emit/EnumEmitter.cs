@@ -10,7 +10,7 @@ namespace VersionedNotifications.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string HintName(EnumSpec spec) => spec.Namespace + "." + spec.TypeName + ".g.cs";
+    public static string HintName(EnumSpec spec) => EmitHelpers.HintName(spec.Namespace, spec.TypeName);
 
     public static SourceWriter Emit(EnumSpec spec)
     {

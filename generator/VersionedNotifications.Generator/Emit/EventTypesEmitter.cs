@@ -14,7 +14,10 @@ internal static class EventTypesEmitter
 {
     private const string Runtime = "global::VersionedNotifications";
 
-    public static string HintName(EventTypesSpec spec) => spec.Namespace + ".EventTypes.g.cs";
+    /// <summary>The name of the generated class, one per C# namespace that has event types.</summary>
+    public const string TypeName = "EventTypes";
+
+    public static string HintName(EventTypesSpec spec) => EmitHelpers.HintName(spec.Namespace, TypeName);
 
     public static SourceWriter Emit(EventTypesSpec spec)
     {

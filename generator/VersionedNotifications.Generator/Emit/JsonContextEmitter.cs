@@ -14,7 +14,7 @@ internal static class JsonContextEmitter
     private const string Json = "global::System.Text.Json";
     private const string Runtime = "global::VersionedNotifications";
 
-    public static string HintName(JsonContextSpec spec) => spec.Namespace + "." + spec.TypeName + ".g.cs";
+    public static string HintName(JsonContextSpec spec) => EmitHelpers.HintName(spec.Namespace, spec.TypeName);
 
     public static SourceWriter Emit(JsonContextSpec spec)
     {
@@ -60,7 +60,7 @@ internal static class JsonContextEmitter
         writer.Indent();
         foreach (var payload in spec.Payloads)
         {
-            var field = "_" + char.ToLowerInvariant(payload.PropertyName[0]) + payload.PropertyName.Substring(1);
+            var field = JsonContextBuilder.FieldName(payload.PropertyName);
             writer.Line();
             writer.Line($"private {Metadata}.JsonTypeInfo<{payload.TypeName}>? {field};");
             writer.Line();

@@ -8,7 +8,7 @@ internal static class ObjectEmitter
 {
     private const string Runtime = "global::VersionedNotifications";
 
-    public static string HintName(ObjectSpec spec) => spec.Namespace + "." + spec.TypeName + ".g.cs";
+    public static string HintName(ObjectSpec spec) => EmitHelpers.HintName(spec.Namespace, spec.TypeName);
 
     public static SourceWriter Emit(ObjectSpec spec)
     {

@@ -9,22 +9,28 @@ internal static class Naming
     /// <summary>
     /// PascalCase of a wire name: words split at anything that is not a letter or digit, each
     /// word's first letter raised, the rest kept (<c>power_set</c> → <c>PowerSet</c>,
-    /// <c>power on</c> → <c>PowerOn</c>, <c>NodePayload</c> stays).
+    /// <c>power on</c> → <c>PowerOn</c>, <c>NodePayload</c> stays). A letter or digit outside the
+    /// Basic Multilingual Plane (a surrogate pair, such as <c>𝒜</c>) is kept whole, never dropped:
+    /// whether C# takes it in a name is for <see cref="IsValidIdentifier"/> to say.
     /// </summary>
     public static string ToPascalCase(string name)
     {
         var builder = new StringBuilder(name.Length);
         var startOfWord = true;
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
-            if (!char.IsLetterOrDigit(c))
+            var length = char.IsSurrogatePair(name, i) ? 2 : 1;
+            if (!char.IsLetterOrDigit(name, i))
             {
                 startOfWord = true;
+                i += length - 1;
                 continue;
             }
 
-            builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            var letter = name.Substring(i, length);
+            builder.Append(startOfWord ? letter.ToUpperInvariant() : letter);
             startOfWord = false;
+            i += length - 1;
         }
 
         return builder.ToString();

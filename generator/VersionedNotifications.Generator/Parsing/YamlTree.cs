@@ -20,6 +20,16 @@ internal abstract class YamlTreeNode
 
     public Mark End { get; }
 
+    /// <summary>
+    /// How many nodes the node stands for once every alias in it is replaced by what it names: what a
+    /// reader that walks the tree (the literal reader, the docs) will visit. Aliases share their
+    /// target, so a few lines can stand for billions of nodes; the tree reader keeps this small.
+    /// </summary>
+    public long ExpandedNodes { get; protected set; } = 1;
+
+    /// <summary>How many characters of scalar text the node stands for once its aliases are expanded.</summary>
+    public long ExpandedCharacters { get; protected set; }
+
     /// <summary>What the node is, for messages: "a mapping", "a list", "a scalar".</summary>
     public abstract string Kind { get; }
 }
@@ -31,6 +41,7 @@ internal sealed class YamlTreeScalar : YamlTreeNode
     {
         Value = value;
         IsPlain = isPlain;
+        ExpandedCharacters = value.Length;
     }
 
     public string Value { get; }
@@ -50,6 +61,11 @@ internal sealed class YamlTreeMapping : YamlTreeNode
         : base(start, end)
     {
         Entries = entries;
+        foreach (var entry in entries)
+        {
+            ExpandedNodes += entry.Key.ExpandedNodes + entry.Value.ExpandedNodes;
+            ExpandedCharacters += entry.Key.ExpandedCharacters + entry.Value.ExpandedCharacters;
+        }
     }
 
     public IReadOnlyList<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Entries { get; }
@@ -63,6 +79,11 @@ internal sealed class YamlTreeSequence : YamlTreeNode
         : base(start, end)
     {
         Items = items;
+        foreach (var item in items)
+        {
+            ExpandedNodes += item.ExpandedNodes;
+            ExpandedCharacters += item.ExpandedCharacters;
+        }
     }
 
     public IReadOnlyList<YamlTreeNode> Items { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -11,6 +12,16 @@ internal static class YamlTreeReader
 {
     /// <summary>Deeper nesting than any definition needs; the limit keeps hostile input from exhausting the stack.</summary>
     private const int MaxDepth = 64;
+
+    /// <summary>
+    /// How many nodes all the aliases of a file may stand for together. Definitions use an alias for a
+    /// shared description or example, a few nodes each; a "billion laughs" file, aliases of aliases,
+    /// stands for billions from a few hundred bytes and would take the build's memory and time.
+    /// </summary>
+    public const int MaxAliasNodes = 10_000;
+
+    /// <summary>How many characters of scalar text all the aliases of a file may stand for together.</summary>
+    public const int MaxAliasCharacters = 1_000_000;
 
     public sealed class YamlReadException : Exception
     {
@@ -33,7 +44,7 @@ internal static class YamlTreeReader
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
+            var anchors = new Anchors();
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
             {
@@ -122,7 +133,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, YamlTreeNode> anchors, int depth)
+    private static YamlTreeNode ReadNode(IParser parser, Anchors anchors, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the document");
         if (depth > MaxDepth)
@@ -135,9 +146,19 @@ internal static class YamlTreeReader
         {
             case AnchorAlias alias:
                 parser.MoveNext();
-                if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                if (!anchors.Named.TryGetValue(alias.Value.Value, out var target))
                 {
                     throw new YamlReadException($"the alias '*{alias.Value.Value}' names no anchor", alias.Start, alias.End);
+                }
+
+                anchors.ExpandedNodes += target.ExpandedNodes;
+                anchors.ExpandedCharacters += target.ExpandedCharacters;
+                if (anchors.ExpandedNodes > MaxAliasNodes || anchors.ExpandedCharacters > MaxAliasCharacters)
+                {
+                    throw new YamlReadException(
+                        $"the aliases up to '*{alias.Value.Value}' stand for more than {MaxAliasNodes.ToString("N0", CultureInfo.InvariantCulture)} nodes or {MaxAliasCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters of text; write the repeated parts out, or repeat less",
+                        alias.Start,
+                        alias.End);
                 }
 
                 return target;
@@ -189,12 +210,22 @@ internal static class YamlTreeReader
         }
     }
 
-    private static void Remember(Dictionary<string, YamlTreeNode> anchors, AnchorName anchor, YamlTreeNode node)
+    private static void Remember(Anchors anchors, AnchorName anchor, YamlTreeNode node)
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = node;
+            anchors.Named[anchor.Value] = node;
         }
+    }
+
+    /// <summary>The anchors met so far, and how much the aliases read so far stand for.</summary>
+    private sealed class Anchors
+    {
+        public Dictionary<string, YamlTreeNode> Named { get; } = new(StringComparer.Ordinal);
+
+        public long ExpandedNodes { get; set; }
+
+        public long ExpandedCharacters { get; set; }
     }
 
     private static string Describe(YamlException e)

@@ -32,18 +32,19 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> definitions, LanguageVersion version = LanguageVersion.CSharp12) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> definitions, LanguageVersion version = LanguageVersion.CSharp12, IReadOnlyDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             [new NotificationGenerator().AsSourceGenerator()],
             additionalTexts: definitions,
             parseOptions: ParseOptions(version),
+            optionsProvider: buildProperties is null ? null : new BuildProperties(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; the result holds what it generated, what it reported, and the compiled output.</summary>
-    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> definitions, IEnumerable<string>? sources = null, bool referenceRuntime = true, LanguageVersion version = LanguageVersion.CSharp12)
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> definitions, IEnumerable<string>? sources = null, bool referenceRuntime = true, LanguageVersion version = LanguageVersion.CSharp12, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = CreateCompilation(sources, referenceRuntime, version);
-        var driver = CreateDriver(definitions.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)), version);
+        var driver = CreateDriver(definitions.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)), version, buildProperties);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, generatorDiagnostics);
     }

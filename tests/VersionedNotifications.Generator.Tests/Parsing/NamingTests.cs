@@ -25,6 +25,17 @@ public sealed class NamingTests
     }
 
     [Theory]
+    [InlineData("\U0001D49C_obj", "\U0001D49CObj")]
+    [InlineData("obj_\U0001D49C", "Obj\U0001D49C")]
+    [InlineData("\U00010428_x", "\U00010400X")]
+    [InlineData("a_\U0001D7D8", "A\U0001D7D8")]
+    public void ToPascalCaseKeepsLettersAndDigitsOutsideTheBasicPlane(string name, string expected)
+    {
+        // A surrogate pair is one letter: kept whole (and raised, for the Deseret 𐐨), never dropped.
+        Assert.Equal(expected, Naming.ToPascalCase(name));
+    }
+
+    [Theory]
     [InlineData("Node", true)]
     [InlineData("_node", true)]
     [InlineData("Node2", true)]

@@ -14,8 +14,34 @@ namespace VersionedNotifications.Tool.Publishing.Examples;
 /// real wire's (upper-case priority, oslo's timestamp), with a message id derived from the event type
 /// so that the output is the same in every run.
 /// </summary>
+/// <remarks>
+/// An example stays small whatever the definitions: a list of objects shows one element only near the
+/// top of the payload and only for the first list of that object, since objects that list objects that
+/// list objects would otherwise give examples that double at each level. Objects a payload must contain
+/// (non-nullable fields) nest as deep as the definitions say, up to <see cref="MaxDepth"/>.
+/// </remarks>
 internal static class ExampleMessages
 {
+    /// <summary>How deep objects may nest in an example; deeper, the example is refused (a usage error).</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>How many objects one example may hold; more, and it is refused.</summary>
+    public const int MaxObjects = 10_000;
+
+    /// <summary>Below this depth a list of objects is shown empty.</summary>
+    private const int MaxListedDepth = 3;
+
+    /// <summary>What one example has expanded so far.</summary>
+    private sealed class Expansion
+    {
+        public int Depth { get; set; }
+
+        public int Objects { get; set; }
+
+        /// <summary>Objects already shown as the element of a list in this example.</summary>
+        public HashSet<string> Listed { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>The envelope timestamp of every example.</summary>
     public const string Timestamp = "2024-01-01 10:00:00.250000";
 
@@ -31,13 +57,24 @@ internal static class ExampleMessages
     };
 
     /// <summary>The payload of <paramref name="contract"/> at its current version, as it travels.</summary>
-    public static JsonNode Payload(ObjectContract contract, ServiceContracts service)
+    /// <exception cref="UsageException">The definitions make objects nest deeper than <see cref="MaxDepth"/>, or more than <see cref="MaxObjects"/> of them, in one example.</exception>
+    public static JsonNode Payload(ObjectContract contract, ServiceContracts service) => Payload(contract, service, new Expansion());
+
+    private static JsonNode Payload(ObjectContract contract, ServiceContracts service, Expansion expansion)
     {
+        if (expansion.Depth >= MaxDepth || ++expansion.Objects > MaxObjects)
+        {
+            throw new UsageException($"the example payload of {contract.WireNamespace}.{contract.Name} would hold objects nested more than {MaxDepth} deep or more than {MaxObjects.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} objects; make some of the object fields on the way nullable");
+        }
+
+        expansion.Depth++;
         var data = new JsonObject();
         foreach (var field in contract.AllCurrentFields())
         {
-            data[field.Name] = Value(field, service);
+            data[field.Name] = Value(field, service, expansion);
         }
+
+        expansion.Depth--;
 
         if (!contract.IsVersioned)
         {
@@ -54,7 +91,7 @@ internal static class ExampleMessages
         };
     }
 
-    private static JsonNode? Value(VersionField field, ServiceContracts service)
+    private static JsonNode? Value(VersionField field, ServiceContracts service, Expansion expansion)
     {
         if (field.Definition?.Example is { } example)
         {
@@ -66,11 +103,11 @@ internal static class ExampleMessages
             return JsonNode.Parse(field.DefaultJson);
         }
 
-        return field.IsNullable ? null : Placeholder(field.Types[0], service);
+        return field.IsNullable ? null : Placeholder(field.Types[0], service, expansion);
     }
 
     /// <summary>A plain value of the type, for a field with no example, no default and no null.</summary>
-    private static JsonNode? Placeholder(FieldType fieldType, ServiceContracts service)
+    private static JsonNode? Placeholder(FieldType fieldType, ServiceContracts service, Expansion expansion)
     {
         var type = fieldType.Type;
         return type.Kind switch
@@ -84,11 +121,12 @@ internal static class ExampleMessages
             TypeKind.IpAddress => "192.0.2.1",
             TypeKind.MacAddress => "00:00:5e:00:53:01",
             TypeKind.FlexibleDict or TypeKind.Dict => new JsonObject(),
-            TypeKind.List when type.Element!.Kind == TypeKind.Named && service.FindObject(type.Element.Name!) is { } element => new JsonArray(Payload(element, service)),
+            TypeKind.List when type.Element!.Kind == TypeKind.Named && service.FindObject(type.Element.Name!) is { } element =>
+                expansion.Depth <= MaxListedDepth && expansion.Listed.Add(element.Name) ? new JsonArray(Payload(element, service, expansion)) : new JsonArray(),
             TypeKind.List => new JsonArray(),
             TypeKind.InlineEnum => fieldType.EnumValues[0],
             TypeKind.Named when service.FindEnum(type.Name!) is { } named => named.Members[0].Value,
-            TypeKind.Named when service.FindObject(type.Name!) is { } nested => Payload(nested, service),
+            TypeKind.Named when service.FindObject(type.Name!) is { } nested => Payload(nested, service, expansion),
             _ => null,
         };
     }

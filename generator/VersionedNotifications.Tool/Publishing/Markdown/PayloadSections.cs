@@ -7,6 +7,28 @@ namespace VersionedNotifications.Tool.Publishing.Markdown;
 /// <summary>The payload objects of a service page, field by field with their version history, and the enums they use.</summary>
 internal sealed class PayloadSections(ServiceContracts service, DocsLinks links, SeedNotes notes, MarkdownWriter page)
 {
+    // Who uses each object and enum, found in one pass over the service: looking it up per object
+    // would make a page of n objects take n² steps.
+    private readonly ILookup<ObjectContract, string> _payloadOf = service.Families
+        .Where(f => f.Payload is not null)
+        .ToLookup(f => f.Payload!, f => MarkdownText.Link(MarkdownText.Code(f.Name), "#" + ServicePage.EventAnchor(f.Name)));
+
+    private readonly ILookup<ObjectContract, string> _heldBy = service.Objects
+        .SelectMany(o => service.NestedObjects(o).Select(nested => (Nested: nested, Holder: o)))
+        .ToLookup(x => x.Nested, x => MarkdownText.Link(x.Holder.Name, "#" + ServicePage.ObjectAnchor(x.Holder.Name)));
+
+    private readonly ILookup<ObjectContract, string> _extendedBy = service.Objects
+        .Where(o => o.Base is not null)
+        .ToLookup(o => o.Base!, o => MarkdownText.Link(o.Name, "#" + ServicePage.ObjectAnchor(o.Name)));
+
+    private readonly ILookup<string, string> _enumUsers = service.Objects
+        .SelectMany(o => o.OwnFieldsAt(o.Current).SelectMany(f => f.Types
+            .Where(t => t.Type.Innermost.Kind == TypeKind.Named)
+            .Select(t => t.Type.Innermost.Name!)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (Enum: name, Use: MarkdownText.Link(o.Name, "#" + ServicePage.ObjectAnchor(o.Name)) + " " + MarkdownText.Code(f.Name)))))
+        .ToLookup(x => x.Enum, x => x.Use, StringComparer.Ordinal);
+
     public void Write()
     {
         page.Heading(2, "Payloads", "payloads");
@@ -48,19 +70,19 @@ internal sealed class PayloadSections(ServiceContracts service, DocsLinks links,
             facts.Add($"Extends {MarkdownText.Link(contract.Base.Name, "#" + ServicePage.ObjectAnchor(contract.Base.Name))}: it carries all {inherited} fields of {string.Join(" and ", contract.Ancestors().Select(a => a.Name))} as well as its own below.");
         }
 
-        var users = service.Families.Where(f => f.Payload == contract).Select(f => MarkdownText.Link(MarkdownText.Code(f.Name), "#" + ServicePage.EventAnchor(f.Name))).ToList();
+        var users = _payloadOf[contract].ToList();
         if (users.Count > 0)
         {
             facts.Add("The payload of " + string.Join(", ", users) + ".");
         }
 
-        var holders = service.Objects.Where(o => service.NestedObjects(o).Contains(contract)).Select(o => MarkdownText.Link(o.Name, "#" + ServicePage.ObjectAnchor(o.Name))).ToList();
+        var holders = _heldBy[contract].ToList();
         if (holders.Count > 0)
         {
             facts.Add("Held in a field of " + string.Join(", ", holders) + ".");
         }
 
-        var derived = service.Objects.Where(o => o.Base == contract).Select(o => MarkdownText.Link(o.Name, "#" + ServicePage.ObjectAnchor(o.Name))).ToList();
+        var derived = _extendedBy[contract].ToList();
         if (derived.Count > 0)
         {
             facts.Add("Extended by " + string.Join(", ", derived) + ".");
@@ -157,10 +179,7 @@ internal sealed class PayloadSections(ServiceContracts service, DocsLinks links,
         page.Table(
             new[] { "value", "description" },
             definition.Members.Select(m => (IReadOnlyList<string>)new[] { MarkdownText.Code(m.Value), m.Description is null ? string.Empty : MarkdownText.Escape(m.Description) }).ToList());
-        var users = service.Objects
-            .SelectMany(o => o.OwnFieldsAt(o.Current).Where(f => f.Types.Any(t => t.Type.Innermost.Kind == TypeKind.Named && t.Type.Innermost.Name == definition.Name)).Select(f => (Object: o, Field: f)))
-            .Select(x => MarkdownText.Link(x.Object.Name, "#" + ServicePage.ObjectAnchor(x.Object.Name)) + " " + MarkdownText.Code(x.Field.Name))
-            .ToList();
+        var users = _enumUsers[definition.Name].ToList();
         if (users.Count > 0)
         {
             page.Paragraph("Used by " + string.Join(", ", users) + ".");

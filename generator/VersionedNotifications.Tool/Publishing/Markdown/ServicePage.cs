@@ -123,7 +123,7 @@ internal sealed class ServicePage(ServiceContracts service, ServiceProfile profi
             {
                 new[] { "`message_id`", "A UUID that identifies the message, made by oslo.messaging.", "`\"6f1c2f3a-...\"`" },
                 new[] { "`publisher_id`", "Who sent it: `service.host`.", publishers },
-                new[] { "`event_type`", "What happened; see [Event types](#event-types).", "`\"" + service.Events[0].Name + "\"`" },
+                new[] { "`event_type`", "What happened; see [Event types](#event-types).", ExampleEventType() },
                 new[] { "`priority`", "The priority, upper case (`WARN` for warning).", string.Join(", ", PrioritiesUsed().Select(p => "`" + EnvelopeSchemas.WireName(p) + "`")) },
                 new[] { "`payload`", "The event type's payload: " + string.Join("; or ", payloadForms) + ".", "see each event type" },
                 new[] { "`timestamp`", "When the notification was made, in UTC: Python's `str()` of a naive datetime, without the fraction when it is zero.", "`\"" + ExampleMessages.Timestamp + "\"`" },
@@ -133,6 +133,10 @@ internal sealed class ServicePage(ServiceContracts service, ServiceProfile profi
         _page.Paragraph($"Schemas: the envelope [`notification.json`]({links.Schema(SchemaLayout.Envelope)}), the v2 body [`messaging-v2.json`]({links.Schema(SchemaLayout.MessagingV2)}), and any {service.WireNamespace} notification checked against its event type: [`{SchemaLayout.ServiceEnvelope(service.WireNamespace)}`]({links.Schema(SchemaLayout.ServiceEnvelope(service.WireNamespace))}).");
         _notes.Write(_page, ProfileSections.Message);
     }
+
+    /// <summary>The first event type as the wire carries it; a service may declare objects only, for other services' payloads.</summary>
+    private string ExampleEventType() =>
+        service.Events.Count == 0 ? "none: these definitions declare no event type" : "`\"" + service.Events[0].Name + "\"`";
 
     private void WritePriorities()
     {

@@ -11,10 +11,10 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
-        new("id", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("name", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("status", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("size", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
+        new("id", new(1, 0)),
+        new("name", new(1, 0)),
+        new("status", new(1, 0)),
+        new("size", new(1, 0)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -151,10 +151,12 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
             }
         }
 
-        if (reader.ValueTextEquals("id"u8)) return 0;
-        if (reader.ValueTextEquals("name"u8)) return 1;
-        if (reader.ValueTextEquals("status"u8)) return 2;
-        if (reader.ValueTextEquals("size"u8)) return 3;
+        // An escaped name (no producer of oslo's writes one) is compared with each field in turn.
+        for (var i = 0; i < s_fields.Length; i++)
+        {
+            if (reader.ValueTextEquals(s_fields[i].Name)) return i;
+        }
+
         return -1;
     }
 }

@@ -11,12 +11,12 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
-        new("image_id", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("owner_id", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("receiver_tenant_id", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("receiver_user_id", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("destination_ip", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("bytes_sent", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
+        new("image_id", new(1, 0)),
+        new("owner_id", new(1, 0)),
+        new("receiver_tenant_id", new(1, 0)),
+        new("receiver_user_id", new(1, 0)),
+        new("destination_ip", new(1, 0)),
+        new("bytes_sent", new(1, 0)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -174,12 +174,12 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
             }
         }
 
-        if (reader.ValueTextEquals("image_id"u8)) return 0;
-        if (reader.ValueTextEquals("owner_id"u8)) return 1;
-        if (reader.ValueTextEquals("receiver_tenant_id"u8)) return 2;
-        if (reader.ValueTextEquals("receiver_user_id"u8)) return 3;
-        if (reader.ValueTextEquals("destination_ip"u8)) return 4;
-        if (reader.ValueTextEquals("bytes_sent"u8)) return 5;
+        // An escaped name (no producer of oslo's writes one) is compared with each field in turn.
+        for (var i = 0; i < s_fields.Length; i++)
+        {
+            if (reader.ValueTextEquals(s_fields[i].Name)) return i;
+        }
+
         return -1;
     }
 }

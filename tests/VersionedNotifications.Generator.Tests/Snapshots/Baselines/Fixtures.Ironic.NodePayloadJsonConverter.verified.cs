@@ -11,16 +11,16 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
-        new("uuid", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("name", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("power_state", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("console_enabled", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("maintenance", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("network_interface", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("driver_info", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("traits", new global::VersionedNotifications.Wire.PayloadVersion(1, 3)),
-        new("created_at", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("fault", new global::VersionedNotifications.Wire.PayloadVersion(1, 3)),
+        new("uuid", new(1, 0)),
+        new("name", new(1, 0)),
+        new("power_state", new(1, 0)),
+        new("console_enabled", new(1, 0)),
+        new("maintenance", new(1, 0)),
+        new("network_interface", new(1, 0)),
+        new("driver_info", new(1, 0)),
+        new("traits", new(1, 3)),
+        new("created_at", new(1, 0)),
+        new("fault", new(1, 3)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -279,16 +279,12 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
             }
         }
 
-        if (reader.ValueTextEquals("uuid"u8)) return 0;
-        if (reader.ValueTextEquals("name"u8)) return 1;
-        if (reader.ValueTextEquals("power_state"u8)) return 2;
-        if (reader.ValueTextEquals("console_enabled"u8)) return 3;
-        if (reader.ValueTextEquals("maintenance"u8)) return 4;
-        if (reader.ValueTextEquals("network_interface"u8)) return 5;
-        if (reader.ValueTextEquals("driver_info"u8)) return 6;
-        if (reader.ValueTextEquals("traits"u8)) return 7;
-        if (reader.ValueTextEquals("created_at"u8)) return 8;
-        if (reader.ValueTextEquals("fault"u8)) return 9;
+        // An escaped name (no producer of oslo's writes one) is compared with each field in turn.
+        for (var i = 0; i < s_fields.Length; i++)
+        {
+            if (reader.ValueTextEquals(s_fields[i].Name)) return i;
+        }
+
         return -1;
     }
 }

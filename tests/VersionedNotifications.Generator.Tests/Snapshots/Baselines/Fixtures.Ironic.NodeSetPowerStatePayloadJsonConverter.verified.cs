@@ -11,17 +11,17 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
-        new("uuid", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("name", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("power_state", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("console_enabled", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("maintenance", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("network_interface", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("driver_info", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("traits", new global::VersionedNotifications.Wire.PayloadVersion(1, 3), IsInherited: true),
-        new("created_at", new global::VersionedNotifications.Wire.PayloadVersion(1, 0), IsInherited: true),
-        new("fault", new global::VersionedNotifications.Wire.PayloadVersion(1, 3), IsInherited: true),
-        new("to_power", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
+        new("uuid", new(1, 0), IsInherited: true),
+        new("name", new(1, 0), IsInherited: true),
+        new("power_state", new(1, 0), IsInherited: true),
+        new("console_enabled", new(1, 0), IsInherited: true),
+        new("maintenance", new(1, 0), IsInherited: true),
+        new("network_interface", new(1, 0), IsInherited: true),
+        new("driver_info", new(1, 0), IsInherited: true),
+        new("traits", new(1, 3), IsInherited: true),
+        new("created_at", new(1, 0), IsInherited: true),
+        new("fault", new(1, 3), IsInherited: true),
+        new("to_power", new(1, 0)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -301,17 +301,12 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
             }
         }
 
-        if (reader.ValueTextEquals("uuid"u8)) return 0;
-        if (reader.ValueTextEquals("name"u8)) return 1;
-        if (reader.ValueTextEquals("power_state"u8)) return 2;
-        if (reader.ValueTextEquals("console_enabled"u8)) return 3;
-        if (reader.ValueTextEquals("maintenance"u8)) return 4;
-        if (reader.ValueTextEquals("network_interface"u8)) return 5;
-        if (reader.ValueTextEquals("driver_info"u8)) return 6;
-        if (reader.ValueTextEquals("traits"u8)) return 7;
-        if (reader.ValueTextEquals("created_at"u8)) return 8;
-        if (reader.ValueTextEquals("fault"u8)) return 9;
-        if (reader.ValueTextEquals("to_power"u8)) return 10;
+        // An escaped name (no producer of oslo's writes one) is compared with each field in turn.
+        for (var i = 0; i < s_fields.Length; i++)
+        {
+            if (reader.ValueTextEquals(s_fields[i].Name)) return i;
+        }
+
         return -1;
     }
 }

@@ -11,17 +11,17 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
-        new("uuid", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("address", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("node_uuid", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("local_link_connection", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("extra", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("pxe_enabled", new global::VersionedNotifications.Wire.PayloadVersion(1, 0)),
-        new("physical_network", new global::VersionedNotifications.Wire.PayloadVersion(1, 1)),
-        new("is_smartnic", new global::VersionedNotifications.Wire.PayloadVersion(1, 3)),
-        new("speeds", new global::VersionedNotifications.Wire.PayloadVersion(1, 2)),
-        new("weight", new global::VersionedNotifications.Wire.PayloadVersion(1, 2)),
-        new("peer", new global::VersionedNotifications.Wire.PayloadVersion(1, 3)),
+        new("uuid", new(1, 0)),
+        new("address", new(1, 0)),
+        new("node_uuid", new(1, 0)),
+        new("local_link_connection", new(1, 0)),
+        new("extra", new(1, 0)),
+        new("pxe_enabled", new(1, 0)),
+        new("physical_network", new(1, 1)),
+        new("is_smartnic", new(1, 3)),
+        new("speeds", new(1, 2)),
+        new("weight", new(1, 2)),
+        new("peer", new(1, 3)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -259,17 +259,12 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
             }
         }
 
-        if (reader.ValueTextEquals("uuid"u8)) return 0;
-        if (reader.ValueTextEquals("address"u8)) return 1;
-        if (reader.ValueTextEquals("node_uuid"u8)) return 2;
-        if (reader.ValueTextEquals("local_link_connection"u8)) return 3;
-        if (reader.ValueTextEquals("extra"u8)) return 4;
-        if (reader.ValueTextEquals("pxe_enabled"u8)) return 5;
-        if (reader.ValueTextEquals("physical_network"u8)) return 6;
-        if (reader.ValueTextEquals("is_smartnic"u8)) return 7;
-        if (reader.ValueTextEquals("speeds"u8)) return 8;
-        if (reader.ValueTextEquals("weight"u8)) return 9;
-        if (reader.ValueTextEquals("peer"u8)) return 10;
+        // An escaped name (no producer of oslo's writes one) is compared with each field in turn.
+        for (var i = 0; i < s_fields.Length; i++)
+        {
+            if (reader.ValueTextEquals(s_fields[i].Name)) return i;
+        }
+
         return -1;
     }
 }
