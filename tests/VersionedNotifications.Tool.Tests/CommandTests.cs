@@ -34,12 +34,12 @@ public sealed class CommandTests
     public void A_service_the_definitions_do_not_have_is_a_usage_error()
     {
         using var folder = new TemporaryFolder("services-unknown-service");
-        var services = folder.Write("services.yaml", "services:\n  nova:\n    exchange: nova\n");
+        var services = folder.Write("services.yaml", "services:\n  cinder:\n    exchange: cinder\n");
 
         var outcome = Vnotify.Run("docs", "--definitions", RepositoryLayout.Definitions, "--out", Path.Combine(folder.Path, "out"), "--services", services);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'nova' is not a namespace of the definitions (glance, ironic)", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'cinder' is not a namespace of the definitions (glance, ironic, nova)", outcome.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class CommittedDocumentsTests(FreshDocuments fresh)
     [Fact]
     public void The_committed_documents_are_not_empty()
     {
-        Assert.Equal(3, FolderComparison.GeneratedFiles(RepositoryLayout.Notifications).Count);
-        Assert.Equal(2, FolderComparison.GeneratedFiles(RepositoryLayout.AsyncApi).Count);
+        Assert.Equal(4, FolderComparison.GeneratedFiles(RepositoryLayout.Notifications).Count);
+        Assert.Equal(3, FolderComparison.GeneratedFiles(RepositoryLayout.AsyncApi).Count);
         Assert.True(FolderComparison.GeneratedFiles(RepositoryLayout.Schemas).Count > 200);
     }
 

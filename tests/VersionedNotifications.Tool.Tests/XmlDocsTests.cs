@@ -69,8 +69,15 @@ public sealed partial class XmlDocsTests
                     yield return (service, "T:" + type, description, null);
                 }
 
+                var baseName = Scalar(node, "extends");
                 foreach (var (field, fieldNode) in Mapping(node, "fields"))
                 {
+                    // A removed field generates no property; a re-declared one is the base's property.
+                    if (Scalar(fieldNode, "removed") is not null || (baseName is not null && InheritsField(root, baseName, field)))
+                    {
+                        continue;
+                    }
+
                     if (fieldNode is YamlMappingNode && Scalar(fieldNode, "description") is { } fieldDescription)
                     {
                         yield return (service, "P:" + type + "." + (Scalar(fieldNode, "csharp_name") ?? Pascal(field)), fieldDescription, null);
@@ -103,6 +110,28 @@ public sealed partial class XmlDocsTests
                 }
             }
         }
+    }
+
+    /// <summary>Whether the object <paramref name="name"/> of the same file, or one of its bases, declares <paramref name="field"/>.</summary>
+    private static bool InheritsField(YamlMappingNode root, string name, string field)
+    {
+        for (var current = name; current is not null;)
+        {
+            var node = Mapping(root, "objects").FirstOrDefault(o => o.Name == current).Node;
+            if (node is null)
+            {
+                return false;
+            }
+
+            if (Mapping(node, "fields").Any(f => f.Name == field))
+            {
+                return true;
+            }
+
+            current = Scalar(node, "extends");
+        }
+
+        return false;
     }
 
     private static readonly Dictionary<string, string> Pages = new(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace VersionedNotifications.Tool.Tests.Infrastructure;
 
-/// <summary>The 127 messages the real ironic and glance code made (tests/fixtures/openstack), v1 envelopes.</summary>
+/// <summary>The messages the real ironic, glance and nova code made (tests/fixtures/openstack), v1 envelopes.</summary>
 internal static class OpenStackFixtures
 {
     public sealed record Fixture(string Service, string Name, JsonObject Message)
@@ -13,9 +13,9 @@ internal static class OpenStackFixtures
 
         public JsonNode? Payload => Message["payload"];
 
-        /// <summary>For an ironic fixture, the schema of exactly its object version.</summary>
-        public string? ObjectVersionSchema => Payload is JsonObject payload && payload["ironic_object.name"] is { } name
-            ? $"ironic/{name}/{payload["ironic_object.version"]}.json"
+        /// <summary>For a versioned payload (ironic's, nova's), the schema of exactly its object version.</summary>
+        public string? ObjectVersionSchema => Payload is JsonObject payload && payload[Service + "_object.name"] is { } name
+            ? $"{Service}/{name}/{payload[Service + "_object.version"]}.json"
             : null;
 
         public JsonObject Copy() => Message.DeepClone().AsObject();

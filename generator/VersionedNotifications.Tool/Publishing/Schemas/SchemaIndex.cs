@@ -52,8 +52,8 @@ internal static class SchemaIndex
         text.Append("- **A later minor version is open.** `NodePayload/1.x.json` accepts each known version exactly, or a later\n");
         text.Append("  minor (1.17, 1.18, ...) that carries at least the fields of the last known one in the same shapes, and\n");
         text.Append("  anything else: minor versions only add fields. This is what a consumer should check against, and what\n");
-        text.Append("  the event type schemas use. Another major version is not accepted, as the runtime's reader does not\n");
-        text.Append("  accept it either.\n");
+        text.Append("  the event type schemas use. A major version the definitions do not describe is not accepted, as the\n");
+        text.Append("  runtime's reader does not accept it either; an older major that the history describes is (`any.json`).\n");
         text.Append("- **A plain object is open.** Glance's payloads carry no version, so a newer release cannot be told\n");
         text.Append("  from an older one: keys the definitions do not know are allowed, enum values other than the known ones\n");
         text.Append("  are allowed (the known ones are listed as `examples`), and every key is required that the definitions do\n");

@@ -37,8 +37,17 @@ internal sealed class SchemaLayout(string baseUri)
         ? contract.WireNamespace + "/" + contract.Name + "/" + major.ToString(CultureInfo.InvariantCulture) + ".x.json"
         : ObjectVersion(contract, contract.Current);
 
-    /// <summary>The schema a payload of <paramref name="contract"/> is checked against: any version of its current major.</summary>
-    public static string Payload(ObjectContract contract) => ObjectMajor(contract, contract.Current.Major);
+    /// <summary>
+    /// The schema a payload of <paramref name="contract"/> is checked against: any version of its current major, or,
+    /// when its history describes older majors too (which the reader reads), any version of any of them.
+    /// </summary>
+    public static string Payload(ObjectContract contract) => HasOlderMajors(contract)
+        ? contract.WireNamespace + "/" + contract.Name + "/any.json"
+        : ObjectMajor(contract, contract.Current.Major);
+
+    /// <summary>Whether the history of a versioned object describes more than one major version.</summary>
+    public static bool HasOlderMajors(ObjectContract contract) =>
+        contract.IsVersioned && contract.Versions.Any(v => v.Major != contract.Current.Major);
 
     /// <summary>The relative reference from the schema at <paramref name="from"/> to the one at <paramref name="to"/>.</summary>
     public static string Reference(string from, string to)

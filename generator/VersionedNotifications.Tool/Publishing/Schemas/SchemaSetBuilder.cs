@@ -70,6 +70,15 @@ internal sealed class SchemaSetBuilder(ContractCatalog catalog, SchemaLayout lay
             oneOf.Add(laterMinor);
             yield return File(path, $"{contract.Name} {major.Key}.x", description, new JsonObject { ["oneOf"] = oneOf });
         }
+
+        if (SchemaLayout.HasOlderMajors(contract))
+        {
+            var path = SchemaLayout.Payload(contract);
+            var majors = contract.Versions.Select(v => v.Major).Distinct().ToList();
+            var description = $"Any version of {contract.Name} that the definitions describe, in major version {string.Join(" or ", majors)}: during a rolling upgrade older services still send the older major, and the reader reads it.";
+            var oneOf = new JsonArray(majors.Select(m => (JsonNode)new JsonObject { ["$ref"] = SchemaLayout.Reference(path, SchemaLayout.ObjectMajor(contract, m)) }).ToArray());
+            yield return File(path, $"{contract.Name}, any described version", description, new JsonObject { ["oneOf"] = oneOf });
+        }
     }
 
     private GeneratedFile ServiceFile(ServiceContracts service)
@@ -110,7 +119,9 @@ internal sealed class SchemaSetBuilder(ContractCatalog catalog, SchemaLayout lay
         var priority = EnvelopeSchemas.WireName(eventType.Definition.Priority);
         var payload = eventType.Payload is null
             ? "The payload is a text message."
-            : $"Sent at {priority} with {eventType.Payload.Name}" + (eventType.Payload.IsVersioned ? $" (version {eventType.Payload.Current}, or any version of major {eventType.Payload.Current.Major})." : ".");
+            : $"Sent at {priority} with {eventType.Payload.Name}" + (!eventType.Payload.IsVersioned ? "." : SchemaLayout.HasOlderMajors(eventType.Payload)
+                ? $" (version {eventType.Payload.Current}, or any version the definitions describe, older majors included)."
+                : $" (version {eventType.Payload.Current}, or any version of major {eventType.Payload.Current.Major}).");
         var texts = eventType.Definition.TextPriorities.IsEmpty || eventType.Payload is null
             ? string.Empty
             : " At " + string.Join(" and ", eventType.Definition.TextPriorities.Select(EnvelopeSchemas.WireName)) + " the payload is a text message instead.";
