@@ -287,6 +287,23 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
+    public void AnEnumValueAddedInAMinorVersionIsAdditiveAndItsHistoryReplays()
+    {
+        // 'standby' arrived in 1.1: 1.0 as shipped keeps its two values, 1.1 adds one, and neither breaks a rule.
+        var withValue = Edit(t => Bump(t, "1.1", "Add standby.")
+            .Replace("      state: { type: enum, values: [\"on\", \"off\"] }", "      state: { type: enum, values: [\"on\", \"off\", { value: standby, since: \"1.1\" }] }"));
+
+        Only(Analyze(Shipped, withValue), "VN0200");
+        var node = VersionedNotifications.Generator.Parsing.DefinitionParser.Parse(withValue.Path, withValue.Text).Value.Objects.Single();
+        Assert.Equal("enum[on, off]", VersionedNotifications.Generator.Compatibility.HistoryReplay.FieldsAt(node, new VersionedNotifications.Generator.Model.ObjectVersion(1, 0))["state"].Describe());
+        Assert.Equal("enum[on, off, standby]", VersionedNotifications.Generator.Compatibility.HistoryReplay.FieldsAt(node, new VersionedNotifications.Generator.Model.ObjectVersion(1, 1))["state"].Describe());
+
+        // The same value added to the shipped 1.0 itself changes what consumers of 1.0 have.
+        var inPlace = Edit(t => t.Replace("      state: { type: enum, values: [\"on\", \"off\"] }", "      state: { type: enum, values: [\"on\", \"off\", standby] }"));
+        Single(Analyze(Shipped, inPlace), "VN0201", DiagnosticSeverity.Error, Path, 9, 7, "Node 1.0 has shipped, and its fields changed since: adds the value(s) 'standby' to field 'state'; bump the version (a minor version when fields were only added, a major version otherwise)");
+    }
+
+    [Fact]
     public void VN0208NameOfARemovedFieldReusedWithAnotherType()
     {
         var reused = Edit(t => Bump(t, "2.0", "Size is a text now.").Replace("      size: { type: integer, default: 0 }", "      size: { type: string, nullable: true, since: \"2.0\" }"));

@@ -60,7 +60,9 @@ public sealed partial class RepositoryDefinitionsTests
     {
         var files = Definitions(CompatibilityHarness.RemoveExceptions);
 
+        // Ironic's breaches only: nova's definitions record exceptions of their own (FlavorPayload 1.3, AggregatePayload 1.1).
         var breaches = CompatibilityChecker.Check(files, Manifest())
+            .Where(d => d.Location.FilePath.Replace('\\', '/').Contains("/ironic/", StringComparison.Ordinal))
             .Select(d => (d.Descriptor.Id, d.Message))
             .ToList();
 
