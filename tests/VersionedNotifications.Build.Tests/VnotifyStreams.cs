@@ -37,10 +37,11 @@ internal static class VnotifyStreams
         using var output = new MemoryStream();
         var copied = process.StandardOutput.BaseStream.CopyToAsync(output);
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+        // A hang catcher, generous for a loaded machine.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"vnotify {string.Join(' ', arguments)} ran past a minute");
+            throw new TimeoutException($"vnotify {string.Join(' ', arguments)} ran past 10 minutes, a limit meant to catch a hang");
         }
 
         copied.Wait();

@@ -10,7 +10,8 @@ namespace VersionedNotifications.Generator.Tests.Schema;
 /// </summary>
 public sealed class DefinitionsSchemaTests : IDisposable
 {
-    private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Catches a hung node process; generous, as one took over a minute on a loaded machine.</summary>
+    private static readonly TimeSpan NodeTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string _scratch = Directory.CreateTempSubdirectory("vn-schema-tests-").FullName;
 

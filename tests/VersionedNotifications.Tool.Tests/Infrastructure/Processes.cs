@@ -37,10 +37,11 @@ internal static class Processes
             process.StandardInput.Close();
         }
 
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        // A hang catcher, generous for a loaded machine.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} ran past 2 minutes.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} ran past 10 minutes, a limit meant to catch a hang.");
         }
 
         process.WaitForExit();
