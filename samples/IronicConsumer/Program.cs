@@ -66,4 +66,5 @@ builder.Services.AddVersionedNotifications(builder.Configuration)
         },
         OpenStackJsonContext.Default);
 
-await builder.Build().RunAsync();
+using var host = builder.Build();
+return await host.RunOrExplainConfigurationAsync(Console.Error);

@@ -15,4 +15,5 @@ builder.Services.AddHostedService(services => new DispatchWorker(
     services.GetRequiredService<IHostApplicationLifetime>(),
     builder.Configuration.GetValue("count", 3)));
 
-await builder.Build().RunAsync();
+using var host = builder.Build();
+return await host.RunOrExplainConfigurationAsync(Console.Error);

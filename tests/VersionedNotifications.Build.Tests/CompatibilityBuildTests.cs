@@ -61,7 +61,10 @@ public sealed class CompatibilityBuildTests
 
         var ship = Vnotify.Run(copy.Directory, "ship", "--definitions", definitions);
         Assert.True(ship.ExitCode == 0, ship.Output);
-        Assert.Contains("shipped 1 new object version(s)", ship.Output);
+        Assert.Contains("shipped 1 new object version(s) and 0 new event type(s)", ship.Output);
+        var again = Vnotify.Run(copy.Directory, "ship", "--definitions", definitions);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains("nothing new to ship", again.Output);
         Assert.Contains("object backup.BackupPayload@2.0", File.ReadAllText(Path.Combine(definitions, "VersionedNotifications.Shipped.txt")));
 
         // Shipped: from now on 2.0 itself may not change.

@@ -34,7 +34,10 @@ internal static class ShipCommand
             var shipped = ManifestBuilder.Ship(before, workspace.Files, workspace.ManifestPath);
             File.WriteAllText(workspace.ManifestPath, shipped.Write());
             var added = shipped.Objects.Sum(o => o.Value.Keys.Count(v => before?.Find(o.Key, v) is null));
-            Console.WriteLine($"shipped {added} new object version(s) and {shipped.Events.Count} event type(s) to {workspace.ManifestPath}");
+            var addedEvents = shipped.Events.Keys.Count(name => before is null || !before.Events.ContainsKey(name));
+            Console.WriteLine(added == 0 && addedEvents == 0
+                ? $"nothing new to ship: {workspace.ManifestPath} already holds every object version and event type"
+                : $"shipped {added} new object version(s) and {addedEvents} new event type(s) to {workspace.ManifestPath}");
             return 0;
         });
         return command;

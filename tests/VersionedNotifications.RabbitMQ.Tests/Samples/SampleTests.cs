@@ -82,6 +82,19 @@ public sealed class SampleTests(Broker broker)
         Assert.Equal(["order-0001", "order-0002"], received.Select(n => n["payload"]!["shipping_object.data"]!["order_id"]!.GetValue<string>()).Order());
     }
 
+    [Theory]
+    [InlineData("Producer")]
+    [InlineData("IronicConsumer")]
+    public async Task A_wrong_setting_is_one_line_and_exit_code_2(string sample)
+    {
+        await using var process = PeerProcess.Sample(sample, $"Notifications:TransportUrl={broker.Url}", "Notifications:Drivers=rabit");
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 2, process.ToString());
+        var lines = process.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, l => l.StartsWith("configuration: ", StringComparison.Ordinal) && l.Contains("rabit", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
     private static string OsloRequest(string service, string file)
     {
         var fixture = JsonNode.Parse(Repository.ReadFixture(service, file))!;
