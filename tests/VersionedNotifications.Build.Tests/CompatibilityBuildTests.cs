@@ -51,8 +51,11 @@ public sealed class CompatibilityBuildTests
         Assert.Equal(1, checkFailed.ExitCode);
         Assert.Contains($"backup.yaml({historyLine},7): error VN0202:", checkFailed.Output);
 
-        // A major version may remove fields.
-        var major = released.Replace(tagsField, string.Empty)
+        // A major version may remove fields; the field stays in the definitions, marked removed, so that the shipped
+        // 1.1 keeps it.
+        var removedTags = tagsField.Replace("        since: \"1.1\"\n", "        since: \"1.1\"\n        removed: \"2.0\"\n");
+        Assert.NotEqual(tagsField, removedTags);
+        var major = released.Replace(tagsField, removedTags)
             .Replace("version: \"1.1\"", "version: \"2.0\"")
             .Replace("      \"1.1\": Add tags.", "      \"1.1\": Add tags.\n      \"2.0\": Remove tags.");
         File.WriteAllText(definition, major);

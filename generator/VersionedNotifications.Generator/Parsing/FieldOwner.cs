@@ -12,10 +12,11 @@ namespace VersionedNotifications.Generator.Parsing;
 internal sealed record FieldOwner(string What, ObjectVersion Version, ObjectVersion FirstVersion, bool IsSparse, IReadOnlyList<ObjectVersion> History)
 {
     /// <summary>
-    /// The <c>since</c> of a field that does not say: the first version, or <c>&lt;major&gt;.0</c> of the current major
-    /// when the object has moved to another major since its first version.
+    /// The <c>since</c> of a field that does not say: the first version, whatever major the object is at now. A field
+    /// that a major version added says so (<c>since: "2.0"</c>); one that kept its place through a major bump is in the
+    /// older major's versions too, so that what shipped of them still replays the same after the bump.
     /// </summary>
-    public ObjectVersion DefaultSince => Version.Major == FirstVersion.Major ? FirstVersion : new ObjectVersion(Version.Major, 0);
+    public ObjectVersion DefaultSince => FirstVersion;
 
     /// <summary>Whether <paramref name="version"/> is one of the object's versions: in its history, or between its first and current version when it has none.</summary>
     public bool HasVersion(ObjectVersion version) =>

@@ -93,9 +93,9 @@ public sealed class NewConstructsParserTests
         Assert.Equal(new ObjectVersion(1, 0), Object(file, "Plain").FirstVersion);
         Assert.Equal(new ObjectVersion(1, 0), Field(Object(file, "Plain"), "id").Since);
 
-        // The current major began after the first version: a field that does not say arrived in 2.0.
+        // The current major began after the first version: a field that does not say is there from the first version.
         Assert.Equal(new ObjectVersion(1, 4), Object(file, "Moved").FirstVersion);
-        Assert.Equal(new ObjectVersion(2, 0), Field(Object(file, "Moved"), "id").Since);
+        Assert.Equal(new ObjectVersion(1, 4), Field(Object(file, "Moved"), "id").Since);
     }
 
     [Fact]
@@ -187,7 +187,8 @@ public sealed class NewConstructsParserTests
                 fields:
                   uuid: { type: uuid, since: "1.0" }
                   old_display_name: { type: string, since: "1.0", removed: "2.0" }
-                  display_name: string
+                  display_name: { type: string, since: "2.0" }
+                  state: string
                 history:
                   "1.0": Initial version.
                   "1.1": Add tags.
@@ -199,8 +200,10 @@ public sealed class NewConstructsParserTests
         Assert.Equal(new ObjectVersion(2, 0), Field(update, "old_display_name").Removed);
         Assert.Equal(new ObjectVersion(1, 0), Field(update, "uuid").Since);
 
-        // A field that does not say arrived with the current major.
+        // A field the major added says so; one that does not say has been there since the first version, through the
+        // major bump, so that the 1.x versions that shipped still replay with it.
         Assert.Equal(new ObjectVersion(2, 0), Field(update, "display_name").Since);
+        Assert.Equal(new ObjectVersion(1, 0), Field(update, "state").Since);
     }
 
     [Fact]
