@@ -14,36 +14,40 @@ internal static class EditorConfigSeverities
         var configs = new Dictionary<string, ConfigurationText>(StringComparer.Ordinal);
         foreach (var path in definitionFiles)
         {
-            foreach (var config in ConfigsAbove(path))
-            {
-                configs.TryAdd(config.Path, config);
-            }
+            AddConfigsAbove(path, configs);
         }
 
         return SeverityConfiguration.From(configs.Values, definitionFiles);
     }
 
-    private static List<ConfigurationText> ConfigsAbove(string path)
+    /// <summary>Adds the configuration files above <paramref name="path"/> to <paramref name="configs"/>, reading each file once for all the definitions.</summary>
+    private static void AddConfigsAbove(string path, Dictionary<string, ConfigurationText> configs)
     {
-        var configs = new List<ConfigurationText>();
         var stopEditorConfigs = false;
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null; folder = Path.GetDirectoryName(folder))
         {
             foreach (var name in new[] { ".editorconfig", ".globalconfig" })
             {
                 var file = Path.Combine(folder, name);
-                if (!File.Exists(file) || (name == ".editorconfig" && stopEditorConfigs))
+                if (name == ".editorconfig" && stopEditorConfigs)
                 {
                     continue;
                 }
 
-                var text = File.ReadAllText(file);
-                configs.Add(new ConfigurationText(file, text));
-                stopEditorConfigs |= name == ".editorconfig" && IsRoot(text);
+                if (!configs.TryGetValue(file, out var config))
+                {
+                    if (!File.Exists(file))
+                    {
+                        continue;
+                    }
+
+                    config = new ConfigurationText(file, File.ReadAllText(file));
+                    configs.Add(file, config);
+                }
+
+                stopEditorConfigs |= name == ".editorconfig" && IsRoot(config.Text);
             }
         }
-
-        return configs;
     }
 
     /// <summary>Whether an .editorconfig says <c>root = true</c> before its first section, so that none above it counts.</summary>

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using VersionedNotifications.Generator.Compatibility;
 using VersionedNotifications.Generator.Diagnostics;
 using VersionedNotifications.Generator.Model;
 using VersionedNotifications.Generator.Parsing;
@@ -40,9 +41,6 @@ internal sealed partial class DefinitionChecker
 
     /// <summary>Every generated type, claimed once with the place that asks for it.</summary>
     private readonly GeneratedNames _names;
-
-    /// <summary>Each object's own bound properties, once every object is bound.</summary>
-    private Dictionary<DeclaredObject, IReadOnlyList<PropertySpec>> _boundProperties = new();
 
     /// <summary>Each object's resolved base, once <see cref="ResolveBases"/> has run.</summary>
     private Dictionary<DeclaredObject, DeclaredObject> _bases = new();
@@ -126,34 +124,38 @@ internal sealed partial class DefinitionChecker
         return spec;
     }
 
-    /// <summary>Gives each object the properties of its bases, farthest first, as they were bound for the bases.</summary>
+    /// <summary>
+    /// Gives each object the properties of its bases, farthest first, as they were bound for the bases; with each
+    /// <c>Since</c> on the object's own version scale when every object on the chain says which base version it
+    /// carries (<c>base_versions</c>).
+    /// </summary>
     private List<ObjectSpec> WithInheritedProperties(List<(DeclaredObject Declared, ObjectSpec Spec)> bound)
     {
         var specs = bound.ToDictionary(b => b.Declared, b => b.Spec);
-        _boundProperties = bound.ToDictionary(b => b.Declared, b => (IReadOnlyList<PropertySpec>)b.Spec.Properties.ToList());
         var result = new List<ObjectSpec>(bound.Count);
         foreach (var (declared, spec) in bound)
         {
-            var chain = new List<ObjectSpec>();
+            // The chain from the farthest base down to the object itself.
+            var chain = new List<DeclaredObject> { declared };
             var current = declared;
-            while (_bases.TryGetValue(current, out var baseObject) && baseObject != declared && specs.TryGetValue(baseObject, out var baseSpec) && !chain.Contains(baseSpec))
+            while (_bases.TryGetValue(current, out var baseObject) && baseObject != declared && specs.ContainsKey(baseObject) && !chain.Contains(baseObject))
             {
-                chain.Add(baseSpec);
+                chain.Add(baseObject);
                 current = baseObject;
             }
 
-            chain.Reverse();
-            if (chain.Count == 0)
+            if (chain.Count == 1)
             {
                 result.Add(spec);
                 continue;
             }
 
-            var rescaled = InheritedOnOwnScale(declared, chain.Count);
+            chain.Reverse();
+            var sinceKnown = chain.Skip(1).All(o => !o.Definition.BaseVersions.IsEmpty);
             result.Add(spec with
             {
-                InheritedProperties = rescaled?.ToEquatableArray() ?? chain.SelectMany(c => c.Properties).ToEquatableArray(),
-                InheritedSinceKnown = rescaled is not null,
+                InheritedProperties = (sinceKnown ? InheritedOnOwnScale(chain, specs) : chain.Take(chain.Count - 1).SelectMany(o => specs[o].Properties)).ToEquatableArray(),
+                InheritedSinceKnown = sinceKnown,
             });
         }
 
@@ -161,66 +163,33 @@ internal sealed partial class DefinitionChecker
     }
 
     /// <summary>
-    /// The properties <paramref name="declared"/> inherits, farthest base first, with each <c>Since</c> moved onto
-    /// the declared object's own version scale through the <c>base_versions</c> of every object on the chain (the
-    /// first version of this object whose base version has the field); null when one of them does not declare it.
+    /// The properties the last object of <paramref name="chain"/> (farthest base first) inherits, each <c>Since</c>
+    /// moved down the chain, base by base, to the first version of each object whose base version has the field.
     /// </summary>
-    private List<PropertySpec>? InheritedOnOwnScale(DeclaredObject declared, int depth)
+    private static IEnumerable<PropertySpec> InheritedOnOwnScale(List<DeclaredObject> chain, Dictionary<DeclaredObject, ObjectSpec> specs)
     {
-        var chain = new List<DeclaredObject> { declared };
-        while (chain.Count <= depth && _bases.TryGetValue(chain[chain.Count - 1], out var next))
-        {
-            chain.Add(next);
-        }
-
-        chain.Reverse();
-        // chain[0] is the farthest base; every later object must say which version of its base it contains.
-        if (chain.Skip(1).Any(o => o.Definition.BaseVersions.IsEmpty))
-        {
-            return null;
-        }
-
-        var specs = new List<(PropertySpec Property, ObjectVersion Since)>();
+        var inherited = new List<(PropertySpec Property, ObjectVersion Since)>();
         for (var i = 0; i < chain.Count - 1; i++)
         {
-            foreach (var property in _boundProperties[chain[i]])
+            foreach (var property in specs[chain[i]].Properties)
             {
-                specs.Add((property, ObjectVersion.TryParse(property.Since, out var since) ? since : chain[i].Definition.Version));
+                inherited.Add((property, ObjectVersion.TryParse(property.Since, out var since) ? since : chain[i].Definition.Version));
             }
 
             var container = chain[i + 1].Definition;
-            for (var j = 0; j < specs.Count; j++)
+            for (var j = 0; j < inherited.Count; j++)
             {
-                specs[j] = (specs[j].Property, FirstVersionCarrying(container, specs[j].Since));
+                inherited[j] = (inherited[j].Property, FirstVersionCarrying(container, inherited[j].Since));
             }
         }
 
-        return specs.Select(s => s.Property with { Since = s.Since.ToString() }).ToList();
+        return inherited.Select(s => s.Property with { Since = s.Since.ToString() });
     }
 
     /// <summary>The first version of <paramref name="container"/> whose base is at <paramref name="baseVersion"/> or later (its current version when none is).</summary>
-    private static ObjectVersion FirstVersionCarrying(ObjectDefinition container, ObjectVersion baseVersion)
-    {
-        var versions = container.History.IsEmpty ? new[] { container.Version } : container.History.Select(h => h.Version);
-        foreach (var version in versions)
-        {
-            ObjectVersion? carried = null;
-            foreach (var step in container.BaseVersions)
-            {
-                if (step.From <= version)
-                {
-                    carried = step.Child;
-                }
-            }
-
-            if (carried is { } child && child >= baseVersion)
-            {
-                return version;
-            }
-        }
-
-        return container.Version;
-    }
+    private static ObjectVersion FirstVersionCarrying(ObjectDefinition container, ObjectVersion baseVersion) =>
+        HistoryReplay.Versions(container).Select(v => (ObjectVersion?)v).FirstOrDefault(v => container.BaseVersions.StepAt(v!.Value)?.Child >= baseVersion)
+            ?? container.Version;
 
     /// <summary>Fills the scopes, reporting names declared twice in a wire namespace or a C# namespace.</summary>
     private void DeclareTypes(List<DefinitionFile> files)

@@ -284,7 +284,7 @@ internal sealed class CompatibilityChecker
             return;
         }
 
-        var carried = steps.LastOrDefault(s => s.From <= definition.Version);
+        var carried = steps.StepAt(definition.Version);
         var usedVersion = entry.Definition.Version;
         if (carried is null || carried.Child != usedVersion)
         {

@@ -9,3 +9,22 @@ namespace VersionedNotifications.Generator.Model;
 /// <param name="Child">The version of the contained (or base) object it carries from there on.</param>
 /// <param name="Location">Where the step is written.</param>
 internal sealed record VersionMapping(ObjectVersion From, ObjectVersion Child, LocationInfo Location);
+
+/// <summary>Reading a list of <see cref="VersionMapping"/> steps, as oslo reads <c>obj_relationships</c>.</summary>
+internal static class VersionMappings
+{
+    /// <summary>The step in force at container version <paramref name="version"/>: the last that starts at or before it; null when none does.</summary>
+    public static VersionMapping? StepAt(this EquatableArray<VersionMapping> steps, ObjectVersion version)
+    {
+        VersionMapping? inForce = null;
+        foreach (var step in steps)
+        {
+            if (step.From <= version)
+            {
+                inForce = step;
+            }
+        }
+
+        return inForce;
+    }
+}

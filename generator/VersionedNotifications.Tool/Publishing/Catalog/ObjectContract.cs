@@ -83,7 +83,7 @@ internal sealed class ObjectContract
             return null;
         }
 
-        var step = Definition.BaseVersions.LastOrDefault(s => s.From <= version);
+        var step = Definition.BaseVersions.StepAt(version);
         return step is not null && Base.Versions.Contains(step.Child) ? step.Child : null;
     }
 
