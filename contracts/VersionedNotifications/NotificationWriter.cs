@@ -7,18 +7,26 @@ using VersionedNotifications.Wire;
 namespace VersionedNotifications;
 
 /// <summary>
-/// Writes notifications in the exact oslo form: the envelope keys in oslo's order, the priority upper
-/// case, the timestamp as Python prints a naive UTC datetime, the payload through its generated
-/// converter, and for <see cref="MessageFormat.MessagingV2"/> the whole envelope as a JSON string
+/// Writes notifications byte for byte as oslo.messaging does: the envelope keys in oslo's order, the priority
+/// upper case, the timestamp as Python prints a naive UTC datetime, the payload through its generated converter,
+/// <c>_unique_id</c> and then the request context, all as Python's <c>json.dumps</c> writes JSON (see
+/// <see cref="PythonJson"/>); for <see cref="MessageFormat.MessagingV2"/> the whole envelope as a JSON string
 /// inside <c>{"oslo.version": "2.0", "oslo.message": ...}</c>.
 /// </summary>
 public static class NotificationWriter
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // oslo's bodies carry quotes as \" and keep '<', '>' and '&' as they are; so do we.
+        // The compact text is rewritten by PythonJson, which escapes as Python does whatever this encoder chose;
+        // the relaxed one escapes least, which leaves it least to undo.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>What oslo's v2 body has before the inner message's text: the two keys in oslo's order.</summary>
+    internal static ReadOnlySpan<byte> V2Start => "{\"oslo.version\": \"2.0\", \"oslo.message\": \""u8;
+
+    /// <summary>What the v2 body has after the inner message's text.</summary>
+    internal static ReadOnlySpan<byte> V2End => "\"}"u8;
 
     /// <summary>The buffer and writers one thread reuses, so that writing to a pooled buffer allocates nothing.</summary>
     [ThreadStatic]
@@ -50,24 +58,22 @@ public static class NotificationWriter
         t_reusable = null;
         try
         {
-            // The envelope goes through a buffer of our own in both forms: the stand-ins of NaN and the
-            // infinities in it become the words Python writes, which no JSON writer would write.
+            // The envelope is written compact to a buffer of our own and then as Python writes it: the stand-ins of
+            // NaN and the infinities become the words json.dumps writes, no JSON writer's spacing or escaping is
+            // Python's, and the v2 body's inner string is escaped in the same pass.
             var inner = reusable.InnerFor();
             WriteEnvelope(inner, notification, options, notification.Header.UniqueId, addUniqueId: format == MessageFormat.MessagingV2);
             inner.Flush();
             var envelope = PythonFloatLiterals.FromStandIns(reusable.Inner.WrittenSpan);
             if (format == MessageFormat.MessagingV1)
             {
-                output.Write(envelope);
+                PythonJson.Write(envelope, output, asStringContent: false);
                 return;
             }
 
-            var outer = reusable.OuterFor(output);
-            outer.WriteStartObject();
-            outer.WriteString("oslo.version"u8, "2.0"u8);
-            outer.WriteString("oslo.message"u8, envelope);
-            outer.WriteEndObject();
-            outer.Flush();
+            output.Write(V2Start);
+            PythonJson.Write(envelope, output, asStringContent: true);
+            output.Write(V2End);
         }
         finally
         {
@@ -102,12 +108,7 @@ public static class NotificationWriter
             pair.Value.WriteTo(writer);
         }
 
-        foreach (var pair in header.Context)
-        {
-            writer.WritePropertyName("_context_" + pair.Key);
-            pair.Value.WriteTo(writer);
-        }
-
+        // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
         if (uniqueId is not null)
         {
             writer.WriteString("_unique_id"u8, uniqueId);
@@ -118,22 +119,30 @@ public static class NotificationWriter
             writer.WriteString("_unique_id"u8, text[..written]);
         }
 
+        WriteContext(writer, header);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the request context as oslo's <c>pack_context</c> adds it: <c>_context_&lt;key&gt;</c> for each key.</summary>
+    internal static void WriteContext(Utf8JsonWriter writer, NotificationHeader header)
+    {
+        foreach (var pair in header.Context)
+        {
+            writer.WritePropertyName("_context_" + pair.Key);
+            pair.Value.WriteTo(writer);
+        }
     }
 
     private sealed class Reusable
     {
         public readonly ArrayBufferWriter<byte> Inner = new(4096);
         private Utf8JsonWriter? _inner;
-        private Utf8JsonWriter? _outer;
 
         public Utf8JsonWriter InnerFor()
         {
             Inner.ResetWrittenCount();
             return Reset(ref _inner, Inner);
         }
-
-        public Utf8JsonWriter OuterFor(IBufferWriter<byte> output) => Reset(ref _outer, output);
 
         private static Utf8JsonWriter Reset(ref Utf8JsonWriter? writer, IBufferWriter<byte> output)
         {

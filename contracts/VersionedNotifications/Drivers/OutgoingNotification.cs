@@ -9,18 +9,30 @@ namespace VersionedNotifications.Drivers;
 
 /// <summary>
 /// One notification on its way to the drivers: its header, the topics it goes to, and the envelope
-/// written once, secrets already masked. Drivers send <see cref="Envelope"/> (oslo's v1 form, what the
-/// log driver prints) or the messagingv2 body made from it by <see cref="ToMessagingV2"/>.
+/// written once, secrets already masked. Drivers send <see cref="Envelope"/> (oslo's v1 form without
+/// <c>_unique_id</c>, what the log driver prints), or the bus bodies of oslo's <c>messaging</c> and
+/// <c>messagingv2</c> drivers, <see cref="WriteMessagingV1"/> and <see cref="WriteMessagingV2"/>, byte for byte
+/// what oslo.messaging publishes.
 /// </summary>
 public sealed class OutgoingNotification
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private OutgoingNotification(NotificationHeader header, ReadOnlyMemory<byte> envelope, IReadOnlyList<string> topics)
+    // The envelope as a JSON writer wrote it, compact, in two parts around the place of _unique_id: the fields up to
+    // the timestamp (and any read from the wire after it), without the closing brace; then the request context, each
+    // key with its leading comma. The bodies are written from these in one pass each (PythonJson).
+    private readonly byte[] _compact;
+    private readonly int _headLength;
+
+    private OutgoingNotification(NotificationHeader header, byte[] compact, int headLength, IReadOnlyList<string> topics)
     {
         Header = header;
-        Envelope = envelope;
+        _compact = compact;
+        _headLength = headLength;
         Topics = topics;
+        var envelope = new ArrayBufferWriter<byte>(compact.Length + compact.Length / 8 + 64);
+        WriteEnvelope(envelope, header.UniqueId, asStringContent: false);
+        Envelope = envelope.WrittenMemory;
     }
 
     /// <summary>The envelope fields.</summary>
@@ -42,8 +54,8 @@ public sealed class OutgoingNotification
     public IReadOnlyList<string> Topics { get; }
 
     /// <summary>
-    /// The envelope as JSON (<see cref="MessageFormat.MessagingV1"/>), masked as the options asked. It has
-    /// no <c>_unique_id</c> unless the header carried one.
+    /// The envelope as oslo writes it (<see cref="MessageFormat.MessagingV1"/>), masked as the options asked. It has
+    /// no <c>_unique_id</c> unless the header carried one: what oslo's log driver prints.
     /// </summary>
     public ReadOnlyMemory<byte> Envelope { get; }
 
@@ -63,18 +75,58 @@ public sealed class OutgoingNotification
             throw new ArgumentException("A notification goes to at least one topic.", nameof(topics));
         }
 
-        var envelope = NotificationWriter.Write(notification, MessageFormat.MessagingV1, options);
-        return new OutgoingNotification(notification.Header, envelope, topics);
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            NotificationWriter.WriteEnvelope(writer, notification, options ?? PayloadWriteOptions.Default, uniqueId: null, addUniqueId: false);
+        }
+
+        var envelope = PythonFloatLiterals.FromStandIns(buffer.WrittenSpan);
+        var contextStart = envelope.Length - 1;
+        if (notification.Header.Context.Count > 0)
+        {
+            // The context is written last; its keys are found again by writing them alone.
+            var context = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(context, WriterOptions))
+            {
+                writer.WriteStartObject();
+                NotificationWriter.WriteContext(writer, notification.Header);
+                writer.WriteEndObject();
+            }
+
+            // "{...}" alone is "...,...}" at the end of the envelope: its keys with the comma before the first.
+            contextStart = envelope.Length - PythonFloatLiterals.FromStandIns(context.WrittenSpan).Length;
+        }
+
+        return new OutgoingNotification(notification.Header, envelope.ToArray(), contextStart, topics);
+    }
+
+    /// <summary>
+    /// The body oslo's <c>messaging</c> driver (v1) publishes: the envelope with <c>_unique_id</c> (the header's, or else
+    /// <paramref name="uniqueId"/>, or else a new one) before the request context, as oslo's AMQP driver adds them.
+    /// </summary>
+    public byte[] ToMessagingV1(string? uniqueId = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + 64);
+        WriteMessagingV1(buffer, uniqueId);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the v1 bus body (see <see cref="ToMessagingV1"/>) to <paramref name="output"/>.</summary>
+    public void WriteMessagingV1(IBufferWriter<byte> output, string? uniqueId = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        WriteEnvelope(output, Header.UniqueId ?? uniqueId ?? NewUniqueId(), asStringContent: false);
     }
 
     /// <summary>
     /// The oslo messagingv2 body, <c>{"oslo.version": "2.0", "oslo.message": "&lt;envelope&gt;"}</c>, with the
-    /// envelope's <c>_unique_id</c> or else <paramref name="uniqueId"/> or else a new one: oslo gives each
+    /// header's <c>_unique_id</c> or else <paramref name="uniqueId"/> or else a new one: oslo gives each
     /// message it sends its own, which its listeners use to drop duplicates.
     /// </summary>
     public byte[] ToMessagingV2(string? uniqueId = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + 96);
+        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + Envelope.Length / 8 + 96);
         WriteMessagingV2(buffer, uniqueId);
         return buffer.WrittenSpan.ToArray();
     }
@@ -83,29 +135,47 @@ public sealed class OutgoingNotification
     public void WriteMessagingV2(IBufferWriter<byte> output, string? uniqueId = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        writer.WriteStartObject();
-        writer.WriteString("oslo.version"u8, "2.0"u8);
-        if (Header.UniqueId is not null)
-        {
-            writer.WriteString("oslo.message"u8, Envelope.Span);
-        }
-        else
-        {
-            // The envelope is a compact object from NotificationWriter; oslo adds _unique_id last, so do we.
-            var id = JsonEncodedText.Encode(uniqueId ?? Guid.NewGuid().ToString("N"), JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            var span = Envelope.Span;
-            var inner = new ArrayBufferWriter<byte>(span.Length + 24 + id.EncodedUtf8Bytes.Length);
-            inner.Write(span[..^1]);
-            inner.Write(",\"_unique_id\":\""u8);
-            inner.Write(id.EncodedUtf8Bytes);
-            inner.Write("\"}"u8);
-            writer.WriteString("oslo.message"u8, inner.WrittenSpan);
-        }
-
-        writer.WriteEndObject();
+        output.Write(NotificationWriter.V2Start);
+        WriteEnvelope(output, Header.UniqueId ?? uniqueId ?? NewUniqueId(), asStringContent: true);
+        output.Write(NotificationWriter.V2End);
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Header.EventType} {PriorityNames.ToWire(Header.Priority)} {Header.MessageId}";
+
+    private static string NewUniqueId() => Guid.NewGuid().ToString("N");
+
+    private static void WriteUniqueId(IBufferWriter<byte> output, string uniqueId, bool asStringContent)
+    {
+        // oslo's ids are 32 hex digits; anything else a caller gives is escaped by the JSON encoder first.
+        ReadOnlySpan<byte> key = ",\"_unique_id\":\""u8;
+        var plain = uniqueId.Length <= 128 && !uniqueId.AsSpan().ContainsAnyExceptInRange(' ', '~') && uniqueId.AsSpan().IndexOfAny('"', '\\') < 0;
+        var value = plain ? null : JsonEncodedText.Encode(uniqueId, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
+        var length = key.Length + (value?.Length ?? uniqueId.Length) + 1;
+        var pair = length <= 256 ? stackalloc byte[length] : new byte[length];
+        key.CopyTo(pair);
+        if (value is null)
+        {
+            System.Text.Encoding.ASCII.GetBytes(uniqueId, pair[key.Length..]);
+        }
+        else
+        {
+            value.CopyTo(pair[key.Length..]);
+        }
+
+        pair[^1] = (byte)'"';
+        PythonJson.Write(pair, output, asStringContent);
+    }
+
+    private void WriteEnvelope(IBufferWriter<byte> output, string? uniqueId, bool asStringContent)
+    {
+        var compact = _compact.AsSpan();
+        PythonJson.Write(compact[.._headLength], output, asStringContent);
+        if (uniqueId is not null)
+        {
+            WriteUniqueId(output, uniqueId, asStringContent);
+        }
+
+        PythonJson.Write(compact[_headLength..], output, asStringContent);
+    }
 }

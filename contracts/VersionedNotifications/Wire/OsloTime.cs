@@ -16,26 +16,16 @@ namespace VersionedNotifications.Wire;
 public static class OsloTime
 {
     /// <summary>
-    /// A payload datetime: <c>YYYY-MM-DDTHH:MM:SSZ</c> in UTC. A value with a fraction of a second keeps it
-    /// (<c>.ffffff</c>, trailing zeros trimmed) so that nothing read is lost; values that oslo itself
-    /// produces have none.
+    /// A payload datetime: <c>YYYY-MM-DDTHH:MM:SSZ</c> in UTC, to the second, as oslo.versionedobjects'
+    /// <c>DateTimeField.to_primitive</c> writes it (its <c>isotime</c> drops the fraction; so does oslo.utils'
+    /// <c>isotime</c>, with which glance writes the datetimes of its plain payloads).
     /// </summary>
-    public static string FormatPayload(DateTimeOffset value)
-    {
-        var utc = value.UtcDateTime;
-        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
-        return fraction == 0
-            ? utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)
-            : utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'", CultureInfo.InvariantCulture);
-    }
+    public static string FormatPayload(DateTimeOffset value) =>
+        value.UtcDateTime.ToString(PayloadFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Writes <see cref="FormatPayload(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
-    public static int FormatPayload(DateTimeOffset value, Span<byte> destination)
-    {
-        var utc = value.UtcDateTime;
-        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'" : "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'";
-        return utc.TryFormat(destination, out var written, format, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
-    }
+    public static int FormatPayload(DateTimeOffset value, Span<byte> destination) =>
+        value.UtcDateTime.TryFormat(destination, out var written, PayloadFormat, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
 
     /// <summary>Writes <see cref="FormatEnvelope(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
     public static int FormatEnvelope(DateTimeOffset value, Span<byte> destination)
@@ -54,6 +44,8 @@ public static class OsloTime
         var utc = value.UtcDateTime;
         return utc.ToString(EnvelopeFormat(utc), CultureInfo.InvariantCulture);
     }
+
+    private const string PayloadFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'";
 
     private static string EnvelopeFormat(DateTime utc)
     {

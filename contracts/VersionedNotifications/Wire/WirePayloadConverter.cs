@@ -26,7 +26,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     /// <summary>Creates the converter of one object.</summary>
     /// <param name="objectInfo">The object's wire name, namespace and versions.</param>
-    /// <param name="fields">Every field the object has (inherited ones first), in the order the generated code numbers them.</param>
+    /// <param name="fields">Every field the object has, inherited ones included, in the order oslo writes them, which is the order the generated code numbers them.</param>
     protected WirePayloadConverter(VersionedObjectInfo objectInfo, WireField[] fields)
     {
         ArgumentNullException.ThrowIfNull(objectInfo);

@@ -22,8 +22,11 @@ internal static class ConverterEmitter
     public static SourceWriter Emit(ObjectSpec spec)
     {
         // Inherited fields whose Since is on this object's scale (base_versions declared) decide backports like its own.
+        // The converter numbers, reads and writes them in oslo's order (ObjectSpec.WireOrder), so that what it writes
+        // is what obj_to_primitive writes.
         var fields = spec.InheritedProperties.Select(p => (Property: p, IsInherited: !spec.InheritedSinceKnown))
             .Concat(spec.Properties.Select(p => (Property: p, IsInherited: false)))
+            .OrderBy(f => PlaceOf(spec.WireOrder, f.Property.WireName))
             .ToList();
         var self = spec.FullTypeName;
         var name = TypeNameOf(spec.TypeName);
@@ -84,6 +87,20 @@ internal static class ConverterEmitter
         WriteFieldOf(writer, fields.Select(f => f.Property.WireName).ToList());
         writer.CloseBlock();
         return writer;
+    }
+
+    // A field's place in the wire order; without one (an object with no base) the declared order stands (OrderBy is stable).
+    private static int PlaceOf(EquatableArray<string> wireOrder, string wireName)
+    {
+        for (var i = 0; i < wireOrder.Count; i++)
+        {
+            if (wireOrder[i] == wireName)
+            {
+                return i;
+            }
+        }
+
+        return wireOrder.Count;
     }
 
     /// <summary>

@@ -49,6 +49,14 @@ internal sealed record ObjectSpec(
     /// </summary>
     public bool InheritedSinceKnown { get; init; }
 
+    /// <summary>
+    /// The wire names of its fields in the order oslo.versionedobjects writes them: the object's own fields as
+    /// declared (an inherited field declared again among them, at its place there), then its base's order without
+    /// those (<c>_make_class_properties</c> copies the class's own <c>fields</c> and then adds each superclass's
+    /// missing ones, nearest first). Empty for an object without a base: its own order.
+    /// </summary>
+    public EquatableArray<string> WireOrder { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The fully qualified record type.</summary>
     public string FullTypeName => "global::" + Namespace + "." + TypeName;
 
