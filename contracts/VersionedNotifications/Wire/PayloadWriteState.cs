@@ -13,14 +13,26 @@ public sealed class PayloadWriteState
     private readonly bool[]? _dropped;
     private readonly bool[]? _absent;
     private readonly IReadOnlyDictionary<string, JsonElement>? _extensionData;
+    private readonly KeyValuePair<string, JsonElement>[]? _extensionMembers;
 
-    internal PayloadWriteState(PayloadWriteOptions options, bool[]? dropped, bool[]? absent, IReadOnlyDictionary<string, JsonElement>? extensionData, PayloadVersion? backportedTo = null)
+    internal PayloadWriteState(PayloadWriteOptions options, bool[]? dropped, bool[]? absent, IReadOnlyDictionary<string, JsonElement>? extensionData, PayloadVersion? backportedTo = null, int[]? order = null)
     {
         Options = options;
         BackportedTo = backportedTo;
         _dropped = dropped;
         _absent = absent;
         _extensionData = extensionData;
+        Order = order;
+        if (order is not null && extensionData is not null)
+        {
+            _extensionMembers = new KeyValuePair<string, JsonElement>[extensionData.Count];
+            var i = 0;
+            foreach (var pair in extensionData)
+            {
+                _extensionMembers[i++] = pair;
+            }
+        }
+
         WritesAll = dropped is null && absent is null;
     }
 
@@ -29,6 +41,13 @@ public sealed class PayloadWriteState
 
     /// <summary>The older version this object is being written at, when the write backports it; null otherwise.</summary>
     public PayloadVersion? BackportedTo { get; }
+
+    /// <summary>
+    /// The order to write the object's keys in, when it was read in an order of its own (see
+    /// <see cref="PayloadWireState.FieldOrder"/>): field numbers, and <c>~i</c> for the i-th field kept from the wire
+    /// (<see cref="WriteExtensionMember"/>); <see langword="null"/> for the contract's order, with the kept fields last.
+    /// </summary>
+    public IReadOnlyList<int>? Order { get; }
 
     /// <summary>True when every defined field is written.</summary>
     public bool WritesAll { get; }
@@ -51,15 +70,29 @@ public sealed class PayloadWriteState
 
         foreach (var pair in _extensionData)
         {
-            if (Options.MaskSecrets)
-            {
-                SecretMasker.WriteMaskedMember(writer, pair.Key, pair.Value);
-            }
-            else
-            {
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
+            WriteMember(writer, pair);
+        }
+    }
+
+    /// <summary>Writes the <paramref name="index"/>-th field kept from the wire, as <see cref="WriteExtensionData"/> writes each.</summary>
+    public void WriteExtensionMember(Utf8JsonWriter writer, int index)
+    {
+        if (_extensionMembers is not null)
+        {
+            WriteMember(writer, _extensionMembers[index]);
+        }
+    }
+
+    private void WriteMember(Utf8JsonWriter writer, KeyValuePair<string, JsonElement> pair)
+    {
+        if (Options.MaskSecrets)
+        {
+            SecretMasker.WriteMaskedMember(writer, pair.Key, pair.Value);
+        }
+        else
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
         }
     }
 }

@@ -115,7 +115,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     private T ReadPlain(ref Utf8JsonReader reader)
     {
-        var state = new PayloadReadState(Fields.Count);
+        var state = new PayloadReadState(Fields);
         var value = ReadDataOf(ref reader, state);
         return Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
     }
@@ -137,7 +137,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
                 switch (key)
                 {
                     case WrapperKey.Data:
-                        state = new PayloadReadState(Fields.Count);
+                        state = new PayloadReadState(Fields);
                         data = ReadDataOf(ref reader, state);
                         break;
                     case WrapperKey.Name:
@@ -261,7 +261,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             }
         }
 
-        if (absent is null && state.Unknown is null && changes is null && version == ObjectInfo.Version)
+        if (absent is null && state.Unknown is null && changes is null && state.Order is null && version == ObjectInfo.Version)
         {
             return value;
         }
@@ -270,7 +270,8 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             version,
             (IReadOnlyList<string>?)absent ?? Array.Empty<string>(),
             state.Unknown ?? EmptyExtensionData,
-            changes));
+            changes,
+            state.Order));
     }
 
     /// <summary>
@@ -370,7 +371,67 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         var extensionData = wireState is null || wireState.ExtensionData.Count == 0 || (target is { } written && written.ToString() != wireState.Version)
             ? null
             : wireState.ExtensionData;
-        return dropped is null && absent is null && extensionData is null ? options.AllFields : new PayloadWriteState(options, dropped, absent, extensionData, backports ? target : null);
+        var order = wireState?.FieldOrder is { } fieldOrder ? OrderOf(fieldOrder, extensionData) : null;
+        return dropped is null && absent is null && extensionData is null && order is null
+            ? options.AllFields
+            : new PayloadWriteState(options, dropped, absent, extensionData, backports ? target : null, order);
+    }
+
+    /// <summary>
+    /// The write order of a payload read in an order of its own: the keys as they came (field numbers, and the
+    /// complement <c>~i</c> of the i-th unknown field), then any defined field and unknown field the wire order lacks.
+    /// </summary>
+    private int[] OrderOf(IReadOnlyList<string> fieldOrder, IReadOnlyDictionary<string, JsonElement>? extensionData)
+    {
+        var unknownNames = new List<string>(extensionData?.Keys ?? []);
+        var order = new List<int>(Fields.Count + unknownNames.Count);
+        var placed = new bool[Fields.Count];
+        var placedUnknown = new bool[unknownNames.Count];
+        foreach (var name in fieldOrder)
+        {
+            var field = IndexOfField(name);
+            if (field >= 0)
+            {
+                placed[field] = true;
+                order.Add(field);
+            }
+            else if (unknownNames.IndexOf(name) is var unknown and >= 0)
+            {
+                placedUnknown[unknown] = true;
+                order.Add(~unknown);
+            }
+        }
+
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (!placed[i])
+            {
+                order.Add(i);
+            }
+        }
+
+        for (var i = 0; i < unknownNames.Count; i++)
+        {
+            if (!placedUnknown[i])
+            {
+                order.Add(~i);
+            }
+        }
+
+        return order.ToArray();
+    }
+
+    private int IndexOfField(string name)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (string.Equals(Fields[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private PayloadVersion CheckTarget(string targetText)

@@ -156,7 +156,8 @@ internal sealed partial class DefinitionChecker
             {
                 InheritedProperties = (sinceKnown ? InheritedOnOwnScale(chain, specs) : chain.Take(chain.Count - 1).SelectMany(o => specs[o].Properties)).ToEquatableArray(),
                 InheritedSinceKnown = sinceKnown,
-                WireOrder = WireOrder(chain),
+                // A plain dict's keys are in the order its code builds it; glance's derived payloads add theirs last.
+                WireOrder = declared.Definition.IsVersioned ? WireOrder(chain) : EquatableArray<string>.Empty,
             });
         }
 

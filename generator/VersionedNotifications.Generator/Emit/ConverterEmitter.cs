@@ -215,10 +215,46 @@ internal static class ConverterEmitter
         writer.Line($"protected override void WriteData({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state)");
         writer.OpenBlock();
         writer.Line("writer.WriteStartObject();");
+        writer.Line("if (state.Order is { } order)");
+        writer.OpenBlock();
+        writer.Line("// Read in an order of its own: written again in that order, the kept fields at their places.");
+        writer.Line("foreach (var entry in order)");
+        writer.OpenBlock();
+        writer.Line("if (entry >= 0)");
+        writer.OpenBlock();
+        writer.Line("WriteField(writer, value, state, entry);");
+        writer.CloseBlock();
+        writer.Line("else");
+        writer.OpenBlock();
+        writer.Line("state.WriteExtensionMember(writer, ~entry);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line("else");
+        writer.OpenBlock();
+        writer.Line("for (var i = 0; i < s_fields.Length; i++)");
+        writer.OpenBlock();
+        writer.Line("WriteField(writer, value, state, i);");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("state.WriteExtensionData(writer);");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.Line("/// <summary>Writes field number <paramref name=\"field\"/> when the state includes it.</summary>");
+        writer.Line($"private static void WriteField({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state, int field)");
+        writer.OpenBlock();
         writer.Line("var all = state.WritesAll;");
+        writer.Line("switch (field)");
+        writer.OpenBlock();
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
+            writer.Line($"case {i}:");
+            writer.Indent();
             // An optional field is written when it is set (and the version has it); the others also when they were
             // absent on the wire but have been given a value since.
             writer.Line(field.IsOptional
@@ -236,11 +272,14 @@ internal static class ConverterEmitter
             {
                 WriteMaskedKeysStatement(writer, field, expression, i);
             }
+
             writer.CloseBlock();
+            writer.Line();
+            writer.Line("break;");
+            writer.Unindent();
         }
 
-        writer.Line("state.WriteExtensionData(writer);");
-        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

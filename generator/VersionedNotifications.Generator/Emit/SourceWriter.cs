@@ -45,6 +45,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Ends one level of <see cref="Indent"/>.</summary>
+    public SourceWriter Unindent()
+    {
+        _indent = Math.Max(0, _indent - 1);
+        return this;
+    }
+
     public SourceWriter OpenBlock()
     {
         Line("{");

@@ -53,7 +53,8 @@ internal sealed record ObjectSpec(
     /// The wire names of its fields in the order oslo.versionedobjects writes them: the object's own fields as
     /// declared (an inherited field declared again among them, at its place there), then its base's order without
     /// those (<c>_make_class_properties</c> copies the class's own <c>fields</c> and then adds each superclass's
-    /// missing ones, nearest first). Empty for an object without a base: its own order.
+    /// missing ones, nearest first). Empty for an object without a base, and for a plain (unversioned) object, whose
+    /// base's fields come first, as a dict the code updates with the derived keys has them.
     /// </summary>
     public EquatableArray<string> WireOrder { get; init; } = EquatableArray<string>.Empty;
 

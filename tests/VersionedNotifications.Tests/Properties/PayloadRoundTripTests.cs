@@ -66,7 +66,8 @@ public sealed class PayloadRoundTripTests
                 Assert.True(expected.Equals(actual), $"{path}: expected {expected}, got {actual}");
                 return;
             case DateTimeOffset instant:
-                Assert.Equal(instant.UtcTicks, ((DateTimeOffset)actual).UtcTicks);
+                // A payload datetime travels to the second, as oslo.versionedobjects writes it: the fraction is dropped.
+                Assert.Equal(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), ((DateTimeOffset)actual).UtcTicks);
                 return;
             case JsonNode node:
                 Assert.True(JsonNode.DeepEquals(node, (JsonNode)actual), $"{path}: expected {node.ToJsonString()}, got {((JsonNode)actual).ToJsonString()}");

@@ -99,7 +99,7 @@ public sealed class FixtureRoundTripTests
 
         // Setting a value makes the field present again.
         var withBackend = Notification.Create(decoded.Notification.Header, payload with { Backend = "ceph-1" });
-        Assert.Contains("\"backend\":\"ceph-1\"", System.Text.Encoding.UTF8.GetString(NotificationWriter.Write(withBackend, MessageFormat.MessagingV1)));
+        Assert.Contains("\"backend\": \"ceph-1\"", System.Text.Encoding.UTF8.GetString(NotificationWriter.Write(withBackend, MessageFormat.MessagingV1)));
     }
 
     internal static PayloadWireState? WireStateOf(object payload) => ((INotificationPayload)payload).WireState;

@@ -100,7 +100,7 @@ public sealed class PythonFloatTests
 
         var written = Encoding.UTF8.GetString(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV1));
 
-        Assert.Contains("\"properties\":{\"ratio\":1.0,\"count\":1,\"big\":1E5,\"tiny\":1.50e-07,\"neg\":-0.0}", written, StringComparison.Ordinal);
+        Assert.Contains("\"properties\": {\"ratio\": 1.0, \"count\": 1, \"big\": 1E5, \"tiny\": 1.50e-07, \"neg\": -0.0}", written, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PythonFloatTests
 
         var written = Encoding.UTF8.GetString(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV1));
 
-        Assert.Contains("\"driver_info\":{\"ipmi_password\":\"******\",\"ratio\":1.0,\"count\":1,\"big\":1E5}", written, StringComparison.Ordinal);
+        Assert.Contains("\"driver_info\": {\"ipmi_password\": \"******\", \"ratio\": 1.0, \"count\": 1, \"big\": 1E5}", written, StringComparison.Ordinal);
     }
 
     private static string WriteInArray(double value)

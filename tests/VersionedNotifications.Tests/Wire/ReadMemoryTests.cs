@@ -73,7 +73,7 @@ public sealed class ReadMemoryTests(ITestOutputHelper output)
             fields.Append("\"f").Append(i).Append("\":0,");
         }
 
-        var message = Padded(NodeUpdate(), "{\"ironic_object.data\":{", fields.ToString(), 1);
+        var message = Padded(NodeUpdate(), "\"ironic_object.data\":{", fields.ToString(), 1);
 
         var (result, allocated) = Measure(message);
 

@@ -22,7 +22,8 @@ public sealed class RequiredFieldTests
 
         var result = Malformed(Messages.Bytes(message));
 
-        Assert.Equal("$.payload['ironic_object.data'].uuid", result.JsonPath);
+        // The first in oslo's order: NodeSetPowerStatePayload's own fields come before NodePayload's.
+        Assert.Equal("$.payload['ironic_object.data'].to_power", result.JsonPath);
         Assert.Equal("the field is missing; NodeSetPowerStatePayload 1.16 requires it", result.Reason);
     }
 

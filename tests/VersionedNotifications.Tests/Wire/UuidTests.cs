@@ -100,7 +100,7 @@ public sealed class UuidTests
 
         var written = Encoding.UTF8.GetString(Write(Messages.PowerSetStart(), payload));
 
-        Assert.Contains("\"uuid\":\"a022ce3f-1e4c-4d4b-9f3a-2c5b1e7d9a01\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"uuid\": \"a022ce3f-1e4c-4d4b-9f3a-2c5b1e7d9a01\"", written, StringComparison.Ordinal);
     }
 
     private static byte[] Write(System.Text.Json.Nodes.JsonObject message, NodeSetPowerStatePayload? payload = null)
@@ -110,6 +110,17 @@ public sealed class UuidTests
         return NotificationWriter.Write(notification, MessageFormat.MessagingV1, Unmasked);
     }
 
-    /// <summary>The text as the writer escapes it inside a JSON string.</summary>
-    private static string Escaped(string text) => System.Text.Json.JsonSerializer.Serialize(text, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })[1..^1];
+    /// <summary>The text as the writer escapes it inside a JSON string: as Python's json.dumps does (ensure_ascii).</summary>
+    private static string Escaped(string text) => string.Concat(text.Select(c => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        >= ' ' and <= '~' => c.ToString(),
+        _ => $"\\u{(int)c:x4}",
+    }));
 }

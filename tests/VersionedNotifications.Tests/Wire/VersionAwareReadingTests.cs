@@ -48,7 +48,7 @@ public sealed class VersionAwareReadingTests
 
         Assert.Null(payload.Description);
         Assert.Null(payload.WireState);
-        Assert.Contains("\"description\":null", Encoding.UTF8.GetString(NotificationWriter.Write(Notification.Create(NotificationHeader.New("x", NotificationPriority.Info, "p"), payload), MessageFormat.MessagingV1)));
+        Assert.Contains("\"description\": null", Encoding.UTF8.GetString(NotificationWriter.Write(Notification.Create(NotificationHeader.New("x", NotificationPriority.Info, "p"), payload), MessageFormat.MessagingV1)));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class WireVariantTests
 
         Assert.Equal(new DateTimeOffset(2016, 1, 26, 20, 41, 3, TimeSpan.Zero), notification.Payload.CreatedAt);
         var written = Encoding.UTF8.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV1));
-        Assert.Contains("\"created_at\":\"2016-01-26T20:41:03Z\"", written);
+        Assert.Contains("\"created_at\": \"2016-01-26T20:41:03Z\"", written);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class WireVariantTests
         Assert.Equal(["oslo.version", "oslo.message"], body.Select(p => p.Key));
         Assert.Equal("2.0", body["oslo.version"]!.GetValue<string>());
         var inner = JsonNode.Parse(body["oslo.message"]!.GetValue<string>())!.AsObject();
-        Assert.Equal(["message_id", "publisher_id", "event_type", "priority", "payload", "timestamp", "_context_request_id", "_context_roles", "_unique_id"], inner.Select(p => p.Key));
+        Assert.Equal(["message_id", "publisher_id", "event_type", "priority", "payload", "timestamp", "_unique_id", "_context_request_id", "_context_roles"], inner.Select(p => p.Key));
         Assert.Equal("0123456789abcdef0123456789abcdef", inner["_unique_id"]!.GetValue<string>());
     }
 
@@ -141,7 +141,7 @@ public sealed class WireVariantTests
         var notification = Decode<NodeSetPowerStatePayload>(Messages.Bytes(message));
 
         Assert.Equal(7, notification.Header.ExtensionData["x_trace"].GetProperty("span").GetInt32());
-        Assert.Contains("\"x_trace\":{\"span\":7}", Encoding.UTF8.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV1)));
+        Assert.Contains("\"x_trace\": {\"span\": 7}", Encoding.UTF8.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV1)));
     }
 
     [Fact]
