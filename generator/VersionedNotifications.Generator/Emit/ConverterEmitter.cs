@@ -247,6 +247,13 @@ internal static class ConverterEmitter
         writer.Line("/// <summary>Writes field number <paramref name=\"field\"/> when the state includes it.</summary>");
         writer.Line($"private static void WriteField({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state, int field)");
         writer.OpenBlock();
+        if (fields.Count == 0)
+        {
+            writer.Line("// The object has no fields.");
+            writer.CloseBlock();
+            return;
+        }
+
         writer.Line("var all = state.WritesAll;");
         writer.Line("switch (field)");
         writer.OpenBlock();

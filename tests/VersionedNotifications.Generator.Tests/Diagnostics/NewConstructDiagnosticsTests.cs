@@ -265,7 +265,8 @@ public sealed class NewConstructDiagnosticsTests
         Assert.DoesNotContain("RequestId", run.Source("Demo.Derived.g.cs"), StringComparison.Ordinal);
         Assert.Contains("Extra", run.Source("Demo.Derived.g.cs"), StringComparison.Ordinal);
 
-        // The converter reads and writes request_id once, in the base's place: between uuid and name.
+        // The converter reads and writes request_id once, at the derived object's place, as oslo.versionedobjects'
+        // fields dict has it (the class's own fields first, nova's InstanceActionPayload: fault, request_id, uuid...).
         var converter = run.Source("Demo.DerivedJsonConverter.g.cs");
         var baseConverter = run.Source("Demo.BaseJsonConverter.g.cs");
         Assert.Equal(Count(baseConverter, "\"request_id\""), Count(converter, "\"request_id\""));
@@ -273,7 +274,7 @@ public sealed class NewConstructDiagnosticsTests
         var requestId = converter.IndexOf("\"request_id\"", StringComparison.Ordinal);
         var name = converter.IndexOf("\"name\"", StringComparison.Ordinal);
         var extra = converter.IndexOf("\"extra\"", StringComparison.Ordinal);
-        Assert.True(uuid < requestId && requestId < name && name < extra, converter);
+        Assert.True(requestId < extra && extra < uuid && uuid < name, converter);
     }
 
     [Fact]

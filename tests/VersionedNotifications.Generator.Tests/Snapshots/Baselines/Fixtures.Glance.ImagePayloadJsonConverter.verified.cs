@@ -84,43 +84,87 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
     protected override void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Glance.ImagePayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
     {
         writer.WriteStartObject();
-        var all = state.WritesAll;
-        if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Id)))
+        if (state.Order is { } order)
         {
-            writer.WritePropertyName("id"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Id, state);
-        }
-        if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
-        {
-            writer.WritePropertyName("name"u8);
-            if (value.Name is null)
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
             {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.Name);
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
             }
         }
-        if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Status)))
+        else
         {
-            writer.WritePropertyName("status"u8);
-            writer.WriteStringValue(value.Status.Value);
-        }
-        if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Size)))
-        {
-            writer.WritePropertyName("size"u8);
-            if (value.Size is null)
+            for (var i = 0; i < s_fields.Length; i++)
             {
-                writer.WriteNullValue();
+                WriteField(writer, value, state, i);
             }
-            else
-            {
-                writer.WriteNumberValue(value.Size.Value);
-            }
+
+            state.WriteExtensionData(writer);
         }
-        state.WriteExtensionData(writer);
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Glance.ImagePayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Id)))
+                {
+                    writer.WritePropertyName("id"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Id, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
+                {
+                    writer.WritePropertyName("name"u8);
+                    if (value.Name is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.Name);
+                    }
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Status)))
+                {
+                    writer.WritePropertyName("status"u8);
+                    writer.WriteStringValue(value.Status.Value);
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Size)))
+                {
+                    writer.WritePropertyName("size"u8);
+                    if (value.Size is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteNumberValue(value.Size.Value);
+                    }
+                }
+
+                break;
+        }
     }
 
     /// <inheritdoc/>

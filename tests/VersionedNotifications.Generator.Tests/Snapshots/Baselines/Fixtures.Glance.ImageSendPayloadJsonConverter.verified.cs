@@ -98,46 +98,96 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
     protected override void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Glance.ImageSendPayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
     {
         writer.WriteStartObject();
-        var all = state.WritesAll;
-        if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ImageId)))
+        if (state.Order is { } order)
         {
-            writer.WritePropertyName("image_id"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.ImageId, state);
-        }
-        if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
-        {
-            writer.WritePropertyName("owner_id"u8);
-            writer.WriteStringValue(value.OwnerId);
-        }
-        if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverTenantId)))
-        {
-            writer.WritePropertyName("receiver_tenant_id"u8);
-            writer.WriteStringValue(value.ReceiverTenantId);
-        }
-        if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverUserId)))
-        {
-            writer.WritePropertyName("receiver_user_id"u8);
-            writer.WriteStringValue(value.ReceiverUserId);
-        }
-        if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DestinationIp)))
-        {
-            writer.WritePropertyName("destination_ip"u8);
-            if (value.DestinationIp is null)
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
             {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.DestinationIp);
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
             }
         }
-        if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.BytesSent)))
+        else
         {
-            writer.WritePropertyName("bytes_sent"u8);
-            writer.WriteNumberValue(value.BytesSent);
+            for (var i = 0; i < s_fields.Length; i++)
+            {
+                WriteField(writer, value, state, i);
+            }
+
+            state.WriteExtensionData(writer);
         }
-        state.WriteExtensionData(writer);
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Glance.ImageSendPayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ImageId)))
+                {
+                    writer.WritePropertyName("image_id"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.ImageId, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
+                {
+                    writer.WritePropertyName("owner_id"u8);
+                    writer.WriteStringValue(value.OwnerId);
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverTenantId)))
+                {
+                    writer.WritePropertyName("receiver_tenant_id"u8);
+                    writer.WriteStringValue(value.ReceiverTenantId);
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverUserId)))
+                {
+                    writer.WritePropertyName("receiver_user_id"u8);
+                    writer.WriteStringValue(value.ReceiverUserId);
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DestinationIp)))
+                {
+                    writer.WritePropertyName("destination_ip"u8);
+                    if (value.DestinationIp is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.DestinationIp);
+                    }
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.BytesSent)))
+                {
+                    writer.WritePropertyName("bytes_sent"u8);
+                    writer.WriteNumberValue(value.BytesSent);
+                }
+
+                break;
+        }
     }
 
     /// <inheritdoc/>

@@ -126,115 +126,177 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
     protected override void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.NodePayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
     {
         writer.WriteStartObject();
-        var all = state.WritesAll;
-        if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+        if (state.Order is { } order)
         {
-            writer.WritePropertyName("uuid"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
-        }
-        if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
-        {
-            writer.WritePropertyName("name"u8);
-            if (value.Name is null)
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
             {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.Name);
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
             }
         }
-        if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PowerState)))
+        else
         {
-            writer.WritePropertyName("power_state"u8);
-            if (value.PowerState is null)
+            for (var i = 0; i < s_fields.Length; i++)
             {
-                writer.WriteNullValue();
+                WriteField(writer, value, state, i);
             }
-            else
-            {
-                writer.WriteStringValue(value.PowerState.Value.Value);
-            }
+
+            state.WriteExtensionData(writer);
         }
-        if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ConsoleEnabled)))
-        {
-            writer.WritePropertyName("console_enabled"u8);
-            if (value.ConsoleEnabled is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteBooleanValue(value.ConsoleEnabled.Value);
-            }
-        }
-        if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Maintenance)))
-        {
-            writer.WritePropertyName("maintenance"u8);
-            writer.WriteBooleanValue(value.Maintenance);
-        }
-        if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NetworkInterface)))
-        {
-            writer.WritePropertyName("network_interface"u8);
-            if (value.NetworkInterface is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.NetworkInterface);
-            }
-        }
-        if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DriverInfo)))
-        {
-            writer.WritePropertyName("driver_info"u8);
-            if (value.DriverInfo is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteSecretJsonObject(writer, value.DriverInfo, state);
-            }
-        }
-        if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Traits)))
-        {
-            writer.WritePropertyName("traits"u8);
-            if (value.Traits is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
-            }
-        }
-        if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.CreatedAt)))
-        {
-            writer.WritePropertyName("created_at"u8);
-            if (value.CreatedAt is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteDateTime(writer, value.CreatedAt.Value, state);
-            }
-        }
-        if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
-        {
-            writer.WritePropertyName("fault"u8);
-            if (value.Fault is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.Fault.Value.Value);
-            }
-        }
-        state.WriteExtensionData(writer);
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.NodePayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+                {
+                    writer.WritePropertyName("uuid"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
+                {
+                    writer.WritePropertyName("name"u8);
+                    if (value.Name is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.Name);
+                    }
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PowerState)))
+                {
+                    writer.WritePropertyName("power_state"u8);
+                    if (value.PowerState is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.PowerState.Value.Value);
+                    }
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ConsoleEnabled)))
+                {
+                    writer.WritePropertyName("console_enabled"u8);
+                    if (value.ConsoleEnabled is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteBooleanValue(value.ConsoleEnabled.Value);
+                    }
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Maintenance)))
+                {
+                    writer.WritePropertyName("maintenance"u8);
+                    writer.WriteBooleanValue(value.Maintenance);
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NetworkInterface)))
+                {
+                    writer.WritePropertyName("network_interface"u8);
+                    if (value.NetworkInterface is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.NetworkInterface);
+                    }
+                }
+
+                break;
+            case 6:
+                if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DriverInfo)))
+                {
+                    writer.WritePropertyName("driver_info"u8);
+                    if (value.DriverInfo is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteSecretJsonObject(writer, value.DriverInfo, state);
+                    }
+                }
+
+                break;
+            case 7:
+                if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Traits)))
+                {
+                    writer.WritePropertyName("traits"u8);
+                    if (value.Traits is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
+                    }
+                }
+
+                break;
+            case 8:
+                if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.CreatedAt)))
+                {
+                    writer.WritePropertyName("created_at"u8);
+                    if (value.CreatedAt is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteDateTime(writer, value.CreatedAt.Value, state);
+                    }
+                }
+
+                break;
+            case 9:
+                if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
+                {
+                    writer.WritePropertyName("fault"u8);
+                    if (value.Fault is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.Fault.Value.Value);
+                    }
+                }
+
+                break;
+        }
     }
 
     /// <inheritdoc/>

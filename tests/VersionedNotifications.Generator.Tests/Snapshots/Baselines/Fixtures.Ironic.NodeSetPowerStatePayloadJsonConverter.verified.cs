@@ -11,6 +11,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
 {
     private static readonly global::VersionedNotifications.Wire.WireField[] s_fields = new global::VersionedNotifications.Wire.WireField[]
     {
+        new("to_power", new(1, 0)),
         new("uuid", new(1, 0), IsInherited: true),
         new("name", new(1, 0), IsInherited: true),
         new("power_state", new(1, 0), IsInherited: true),
@@ -21,7 +22,6 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
         new("traits", new(1, 3), IsInherited: true),
         new("created_at", new(1, 0), IsInherited: true),
         new("fault", new(1, 3), IsInherited: true),
-        new("to_power", new(1, 0)),
     };
 
     /// <summary>The converter; it holds no state.</summary>
@@ -37,17 +37,17 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
     protected override global::Fixtures.Ironic.NodeSetPowerStatePayload ReadData(ref global::System.Text.Json.Utf8JsonReader reader, global::VersionedNotifications.Wire.PayloadReadState state)
     {
         global::VersionedNotifications.Wire.WireValue.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::VersionedNotifications.Uuid f0 = default;
-        string? f1 = default;
-        global::Fixtures.Ironic.PowerState? f2 = default;
-        bool? f3 = default;
-        bool f4 = default;
-        string? f5 = default;
-        global::System.Text.Json.Nodes.JsonObject? f6 = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? f7 = default;
-        global::System.DateTimeOffset? f8 = default;
-        global::Fixtures.Ironic.NodePayloadFault? f9 = default;
-        string? f10 = default;
+        string? f0 = default;
+        global::VersionedNotifications.Uuid f1 = default;
+        string? f2 = default;
+        global::Fixtures.Ironic.PowerState? f3 = default;
+        bool? f4 = default;
+        bool f5 = default;
+        string? f6 = default;
+        global::System.Text.Json.Nodes.JsonObject? f7 = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? f8 = default;
+        global::System.DateTimeOffset? f9 = default;
+        global::Fixtures.Ironic.NodePayloadFault? f10 = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
@@ -59,47 +59,47 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                 switch (field)
                 {
                     case 0:
-                        f0 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
+                        f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
                         state.MarkPresent(0);
                         break;
                     case 1:
-                        f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
+                        f1 = global::VersionedNotifications.Wire.WireValue.ReadUuid(ref reader);
                         state.MarkPresent(1);
                         break;
                     case 2:
-                        f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixtures.Ironic.PowerState?) : new global::Fixtures.Ironic.PowerState(global::VersionedNotifications.Wire.WireValue.ReadString(ref reader));
+                        f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
                         state.MarkPresent(2);
                         break;
                     case 3:
-                        f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::VersionedNotifications.Wire.WireValue.ReadBoolean(ref reader);
+                        f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixtures.Ironic.PowerState?) : new global::Fixtures.Ironic.PowerState(global::VersionedNotifications.Wire.WireValue.ReadString(ref reader));
                         state.MarkPresent(3);
                         break;
                     case 4:
-                        f4 = global::VersionedNotifications.Wire.WireValue.ReadBoolean(ref reader);
+                        f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::VersionedNotifications.Wire.WireValue.ReadBoolean(ref reader);
                         state.MarkPresent(4);
                         break;
                     case 5:
-                        f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
+                        f5 = global::VersionedNotifications.Wire.WireValue.ReadBoolean(ref reader);
                         state.MarkPresent(5);
                         break;
                     case 6:
-                        f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.Nodes.JsonObject?) : global::VersionedNotifications.Wire.WireValue.ReadJsonObject(ref reader);
+                        f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
                         state.MarkPresent(6);
                         break;
                     case 7:
-                        f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::VersionedNotifications.Wire.WireValue.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::VersionedNotifications.Wire.WireValue.ReadString(ref r1));
+                        f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.Nodes.JsonObject?) : global::VersionedNotifications.Wire.WireValue.ReadJsonObject(ref reader);
                         state.MarkPresent(7);
                         break;
                     case 8:
-                        f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::VersionedNotifications.Wire.WireValue.ReadDateTime(ref reader);
+                        f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::VersionedNotifications.Wire.WireValue.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::VersionedNotifications.Wire.WireValue.ReadString(ref r1));
                         state.MarkPresent(8);
                         break;
                     case 9:
-                        f9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixtures.Ironic.NodePayloadFault?) : new global::Fixtures.Ironic.NodePayloadFault(global::VersionedNotifications.Wire.WireValue.ReadString(ref reader));
+                        f9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::VersionedNotifications.Wire.WireValue.ReadDateTime(ref reader);
                         state.MarkPresent(9);
                         break;
                     case 10:
-                        f10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::VersionedNotifications.Wire.WireValue.ReadString(ref reader);
+                        f10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixtures.Ironic.NodePayloadFault?) : new global::Fixtures.Ironic.NodePayloadFault(global::VersionedNotifications.Wire.WireValue.ReadString(ref reader));
                         state.MarkPresent(10);
                         break;
                     default:
@@ -115,17 +115,17 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
 
         return new global::Fixtures.Ironic.NodeSetPowerStatePayload
         {
-            Uuid = f0,
-            Name = f1,
-            PowerState = f2,
-            ConsoleEnabled = f3,
-            Maintenance = f4,
-            NetworkInterface = f5,
-            DriverInfo = f6,
-            Traits = f7,
-            CreatedAt = f8,
-            Fault = f9,
-            ToPower = f10,
+            ToPower = f0,
+            Uuid = f1,
+            Name = f2,
+            PowerState = f3,
+            ConsoleEnabled = f4,
+            Maintenance = f5,
+            NetworkInterface = f6,
+            DriverInfo = f7,
+            Traits = f8,
+            CreatedAt = f9,
+            Fault = f10,
         };
     }
 
@@ -133,127 +133,192 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
     protected override void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.NodeSetPowerStatePayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
     {
         writer.WriteStartObject();
-        var all = state.WritesAll;
-        if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+        if (state.Order is { } order)
         {
-            writer.WritePropertyName("uuid"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
-        }
-        if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
-        {
-            writer.WritePropertyName("name"u8);
-            if (value.Name is null)
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
             {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.Name);
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
             }
         }
-        if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PowerState)))
+        else
         {
-            writer.WritePropertyName("power_state"u8);
-            if (value.PowerState is null)
+            for (var i = 0; i < s_fields.Length; i++)
             {
-                writer.WriteNullValue();
+                WriteField(writer, value, state, i);
             }
-            else
-            {
-                writer.WriteStringValue(value.PowerState.Value.Value);
-            }
+
+            state.WriteExtensionData(writer);
         }
-        if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ConsoleEnabled)))
-        {
-            writer.WritePropertyName("console_enabled"u8);
-            if (value.ConsoleEnabled is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteBooleanValue(value.ConsoleEnabled.Value);
-            }
-        }
-        if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Maintenance)))
-        {
-            writer.WritePropertyName("maintenance"u8);
-            writer.WriteBooleanValue(value.Maintenance);
-        }
-        if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NetworkInterface)))
-        {
-            writer.WritePropertyName("network_interface"u8);
-            if (value.NetworkInterface is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.NetworkInterface);
-            }
-        }
-        if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DriverInfo)))
-        {
-            writer.WritePropertyName("driver_info"u8);
-            if (value.DriverInfo is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteSecretJsonObject(writer, value.DriverInfo, state);
-            }
-        }
-        if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Traits)))
-        {
-            writer.WritePropertyName("traits"u8);
-            if (value.Traits is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
-            }
-        }
-        if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.CreatedAt)))
-        {
-            writer.WritePropertyName("created_at"u8);
-            if (value.CreatedAt is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteDateTime(writer, value.CreatedAt.Value, state);
-            }
-        }
-        if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
-        {
-            writer.WritePropertyName("fault"u8);
-            if (value.Fault is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.Fault.Value.Value);
-            }
-        }
-        if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ToPower)))
-        {
-            writer.WritePropertyName("to_power"u8);
-            if (value.ToPower is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(value.ToPower);
-            }
-        }
-        state.WriteExtensionData(writer);
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.NodeSetPowerStatePayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ToPower)))
+                {
+                    writer.WritePropertyName("to_power"u8);
+                    if (value.ToPower is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.ToPower);
+                    }
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+                {
+                    writer.WritePropertyName("uuid"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
+                {
+                    writer.WritePropertyName("name"u8);
+                    if (value.Name is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.Name);
+                    }
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PowerState)))
+                {
+                    writer.WritePropertyName("power_state"u8);
+                    if (value.PowerState is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.PowerState.Value.Value);
+                    }
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ConsoleEnabled)))
+                {
+                    writer.WritePropertyName("console_enabled"u8);
+                    if (value.ConsoleEnabled is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteBooleanValue(value.ConsoleEnabled.Value);
+                    }
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Maintenance)))
+                {
+                    writer.WritePropertyName("maintenance"u8);
+                    writer.WriteBooleanValue(value.Maintenance);
+                }
+
+                break;
+            case 6:
+                if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NetworkInterface)))
+                {
+                    writer.WritePropertyName("network_interface"u8);
+                    if (value.NetworkInterface is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.NetworkInterface);
+                    }
+                }
+
+                break;
+            case 7:
+                if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DriverInfo)))
+                {
+                    writer.WritePropertyName("driver_info"u8);
+                    if (value.DriverInfo is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteSecretJsonObject(writer, value.DriverInfo, state);
+                    }
+                }
+
+                break;
+            case 8:
+                if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Traits)))
+                {
+                    writer.WritePropertyName("traits"u8);
+                    if (value.Traits is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
+                    }
+                }
+
+                break;
+            case 9:
+                if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.CreatedAt)))
+                {
+                    writer.WritePropertyName("created_at"u8);
+                    if (value.CreatedAt is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteDateTime(writer, value.CreatedAt.Value, state);
+                    }
+                }
+
+                break;
+            case 10:
+                if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
+                {
+                    writer.WritePropertyName("fault"u8);
+                    if (value.Fault is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.Fault.Value.Value);
+                    }
+                }
+
+                break;
+        }
     }
 
     /// <inheritdoc/>
@@ -270,31 +335,31 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
             switch (name.Length)
             {
                 case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "uuid"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "uuid"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8)) return 2;
                     return -1;
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "fault"u8)) return 9;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "fault"u8)) return 10;
                     return -1;
                 case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "traits"u8)) return 7;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "traits"u8)) return 8;
                     return -1;
                 case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "to_power"u8)) return 10;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "to_power"u8)) return 0;
                     return -1;
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 8;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 9;
                     return -1;
                 case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "power_state"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "maintenance"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "driver_info"u8)) return 6;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "power_state"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "maintenance"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "driver_info"u8)) return 7;
                     return -1;
                 case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "console_enabled"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "console_enabled"u8)) return 4;
                     return -1;
                 case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "network_interface"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "network_interface"u8)) return 6;
                     return -1;
                 default:
                     return -1;

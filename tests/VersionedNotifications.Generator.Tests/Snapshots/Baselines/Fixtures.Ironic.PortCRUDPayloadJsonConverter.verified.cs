@@ -133,85 +133,150 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
     protected override void WriteData(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.PortCRUDPayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
     {
         writer.WriteStartObject();
-        var all = state.WritesAll;
-        if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+        if (state.Order is { } order)
         {
-            writer.WritePropertyName("uuid"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
-        }
-        if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
-        {
-            writer.WritePropertyName("address"u8);
-            writer.WriteStringValue(value.Address);
-        }
-        if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NodeUuid)))
-        {
-            writer.WritePropertyName("node_uuid"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.NodeUuid, state);
-        }
-        if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.LocalLinkConnection)))
-        {
-            writer.WritePropertyName("local_link_connection"u8);
-            if (value.LocalLinkConnection is null)
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
             {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                value.LocalLinkConnection.WriteTo(writer);
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
             }
         }
-        if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Extra)))
+        else
         {
-            writer.WritePropertyName("extra"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteDictionary(writer, value.Extra, state, static (global::System.Text.Json.Utf8JsonWriter w1, string? e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { if (e1 is null) { w1.WriteNullValue(); } else { w1.WriteStringValue(e1); } });
-        }
-        if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PxeEnabled)))
-        {
-            writer.WritePropertyName("pxe_enabled"u8);
-            writer.WriteBooleanValue(value.PxeEnabled);
-        }
-        if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PhysicalNetwork)))
-        {
-            writer.WritePropertyName("physical_network"u8);
-            if (value.PhysicalNetwork is null)
+            for (var i = 0; i < s_fields.Length; i++)
             {
-                writer.WriteNullValue();
+                WriteField(writer, value, state, i);
             }
-            else
-            {
-                writer.WriteStringValue(value.PhysicalNetwork);
-            }
+
+            state.WriteExtensionData(writer);
         }
-        if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.IsSmartnic)))
-        {
-            writer.WritePropertyName("is_smartnic"u8);
-            writer.WriteBooleanValue(value.IsSmartnic);
-        }
-        if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Speeds)))
-        {
-            writer.WritePropertyName("speeds"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Speeds, state, static (global::System.Text.Json.Utf8JsonWriter w1, long e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteNumberValue(e1); });
-        }
-        if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Weight)))
-        {
-            writer.WritePropertyName("weight"u8);
-            global::VersionedNotifications.Wire.WireValue.WriteDouble(writer, value.Weight, state);
-        }
-        if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Peer)))
-        {
-            writer.WritePropertyName("peer"u8);
-            if (value.Peer is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                global::VersionedNotifications.Wire.WireValue.WriteIPAddress(writer, value.Peer, state);
-            }
-        }
-        state.WriteExtensionData(writer);
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Ironic.PortCRUDPayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+                {
+                    writer.WritePropertyName("uuid"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
+                {
+                    writer.WritePropertyName("address"u8);
+                    writer.WriteStringValue(value.Address);
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NodeUuid)))
+                {
+                    writer.WritePropertyName("node_uuid"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.NodeUuid, state);
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.LocalLinkConnection)))
+                {
+                    writer.WritePropertyName("local_link_connection"u8);
+                    if (value.LocalLinkConnection is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        value.LocalLinkConnection.WriteTo(writer);
+                    }
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Extra)))
+                {
+                    writer.WritePropertyName("extra"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteDictionary(writer, value.Extra, state, static (global::System.Text.Json.Utf8JsonWriter w1, string? e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { if (e1 is null) { w1.WriteNullValue(); } else { w1.WriteStringValue(e1); } });
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PxeEnabled)))
+                {
+                    writer.WritePropertyName("pxe_enabled"u8);
+                    writer.WriteBooleanValue(value.PxeEnabled);
+                }
+
+                break;
+            case 6:
+                if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PhysicalNetwork)))
+                {
+                    writer.WritePropertyName("physical_network"u8);
+                    if (value.PhysicalNetwork is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.PhysicalNetwork);
+                    }
+                }
+
+                break;
+            case 7:
+                if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.IsSmartnic)))
+                {
+                    writer.WritePropertyName("is_smartnic"u8);
+                    writer.WriteBooleanValue(value.IsSmartnic);
+                }
+
+                break;
+            case 8:
+                if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Speeds)))
+                {
+                    writer.WritePropertyName("speeds"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Speeds, state, static (global::System.Text.Json.Utf8JsonWriter w1, long e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteNumberValue(e1); });
+                }
+
+                break;
+            case 9:
+                if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Weight)))
+                {
+                    writer.WritePropertyName("weight"u8);
+                    global::VersionedNotifications.Wire.WireValue.WriteDouble(writer, value.Weight, state);
+                }
+
+                break;
+            case 10:
+                if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Peer)))
+                {
+                    writer.WritePropertyName("peer"u8);
+                    if (value.Peer is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteIPAddress(writer, value.Peer, state);
+                    }
+                }
+
+                break;
+        }
     }
 
     /// <inheritdoc/>
