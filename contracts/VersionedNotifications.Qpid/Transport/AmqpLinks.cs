@@ -25,7 +25,10 @@ internal sealed class AmqpLinks
         _closeConnection = closeConnection;
     }
 
-    /// <summary>A sender to <paramref name="address"/>; messages sent before the peer attaches wait for its credit.</summary>
+    /// <summary>
+    /// A sender to <paramref name="address"/>; messages sent before the peer attaches wait for its credit.
+    /// When the session has just ended (the owner is told next), a sender that fails every message at once.
+    /// </summary>
     public NotificationSender OpenSender(string address, bool durable)
     {
         var attach = new Attach
@@ -33,27 +36,40 @@ internal sealed class AmqpLinks
             Source = new Source { Address = address },
             Target = new Target { Address = address, Durable = Durability(durable) },
         };
-        var link = new SenderLink(_session, LinkPrefix + address, attach, null);
-        Watch(link);
-        return new NotificationSender(link, _work);
+        try
+        {
+            var link = new SenderLink(_session, LinkPrefix + address, attach, null);
+            Watch(link);
+            return new NotificationSender(link, _work);
+        }
+        catch (AmqpException error)
+        {
+            return new NotificationSender(null, _work, "the connection closed: " + AmqpConnection.Describe(error.Error));
+        }
     }
 
     /// <summary>
-    /// A receiver on <paramref name="address"/> that keeps <paramref name="credit"/> granted (see
-    /// <see cref="ReceiverCredit"/>); <paramref name="attached"/> runs once the peer has attached it.
+    /// Attaches a receiver on <paramref name="address"/> that keeps <paramref name="credit"/> granted (see
+    /// <see cref="ReceiverCredit"/>); <paramref name="attached"/> runs once the peer has attached it. Nothing
+    /// is attached when the session has just ended (the owner is told next).
     /// </summary>
-    public NotificationReceiver OpenReceiver(string address, bool durable, int credit, Action attached, Action<NotificationReceiver, Message> received)
+    public void OpenReceiver(string address, bool durable, int credit, Action attached, Action<NotificationReceiver, Message> received)
     {
         var attach = new Attach
         {
             Source = new Source { Address = address, Durable = Durability(durable) },
             Target = new Target { Address = address },
         };
-        var link = new ReceiverLink(_session, LinkPrefix + address, attach, (_, _) => _work.Post(attached));
-        Watch(link);
-        var receiver = new NotificationReceiver(link, address, credit, _work, received);
-        receiver.Start();
-        return receiver;
+        try
+        {
+            var link = new ReceiverLink(_session, LinkPrefix + address, attach, (_, _) => _work.Post(attached));
+            Watch(link);
+            new NotificationReceiver(link, address, credit, _work, received).Start();
+        }
+        catch (AmqpException)
+        {
+            // The connection's end is on its way to the owner, which attaches again on the next connection.
+        }
     }
 
     private static uint Durability(bool durable) => durable ? 1u : 0u;

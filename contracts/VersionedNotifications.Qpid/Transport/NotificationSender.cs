@@ -26,18 +26,29 @@ internal sealed class NotificationSender
         work.Post(() => settled(reason));
     };
 
-    private readonly SenderLink _link;
+    private readonly SenderLink? _link;
     private readonly SerialWork _work;
+    private readonly string? _unusable;
 
-    public NotificationSender(SenderLink link, SerialWork work)
+    /// <param name="link">The link, or <see langword="null"/> when it could not be made.</param>
+    /// <param name="work">Where outcomes are handed over.</param>
+    /// <param name="unusable">Why the link could not be made.</param>
+    public NotificationSender(SenderLink? link, SerialWork work, string? unusable = null)
     {
         _link = link;
         _work = work;
+        _unusable = unusable;
     }
 
     /// <summary>Sends <paramref name="message"/>; <paramref name="settled"/> gets the outcome, or why it cannot be sent now.</summary>
     public void Send(Message message, Action<string?> settled)
     {
+        if (_link is null)
+        {
+            _work.Post(() => settled(_unusable));
+            return;
+        }
+
         try
         {
             _link.Send(message, OnOutcome, (_work, settled));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
@@ -24,10 +25,13 @@ public sealed class RoundTripTests(QpidBroker broker)
             received.Enqueue(n);
             return ValueTask.CompletedTask;
         });
-        await using var listener = new QpidNotificationListener(QpidEmitters.ListenerOptions(broker, exchange, "notifications"), QpidEmitters.Reader, dispatcher);
+        var logs = new RecordingLoggerProvider();
+        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
+        await using var listener = new QpidNotificationListener(QpidEmitters.ListenerOptions(broker, exchange, "notifications"), QpidEmitters.Reader, dispatcher, logging.CreateLogger<QpidNotificationListener>());
         await listener.StartAsync();
 
-        // RabbitMQ refuses oslo's routable addresses, so dynamic addressing takes the legacy form there.
+        // RabbitMQ names itself in its open frame and refuses oslo's routable addresses, so dynamic addressing takes the legacy form there.
+        Assert.Contains(logs.Entries, e => e.Message.EndsWith("(RabbitMQ); addresses are Legacy", StringComparison.Ordinal));
         Assert.Equal([$"unicast.{exchange}.notifications.info", $"unicast.{exchange}.notifications.error"], listener.Addresses);
 
         await using var driver = new QpidNotificationDriver(QpidEmitters.DriverOptions(broker, exchange));
