@@ -53,7 +53,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     private AmqpLinks? _links;
     private ulong _nextTag;
 
-    /// <summary>A driver that starts connecting at once, on its own thread; sending does not wait for the peer until the buffer is full.</summary>
+    /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the peer until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
     public QpidNotificationDriver(QpidDriverOptions options, ILogger<QpidNotificationDriver>? logger = null, IMeterFactory? meterFactory = null)
     {
@@ -145,7 +145,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         _stopping.Cancel();
         await _connection.StopAsync().ConfigureAwait(false);
 
-        // The connection's thread has ended: what it still held is given up here.
+        // The connection's work has ended: what it still held is given up here.
         foreach (var queue in _waiting.Values)
         {
             while (queue.TryDequeue(out var message))
