@@ -8,21 +8,20 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Drivers;
 using VersionedNotifications.Wire;
-using static VersionedNotifications.Qpid.Native.Proton;
 
 namespace VersionedNotifications.Qpid;
 
 /// <summary>
 /// Sends notifications over AMQP 1.0 as oslo.messaging's amqp1 driver does (Glance's <c>qpid</c> strategy):
 /// one sender link per address, formed from <c>&lt;topic&gt;.&lt;priority&gt;</c> by <see cref="QpidConnectionOptions.Addressing"/>;
-/// the body oslo's driver sends (<c>{"request": &lt;messagingv2 body&gt;, "context": {}}</c> as an AMQP string),
+/// the body oslo's driver sends (<c>{"request": &lt;messagingv2 body&gt;, "context": &lt;the request context&gt;}</c> as an AMQP string),
 /// durable. A message counts as delivered only when the peer settles it as accepted; one rejected, released
 /// or modified, or unsettled when the connection drops, is sent again (so a consumer may see one twice, never
 /// none), and the connection is made again by itself. Every message waits in a bounded buffer until accepted;
-/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. Proton runs on the
-/// connection's own thread.
+/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. Links and the
+/// buffer's sorting run on the connection's <see cref="SerialWork"/>.
 /// </summary>
-public sealed partial class QpidNotificationDriver : INotificationDriver, IAsyncDisposable, IProtonConnectionHandler
+public sealed partial class QpidNotificationDriver : INotificationDriver, IAsyncDisposable, IAmqpConnectionHandler
 {
     /// <summary>The configuration name of the driver: <c>amqp</c>, the scheme oslo's AMQP 1.0 transport URLs use.</summary>
     public const string DriverName = "amqp";
@@ -31,7 +30,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     public const string QpidDriverName = "qpid";
 
     private readonly QpidDriverOptions _options;
-    private readonly ProtonConnection _connection;
+    private readonly AmqpConnection _connection;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentQueue<PendingMessage> _ready = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -44,18 +43,18 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     private int _pumpScheduled;
     private int _disposed;
 
-    // Owned by the connection's thread.
-    private readonly AmqpMessageCodec _codec = new();
+    // Owned by the connection's SerialWork. A message on the wire is known by the tag of its send, so
+    // that an outcome of an earlier send (settled after the connection was lost) is not taken for the
+    // outcome of a later one.
     private readonly Dictionary<string, Queue<PendingMessage>> _waiting = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, nint> _senders = new(StringComparer.Ordinal);
-    private readonly Dictionary<nint, PendingMessage> _unsettled = new();
+    private readonly Dictionary<string, NotificationSender> _senders = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, PendingMessage> _unsettled = new();
     private NotificationAddresses? _addresses;
-    private nint _session;
+    private AmqpLinks? _links;
     private ulong _nextTag;
 
-    /// <summary>A driver that starts connecting at once, on its own thread; sending does not wait for the peer until the buffer is full.</summary>
+    /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the peer until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
-    /// <exception cref="QpidLibraryNotFoundException">Qpid Proton's C library is not installed; the message names the package.</exception>
     public QpidNotificationDriver(QpidDriverOptions options, ILogger<QpidNotificationDriver>? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +68,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         _logger = logger ?? NullLogger<QpidNotificationDriver>.Instance;
         _slots = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
         _pump = Pump;
-        _connection = new ProtonConnection(options, "notifier", this, _logger);
+        _connection = new AmqpConnection(options, "notifier", this, _logger);
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
         QpidMetrics.RegisterDriver(_meter, Statistics);
@@ -96,7 +95,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         foreach (var topic in notification.Topics)
         {
             var message = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
-            await EnqueueAsync(new PendingMessage(topic + "." + suffix, OsloAmqpBody.Wrap(message), notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
+            await EnqueueAsync(new PendingMessage(topic + "." + suffix, OsloAmqpBody.Wrap(message, notification.Header.Context), notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -146,7 +145,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         _stopping.Cancel();
         await _connection.StopAsync().ConfigureAwait(false);
 
-        // The connection's thread has ended: what it still held is given up here.
+        // The connection's work has ended: what it still held is given up here.
         foreach (var queue in _waiting.Values)
         {
             while (queue.TryDequeue(out var message))
@@ -160,7 +159,6 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
             GiveUp(message, null);
         }
 
-        _codec.Dispose();
         _stopping.Dispose();
         if (_ownsMeter)
         {
@@ -168,62 +166,17 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         }
     }
 
-    void IProtonConnectionHandler.OnOpened(nint session, NotificationAddresses addresses)
+    void IAmqpConnectionHandler.OnOpened(AmqpLinks links, NotificationAddresses addresses)
     {
-        _session = session;
+        _links = links;
         _addresses = addresses;
         Pump();
     }
 
-    void IProtonConnectionHandler.OnLinkOpened(nint link)
-    {
-    }
-
-    void IProtonConnectionHandler.OnFlow(nint link) => Pump();
-
-    void IProtonConnectionHandler.OnDelivery(nint delivery)
-    {
-        if (!_unsettled.TryGetValue(delivery, out var message))
-        {
-            return;
-        }
-
-        var state = pn_delivery_remote_state(delivery);
-        if ((state == 0 || state == PN_RECEIVED) && !pn_delivery_settled(delivery))
-        {
-            return;
-        }
-
-        _unsettled.Remove(delivery);
-        var reason = state switch
-        {
-            PN_ACCEPTED => null,
-            PN_REJECTED => "the peer rejected it",
-            PN_RELEASED => "the peer released it",
-            PN_MODIFIED => "the peer returned it modified",
-            _ => "the peer settled it without accepting it",
-        };
-        if (reason is not null && DescribeCondition(pn_disposition_condition(pn_delivery_remote(delivery))) is { } condition)
-        {
-            reason += " (" + condition + ")";
-        }
-
-        pn_delivery_settle(delivery);
-        if (reason is null)
-        {
-            Statistics.AddAccepted();
-            Settle();
-        }
-        else
-        {
-            Fail(message, reason);
-        }
-    }
-
-    void IProtonConnectionHandler.OnClosed(string reason)
+    void IAmqpConnectionHandler.OnClosed(string reason)
     {
         _addresses = null;
-        _session = 0;
+        _links = null;
         _senders.Clear();
         if (_unsettled.Count == 0)
         {
@@ -261,7 +214,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         }
     }
 
-    /// <summary>On the connection's thread: sorts what is ready by address and sends as far as each link's credit goes.</summary>
+    /// <summary>On the connection's SerialWork: sorts what is ready by address and sends it (a link holds what exceeds its credit until the peer grants more).</summary>
     private void Pump()
     {
         Volatile.Write(ref _pumpScheduled, 0);
@@ -275,7 +228,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
             queue.Enqueue(ready);
         }
 
-        if (_addresses is null)
+        if (_addresses is null || _links is null)
         {
             return;
         }
@@ -288,45 +241,50 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
             }
 
             var address = _addresses.For(topicAndPriority);
-            var link = Sender(address);
-            while (queue.Count > 0 && pn_link_credit(link) > 0)
+            var sender = Sender(_links, address);
+            while (queue.TryDequeue(out var message))
             {
-                Send(link, address, queue.Dequeue());
+                Send(sender, address, message);
             }
         }
     }
 
-    private nint Sender(string address)
+    private NotificationSender Sender(AmqpLinks links, string address)
     {
-        if (_senders.TryGetValue(address, out var link))
+        if (!_senders.TryGetValue(address, out var sender))
         {
-            return link;
+            _senders[address] = sender = links.OpenSender(address, _options.DurableQueues);
         }
 
-        // oslo names the source and the target by the address; the peer grants credit once it has attached.
-        link = pn_sender(_session, "versioned-notifications:" + address);
-        pn_terminus_set_address(pn_link_source(link), address);
-        var target = pn_link_target(link);
-        pn_terminus_set_address(target, address);
-        pn_terminus_set_durability(target, _options.DurableQueues ? PN_CONFIGURATION : PN_NONDURABLE);
-        pn_link_open(link);
-        _senders[address] = link;
-        return link;
+        return sender;
     }
 
-    private unsafe void Send(nint link, string address, PendingMessage message)
+    private void Send(NotificationSender sender, string address, PendingMessage message)
     {
-        var encoded = _codec.Encode(address, message.MessageId, message.Body);
         var tag = ++_nextTag;
-        var delivery = pn_delivery(link, new Native.PnBytes(sizeof(ulong), (byte*)&tag));
-        fixed (byte* bytes = encoded)
+        _unsettled[tag] = message;
+        Statistics.AddSent();
+        sender.Send(AmqpMessageCodec.Encode(address, message.MessageId, message.Body), reason => OnSettled(tag, reason));
+    }
+
+    /// <summary>On the connection's SerialWork: the peer settled the send <paramref name="tag"/> (accepted when <paramref name="reason"/> is null).</summary>
+    private void OnSettled(ulong tag, string? reason)
+    {
+        if (!_unsettled.Remove(tag, out var message))
         {
-            pn_link_send(link, bytes, (nuint)encoded.Length);
+            // Already failed when its connection closed.
+            return;
         }
 
-        pn_link_advance(link);
-        _unsettled[delivery] = message;
-        Statistics.AddSent();
+        if (reason is null)
+        {
+            Statistics.AddAccepted();
+            Settle();
+        }
+        else
+        {
+            Fail(message, reason);
+        }
     }
 
     private void Fail(PendingMessage message, string reason)

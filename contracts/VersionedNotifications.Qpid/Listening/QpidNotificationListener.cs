@@ -5,10 +5,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Amqp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Wire;
-using static VersionedNotifications.Qpid.Native.Proton;
 
 namespace VersionedNotifications.Qpid;
 
@@ -22,10 +22,8 @@ namespace VersionedNotifications.Qpid;
 /// settled. Use it alone (<see cref="StartAsync"/>, <see cref="StopAsync"/>) or hosted
 /// (<c>AddQpidNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
 /// </summary>
-public sealed partial class QpidNotificationListener : INotificationListener, IAsyncDisposable, IProtonConnectionHandler
+public sealed partial class QpidNotificationListener : INotificationListener, IAsyncDisposable, IAmqpConnectionHandler
 {
-    private const string HandlerFailedCondition = "amqp:internal-error";
-
     private readonly QpidNotificationListenerOptions _options;
     private readonly NotificationReader _reader;
     private readonly NotificationDispatcher _dispatcher;
@@ -34,7 +32,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
-    private ProtonConnection? _connection;
+    private AmqpConnection? _connection;
     private Channel<InboundMessage>? _inbox;
     private Task[] _workers = [];
     private CancellationTokenSource _stopping = new();
@@ -42,10 +40,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     private volatile bool _draining;
     private volatile string[] _addresses = [];
 
-    // Owned by the connection's thread.
-    private readonly Dictionary<nint, Receiver> _receivers = new();
-    private AmqpMessageCodec? _codec;
-    private byte[] _receiveBuffer = new byte[4096];
+    // Owned by the connection's SerialWork.
     private long _generation;
     private int _unattached;
 
@@ -89,7 +84,6 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     /// Once started, the connection is made again by itself after a loss and the receivers attached again.
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The peer cannot be reached, or refused a link; the message says why.</exception>
-    /// <exception cref="QpidLibraryNotFoundException">Qpid Proton's C library is not installed; the message names the package.</exception>
     /// <exception cref="InvalidOperationException">The listener is already started.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -107,8 +101,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         _draining = false;
         _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _inbox = Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleWriter = true });
-        _codec = new AmqpMessageCodec();
-        _connection = new ProtonConnection(_options, "listener", this, _logger);
+        _connection = new AmqpConnection(_options, "listener", this, _logger);
         var inbox = _inbox.Reader;
         _workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(inbox))).ToArray();
         _connection.Start();
@@ -154,86 +147,44 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         }
     }
 
-    void IProtonConnectionHandler.OnOpened(nint session, NotificationAddresses addresses)
+    void IAmqpConnectionHandler.OnOpened(AmqpLinks links, NotificationAddresses addresses)
     {
         var all = _options.Topics
             .SelectMany(topic => _options.Priorities.Distinct().Select(priority => addresses.For(topic + "." + PriorityNames.ToRoutingSuffix(priority))))
             .ToArray();
-        foreach (var address in all)
-        {
-            var link = pn_receiver(session, "versioned-notifications:" + address);
-            var source = pn_link_source(link);
-            pn_terminus_set_address(source, address);
-            pn_terminus_set_durability(source, _options.DurableQueues ? PN_CONFIGURATION : PN_NONDURABLE);
-            pn_terminus_set_address(pn_link_target(link), address);
-            pn_link_open(link);
-            pn_link_flow(link, _options.Credit);
-            _receivers[link] = new Receiver(link, address);
-        }
-
+        var generation = _generation;
         _unattached = all.Length;
         _addresses = all;
+        foreach (var address in all)
+        {
+            links.OpenReceiver(address, _options.DurableQueues, _options.Credit, () => OnAttached(generation), (receiver, message) => OnMessage(receiver, generation, message));
+        }
     }
 
-    void IProtonConnectionHandler.OnLinkOpened(nint link)
+    void IAmqpConnectionHandler.OnClosed(string reason)
     {
-        if (_receivers.ContainsKey(link) && --_unattached == 0)
+        // Deliveries of the closed connection cannot be settled any more; the peer delivers them again.
+        _generation++;
+        _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {_url}: {reason}"));
+    }
+
+    private void OnAttached(long generation)
+    {
+        if (generation == _generation && --_unattached == 0)
         {
             _ready.TrySetResult();
         }
     }
 
-    void IProtonConnectionHandler.OnFlow(nint link)
+    private void OnMessage(NotificationReceiver receiver, long generation, Message message)
     {
-    }
-
-    unsafe void IProtonConnectionHandler.OnDelivery(nint delivery)
-    {
-        var link = pn_delivery_link(delivery);
-        if (!_receivers.TryGetValue(link, out var receiver) || !pn_delivery_readable(delivery) || pn_delivery_partial(delivery))
-        {
-            return;
-        }
-
-        var size = checked((int)pn_delivery_pending(delivery));
-        if (_receiveBuffer.Length < size)
-        {
-            _receiveBuffer = new byte[Math.Max(size, _receiveBuffer.Length * 2)];
-        }
-
-        var read = 0;
-        fixed (byte* buffer = _receiveBuffer)
-        {
-            while (read < size)
-            {
-                var count = (int)pn_link_recv(link, buffer + read, (nuint)(size - read));
-                if (count <= 0)
-                {
-                    break;
-                }
-
-                read += count;
-            }
-        }
-
-        pn_link_advance(link);
-        receiver.Unsettled++;
-        var encoded = _receiveBuffer.AsSpan(0, read);
-        var body = _codec!.DecodeBody(encoded, out var problem);
+        var body = AmqpMessageCodec.DecodeBody(message, out var problem);
         if (problem is not null)
         {
             LogUndecodable(_logger, receiver.Address, problem);
         }
 
-        _inbox!.Writer.TryWrite(new InboundMessage(delivery, receiver, _generation, receiver.Address, body ?? encoded.ToArray()));
-    }
-
-    void IProtonConnectionHandler.OnClosed(string reason)
-    {
-        // Deliveries of the closed connection cannot be settled any more; the peer delivers them again.
-        _generation++;
-        _receivers.Clear();
-        _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {_url}: {reason}"));
+        _inbox!.Writer.TryWrite(new InboundMessage(message, receiver, generation, receiver.Address, body ?? AmqpMessageCodec.EncodeWhole(message)));
     }
 
     private async Task WorkAsync(ChannelReader<InboundMessage> inbox)
@@ -266,7 +217,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
             return;
         }
 
-        Settle(message, PN_ACCEPTED, null);
+        Settle(message, Settlement.Accept, null);
         if (outcome == DispatchOutcome.Handled)
         {
             Statistics.AddHandled();
@@ -282,7 +233,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         if (_stopping.IsCancellationRequested && error is OperationCanceledException)
         {
             // Stopping cancelled the handler; the message is not at fault.
-            Settle(message, PN_RELEASED, null);
+            Settle(message, Settlement.Release, null);
             Statistics.AddReleased();
             return;
         }
@@ -290,7 +241,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         LogHandlerFailed(_logger, error, NotificationFilter.Identify(result), message.Address, _options.OnFailure.ToString());
         if (_options.OnFailure == QpidListenerFailureAction.Reject)
         {
-            Settle(message, PN_REJECTED, $"{error.GetType().FullName}: {error.Message}");
+            Settle(message, Settlement.Reject, $"{error.GetType().FullName}: {error.Message}");
             Statistics.AddRejected();
             return;
         }
@@ -304,61 +255,20 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
             // Stopping: release at once.
         }
 
-        Settle(message, PN_RELEASED, null);
+        Settle(message, Settlement.Release, null);
         Statistics.AddReleased();
     }
 
-    /// <summary>Settles on the connection's thread, and gives the link back the credit the message held.</summary>
-    private void Settle(InboundMessage message, ulong state, string? error)
+    /// <summary>Settles on the connection's SerialWork, where the receiver gives the link back the credit the message held.</summary>
+    private void Settle(InboundMessage message, Settlement settlement, string? error)
     {
         _connection?.Post(() =>
         {
-            if (message.Generation != _generation)
+            if (message.Generation != _generation || !message.Receiver.Settle(message.Delivery, settlement, error))
             {
                 LogStaleDelivery(_logger, message.Address);
-                return;
             }
-
-            if (error is not null)
-            {
-                var condition = pn_disposition_condition(pn_delivery_local(message.Delivery));
-                pn_condition_set_name(condition, HandlerFailedCondition);
-                pn_condition_set_description(condition, error.Length <= 1000 ? error : error[..1000]);
-            }
-
-            pn_delivery_update(message.Delivery, state);
-            pn_delivery_settle(message.Delivery);
-            message.Receiver.Unsettled--;
-            Replenish(message.Receiver);
         });
-    }
-
-    /// <summary>
-    /// On the connection's thread: tops the link's credit up so that credit and unsettled messages together
-    /// come back to <see cref="QpidNotificationListenerOptions.Credit"/>, once they have fallen to half of it
-    /// (oslo's amqp1 listener tops up at the same mark). Never one by one: RabbitMQ's AMQP 1.0 plugin (3.x)
-    /// hands over more than the credit when flow frames follow each other while transfers are on their
-    /// way, and the link's credit then goes below zero. Granting what is wanted minus the (negative) open credit
-    /// sets it back to a positive number; <c>pn_link_flow(link, 1)</c> on a negative credit made Proton put
-    /// the negative number in the flow frame as an unsigned one (about four billion), after which the broker
-    /// sent its whole queue at once. Each of those messages held a <c>pn_delivery_t</c> with its bytes, and
-    /// Proton keeps freed deliveries in a per-connection pool for reuse, never giving them back to malloc:
-    /// native memory grew with the broker's backlog.
-    /// </summary>
-    private void Replenish(Receiver receiver)
-    {
-        // Arrived but not yet taken off the link (their events come later in this batch): held like the unsettled ones.
-        var held = receiver.Unsettled + pn_link_queued(receiver.Link);
-        // What the peer may still send: what Proton puts in the next flow frame; below zero when the peer overran it.
-        var open = pn_link_remote_credit(receiver.Link);
-        var wanted = _options.Credit - held;
-        if (wanted <= 0 || open + held > _options.Credit / 2)
-        {
-            return;
-        }
-
-        // Leaves the peer exactly `wanted` (> 0) to send, whatever it overran.
-        pn_link_flow(receiver.Link, wanted - open);
     }
 
     private async Task CloseAsync(CancellationToken cancellationToken)
@@ -377,8 +287,6 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
             await _connection.StopAsync().ConfigureAwait(false);
         }
 
-        _codec?.Dispose();
-        _codec = null;
         _connection = null;
         _inbox = null;
         _workers = [];
@@ -386,17 +294,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     }
 
     /// <summary>A message taken off a receiver link, until it is settled on the connection that delivered it.</summary>
-    private sealed record InboundMessage(nint Delivery, Receiver Receiver, long Generation, string Address, byte[] Body);
-
-    /// <summary>A receiver link of the current connection and the messages taken off it and not yet settled (on the connection's thread only).</summary>
-    private sealed class Receiver(nint link, string address)
-    {
-        public nint Link { get; } = link;
-
-        public string Address { get; } = address;
-
-        public int Unsettled { get; set; }
-    }
+    private sealed record InboundMessage(Message Delivery, NotificationReceiver Receiver, long Generation, string Address, byte[] Body);
 
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, addresses {Addresses}")]
     private static partial void LogStarted(ILogger logger, string url, string addresses);

@@ -1,36 +1,54 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace VersionedNotifications.Qpid;
 
 /// <summary>
 /// The JSON body oslo.messaging's amqp1 driver gives a notification (<c>marshal_request</c> in
-/// impl_amqp1.py): <c>{"request": &lt;the message&gt;, "context": &lt;the context&gt;}</c>, where the message is
-/// the messagingv2 body <c>{"oslo.version": "2.0", "oslo.message": "..."}</c> (or the bare v1 envelope), and
-/// the context the emitter's (the rabbit driver puts it in the message as <c>_context_*</c> keys instead).
+/// impl_amqp1.py): <c>{"request": &lt;the message&gt;, "context": &lt;the request context&gt;}</c>, where the
+/// message is the messagingv2 body <c>{"oslo.version": "2.0", "oslo.message": "..."}</c> (or the bare v1
+/// envelope). oslo's amqp1 listener hands <c>context</c> to its endpoints as <c>ctxt</c>; the rabbit driver
+/// puts the context in the message as <c>_context_*</c> keys instead.
 /// </summary>
 internal static class OsloAmqpBody
 {
-    private static ReadOnlySpan<byte> Start => "{\"request\":"u8;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    private static ReadOnlySpan<byte> End => ",\"context\":{}}"u8;
-
-    /// <summary>The body around <paramref name="message"/>, with an empty context: notifications here carry none.</summary>
-    public static byte[] Wrap(ReadOnlySpan<byte> message)
+    /// <summary>The body around <paramref name="message"/>, with the notification's request context (empty when it has none).</summary>
+    public static byte[] Wrap(ReadOnlySpan<byte> message, IReadOnlyDictionary<string, JsonElement> context)
     {
-        var body = new byte[Start.Length + message.Length + End.Length];
-        Start.CopyTo(body);
-        message.CopyTo(body.AsSpan(Start.Length));
-        End.CopyTo(body.AsSpan(Start.Length + message.Length));
-        return body;
+        var buffer = new ArrayBufferWriter<byte>(message.Length + 64);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("request"u8);
+            writer.WriteRawValue(message, skipInputValidation: true);
+            writer.WriteStartObject("context"u8);
+            foreach (var (key, value) in context)
+            {
+                writer.WritePropertyName(key);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>
-    /// The <c>request</c> object of an amqp1 driver body; anything else unchanged (a v2 body or v1 envelope sent
-    /// as is, by a 0-9-1 publisher through RabbitMQ say), for the reader to read or report.
+    /// The <c>request</c> of an amqp1 driver body, with the entries of its <c>context</c> added to the
+    /// envelope as the <c>_context_*</c> keys the reader takes the request context from (see
+    /// <see cref="RequestContext"/>); anything else unchanged (a v2 body or v1 envelope sent as is, by a
+    /// 0-9-1 publisher through RabbitMQ say), for the reader to read or report.
     /// </summary>
     public static ReadOnlyMemory<byte> Unwrap(ReadOnlyMemory<byte> body)
     {
+        ReadOnlyMemory<byte>? request = null, context = null;
         try
         {
             var reader = new Utf8JsonReader(body.Span);
@@ -42,26 +60,31 @@ internal static class OsloAmqpBody
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isRequest = reader.ValueTextEquals("request"u8);
+                var isContext = reader.ValueTextEquals("context"u8);
                 if (!reader.Read())
                 {
                     return body;
                 }
 
-                if (isRequest && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    return body[start..(int)reader.BytesConsumed];
-                }
-
+                var start = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
                 reader.Skip();
+                if (isObject && isRequest)
+                {
+                    request = body[start..(int)reader.BytesConsumed];
+                }
+                else if (isObject && isContext)
+                {
+                    context = body[start..(int)reader.BytesConsumed];
+                }
             }
         }
         catch (JsonException)
         {
             // Not JSON: the reader says where and why.
+            return body;
         }
 
-        return body;
+        return request is not { } found ? body : context is { } ctxt ? RequestContext.AddTo(found, ctxt) : found;
     }
 }

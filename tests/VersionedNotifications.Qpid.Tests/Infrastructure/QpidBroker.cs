@@ -42,6 +42,11 @@ public sealed class QpidBroker : IAsyncLifetime
             rabbitUrl = (await RunScriptAsync("start")).Trim();
         }
 
+        // oslo's amqp1 driver in the Python peers: its default addressing_mode (dynamic) picks routable
+        // addresses for any peer but qpidd, which RabbitMQ's plugin refuses; an oslo service on RabbitMQ sets
+        // legacy, and so do the peers, through oslo.config's environment source (the peers inherit it).
+        Environment.SetEnvironmentVariable("OS_OSLO_MESSAGING_AMQP__ADDRESSING_MODE", "legacy");
+
         // The plugin serves AMQP 1.0 on the broker's AMQP port, with the same users.
         AmqpUrl = "amqp://" + rabbitUrl[(rabbitUrl.IndexOf("://", StringComparison.Ordinal) + 3)..].TrimEnd('/') + "/";
     }
