@@ -94,8 +94,8 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
         foreach (var topic in notification.Topics)
         {
-            var message = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
-            await EnqueueAsync(new PendingMessage(topic + "." + suffix, OsloAmqpBody.Wrap(message, notification.Header.Context), notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
+            var body = notification.ToOsloAmqp1Body(_options.Format);
+            await EnqueueAsync(new PendingMessage(topic + "." + suffix, body, notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -11,35 +11,11 @@ namespace VersionedNotifications.Qpid;
 /// impl_amqp1.py): <c>{"request": &lt;the message&gt;, "context": &lt;the request context&gt;}</c>, where the
 /// message is the messagingv2 body <c>{"oslo.version": "2.0", "oslo.message": "..."}</c> (or the bare v1
 /// envelope). oslo's amqp1 listener hands <c>context</c> to its endpoints as <c>ctxt</c>; the rabbit driver
-/// puts the context in the message as <c>_context_*</c> keys instead.
+/// puts the context in the message as <c>_context_*</c> keys instead. The driver writes the body with
+/// <see cref="Drivers.OutgoingNotification.ToOsloAmqp1Body"/>, byte for byte as oslo does; this class reads it.
 /// </summary>
 internal static class OsloAmqpBody
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-
-    /// <summary>The body around <paramref name="message"/>, with the notification's request context (empty when it has none).</summary>
-    public static byte[] Wrap(ReadOnlySpan<byte> message, IReadOnlyDictionary<string, JsonElement> context)
-    {
-        var buffer = new ArrayBufferWriter<byte>(message.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("request"u8);
-            writer.WriteRawValue(message, skipInputValidation: true);
-            writer.WriteStartObject("context"u8);
-            foreach (var (key, value) in context)
-            {
-                writer.WritePropertyName(key);
-                value.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>
     /// The <c>request</c> of an amqp1 driver body, with the entries of its <c>context</c> added to the
     /// envelope as the <c>_context_*</c> keys the reader takes the request context from (see

@@ -140,6 +140,46 @@ public sealed class OutgoingNotification
         output.Write(NotificationWriter.V2End);
     }
 
+    /// <summary>
+    /// The body oslo.messaging's AMQP 1.0 driver sends (<c>marshal_request</c>):
+    /// <c>{"request": &lt;the message&gt;, "context": &lt;the request context&gt;}</c>, where the message is the messagingv2
+    /// body or, for <see cref="MessageFormat.MessagingV1"/>, the envelope, without <c>_unique_id</c> and without
+    /// <c>_context_*</c> keys: that driver carries the context beside the message and adds no id.
+    /// </summary>
+    public byte[] ToOsloAmqp1Body(MessageFormat format)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + Envelope.Length / 8 + 160);
+        buffer.Write("{\"request\": "u8);
+        if (format == MessageFormat.MessagingV2)
+        {
+            buffer.Write(NotificationWriter.V2Start);
+            WriteEnvelope(buffer, uniqueId: null, asStringContent: true, withContext: false);
+            buffer.Write(NotificationWriter.V2End);
+        }
+        else
+        {
+            WriteEnvelope(buffer, uniqueId: null, asStringContent: false, withContext: false);
+        }
+
+        buffer.Write(", \"context\": "u8);
+        var context = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(context, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var pair in Header.Context)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        PythonJson.Write(PythonFloatLiterals.FromStandIns(context.WrittenSpan), buffer, asStringContent: false);
+        buffer.Write("}"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Header.EventType} {PriorityNames.ToWire(Header.Priority)} {Header.MessageId}";
 
@@ -167,7 +207,7 @@ public sealed class OutgoingNotification
         PythonJson.Write(pair, output, asStringContent);
     }
 
-    private void WriteEnvelope(IBufferWriter<byte> output, string? uniqueId, bool asStringContent)
+    private void WriteEnvelope(IBufferWriter<byte> output, string? uniqueId, bool asStringContent, bool withContext = true)
     {
         var compact = _compact.AsSpan();
         PythonJson.Write(compact[.._headLength], output, asStringContent);
@@ -176,6 +216,6 @@ public sealed class OutgoingNotification
             WriteUniqueId(output, uniqueId, asStringContent);
         }
 
-        PythonJson.Write(compact[_headLength..], output, asStringContent);
+        PythonJson.Write(withContext ? compact[_headLength..] : "}"u8, output, asStringContent);
     }
 }

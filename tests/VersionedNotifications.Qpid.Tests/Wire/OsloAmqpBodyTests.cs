@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.Qpid.Tests.Wire;
 
@@ -8,12 +9,25 @@ namespace VersionedNotifications.Qpid.Tests.Wire;
 public sealed class OsloAmqpBodyTests
 {
     [Fact]
-    public void The_body_carries_the_message_as_is_and_the_context_beside_it()
+    public void The_body_is_what_oslo_marshal_request_writes_the_message_without_unique_id_and_the_context_beside_it()
     {
         var context = new Dictionary<string, JsonElement> { ["user"] = JsonSerializer.SerializeToElement("u1"), ["roles"] = JsonSerializer.SerializeToElement(new[] { "member" }) };
-        var body = OsloAmqpBody.Wrap("{\"oslo.version\":\"2.0\",\"oslo.message\":\"{}\"}"u8, context);
-        Assert.Equal("{\"request\":{\"oslo.version\":\"2.0\",\"oslo.message\":\"{}\"},\"context\":{\"user\":\"u1\",\"roles\":[\"member\"]}}", Encoding.UTF8.GetString(body));
-        Assert.Equal("{\"request\":{},\"context\":{}}", Encoding.UTF8.GetString(OsloAmqpBody.Wrap("{}"u8, new Dictionary<string, JsonElement>())));
+        var header = NotificationHeader.New("image.update", NotificationPriority.Info, "image.localhost") with
+        {
+            MessageId = "m1",
+            Timestamp = new DateTimeOffset(2026, 12, 7, 9, 59, 7, TimeSpan.Zero),
+            Context = context,
+        };
+        var outgoing = OutgoingNotification.Create(Notification.CreateText(header, "é"), ["notifications"]);
+
+        // jsonutils.dumps({"request": serialize_msg(message), "context": ctxt}), as oslo.messaging 14's impl_amqp1 does.
+        const string Envelope = "{\"message_id\": \"m1\", \"publisher_id\": \"image.localhost\", \"event_type\": \"image.update\", \"priority\": \"INFO\", \"payload\": \"\\u00e9\", \"timestamp\": \"2026-12-07 09:59:07\"}";
+        Assert.Equal(
+            "{\"request\": {\"oslo.version\": \"2.0\", \"oslo.message\": \"" + Envelope.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}, \"context\": {\"user\": \"u1\", \"roles\": [\"member\"]}}",
+            Encoding.ASCII.GetString(outgoing.ToOsloAmqp1Body(MessageFormat.MessagingV2)));
+        Assert.Equal(
+            "{\"request\": " + Envelope + ", \"context\": {\"user\": \"u1\", \"roles\": [\"member\"]}}",
+            Encoding.ASCII.GetString(outgoing.ToOsloAmqp1Body(MessageFormat.MessagingV1)));
     }
 
     [Fact]
