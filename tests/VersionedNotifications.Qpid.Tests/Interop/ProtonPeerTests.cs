@@ -47,7 +47,7 @@ public sealed class ProtonPeerTests(QpidBroker broker)
             Assert.Equal(address, (string?)message["address"]);
             Assert.True((bool)message["durable"]!);
             Assert.Equal("str", (string?)message["body_type"]);
-            Assert.StartsWith("{\"request\":{\"oslo.version\":\"2.0\",\"oslo.message\":", (string?)message["body"]);
+            Assert.StartsWith("{\"request\": {\"oslo.version\": \"2.0\", \"oslo.message\": ", (string?)message["body"]);
             Assert.Equal(sent[i].Header.MessageId, (string?)message["id"]);
             Assert.Equal("{}", message["context"]!.ToJsonString());
 
