@@ -23,9 +23,15 @@ namespace VersionedNotifications.Wire;
 /// </remarks>
 internal static class PythonJson
 {
-    // Outside strings only these bytes change; inside, only these need a look.
-    private static readonly SearchValues<byte> StructuralBytes = SearchValues.Create("\",:"u8);
+    // Inside a string only these bytes need a look; the runs between them are copied as they are.
     private static readonly SearchValues<byte> StringBytes = SearchValues.Create(StringSpecials());
+
+    // The input is rewritten in chunks, each into one span asked of the output: an input byte becomes at most
+    // 3.5 bytes (a two-byte UTF-8 character is \u00e4, seven bytes inside an outer string), and the item that
+    // crosses a chunk's end (an escape, a character) at most 24.
+    private const int ChunkBytes = 16 * 1024;
+    private const int MaxGrowth = 4;
+    private const int Slack = 32;
 
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
@@ -36,36 +42,16 @@ internal static class PythonJson
     /// <param name="asStringContent">Also escape the text as the content of a JSON string.</param>
     public static void Write(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent)
     {
-        var sink = new Sink(output, asStringContent);
+        var inString = false;
         var i = 0;
         while (i < compact.Length)
         {
-            var run = compact[i..].IndexOfAny(StructuralBytes);
-            if (run < 0)
-            {
-                sink.Plain(compact[i..]);
-                break;
-            }
-
-            sink.Plain(compact.Slice(i, run));
-            i += run;
-            switch (compact[i])
-            {
-                case (byte)',':
-                    sink.Plain(", "u8);
-                    i++;
-                    break;
-                case (byte)':':
-                    sink.Plain(": "u8);
-                    i++;
-                    break;
-                default:
-                    i = WriteString(compact, i, ref sink);
-                    break;
-            }
+            var end = Math.Min(compact.Length, i + ChunkBytes);
+            var destination = output.GetSpan(((end - i) * MaxGrowth) + Slack);
+            var written = 0;
+            i = Rewrite(compact, i, end, destination, ref written, ref inString, asStringContent);
+            output.Advance(written);
         }
-
-        sink.Flush();
     }
 
     /// <summary>What <see cref="Write"/> writes, as an array.</summary>
@@ -76,93 +62,202 @@ internal static class PythonJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    // compact[start] is the opening quote; returns the index after the closing one.
-    private static int WriteString(ReadOnlySpan<byte> compact, int start, ref Sink sink)
+    // Rewrites source[i..end] (an item that starts before end is finished past it); returns where it stopped.
+    private static int Rewrite(ReadOnlySpan<byte> source, int i, int end, Span<byte> destination, ref int written, ref bool inString, bool nested)
     {
-        sink.Quote();
-        var i = start + 1;
-        while (i < compact.Length)
+        var w = written;
+        while (i < end)
         {
-            var run = compact[i..].IndexOfAny(StringBytes);
+            if (!inString)
+            {
+                var b = source[i++];
+                if (b == (byte)'"')
+                {
+                    WriteQuote(destination, ref w, nested);
+                    inString = true;
+                    continue;
+                }
+
+                destination[w++] = b;
+                if (b is (byte)',' or (byte)':')
+                {
+                    destination[w++] = (byte)' ';
+                }
+
+                continue;
+            }
+
+            var run = source[i..end].IndexOfAny(StringBytes);
             if (run < 0)
             {
-                sink.Plain(compact[i..]);
-                return compact.Length;
+                run = end - i;
             }
 
-            sink.Plain(compact.Slice(i, run));
+            source.Slice(i, run).CopyTo(destination[w..]);
+            w += run;
             i += run;
-            var b = compact[i];
-            if (b == (byte)'"')
+            if (i >= end)
             {
-                sink.Quote();
-                return i + 1;
+                break;
             }
 
-            if (b == (byte)'\\')
+            var special = source[i];
+            if (special == (byte)'"')
             {
-                i = WriteEscape(compact, i, ref sink);
+                WriteQuote(destination, ref w, nested);
+                inString = false;
+                i++;
             }
-            else if (b < 0x80)
+            else if (special == (byte)'\\')
+            {
+                i = WriteEscape(source, i, destination, ref w, nested);
+            }
+            else if (special < 0x80)
             {
                 // A raw control character or DEL (a writer escapes them; a raw one is written as Python would).
-                sink.CodeUnit((char)b);
+                WriteCodeUnit((char)special, destination, ref w, nested);
                 i++;
             }
             else
             {
-                var status = Rune.DecodeFromUtf8(compact[i..], out var rune, out var consumed);
-                sink.Character(status == OperationStatus.Done ? rune : Rune.ReplacementChar);
+                var status = Rune.DecodeFromUtf8(source[i..], out var rune, out var consumed);
+                WriteCharacter(status == OperationStatus.Done ? rune : Rune.ReplacementChar, destination, ref w, nested);
                 i += Math.Max(consumed, 1);
             }
         }
 
+        written = w;
         return i;
     }
 
-    // compact[start] is a backslash inside a string; returns the index after the escape.
-    private static int WriteEscape(ReadOnlySpan<byte> compact, int start, ref Sink sink)
+    // source[start] is a backslash inside a string; returns the index after the escape.
+    private static int WriteEscape(ReadOnlySpan<byte> source, int start, Span<byte> destination, ref int w, bool nested)
     {
-        if (start + 1 >= compact.Length)
+        if (start + 1 >= source.Length)
         {
-            return compact.Length;
+            return source.Length;
         }
 
-        var letter = compact[start + 1];
-        switch (letter)
+        char unit;
+        switch (source[start + 1])
         {
             case (byte)'"':
-                sink.CodeUnit('"');
-                return start + 2;
+                unit = '"';
+                break;
             case (byte)'\\':
-                sink.CodeUnit('\\');
-                return start + 2;
+                unit = '\\';
+                break;
             case (byte)'/':
-                sink.CodeUnit('/');
-                return start + 2;
+                unit = '/';
+                break;
             case (byte)'b':
-                sink.CodeUnit('\b');
-                return start + 2;
+                unit = '\b';
+                break;
             case (byte)'f':
-                sink.CodeUnit('\f');
-                return start + 2;
+                unit = '\f';
+                break;
             case (byte)'n':
-                sink.CodeUnit('\n');
-                return start + 2;
+                unit = '\n';
+                break;
             case (byte)'r':
-                sink.CodeUnit('\r');
-                return start + 2;
+                unit = '\r';
+                break;
             case (byte)'t':
-                sink.CodeUnit('\t');
-                return start + 2;
-            case (byte)'u' when start + 6 <= compact.Length && TryParseHex(compact.Slice(start + 2, 4), out var unit):
-                sink.CodeUnit(unit);
+                unit = '\t';
+                break;
+            case (byte)'u' when start + 6 <= source.Length && TryParseHex(source.Slice(start + 2, 4), out var parsed):
+                WriteCodeUnit(parsed, destination, ref w, nested);
                 return start + 6;
             default:
                 // Not an escape a JSON writer makes; pass it on as it is.
-                sink.Plain(compact.Slice(start, 2));
+                WriteBackslash(destination, ref w, nested);
+                destination[w++] = source[start + 1];
                 return start + 2;
         }
+
+        WriteCodeUnit(unit, destination, ref w, nested);
+        return start + 2;
+    }
+
+    private static void WriteQuote(Span<byte> destination, ref int w, bool nested)
+    {
+        if (nested)
+        {
+            destination[w++] = (byte)'\\';
+        }
+
+        destination[w++] = (byte)'"';
+    }
+
+    // The backslash that starts an escape: itself escaped inside an outer string.
+    private static void WriteBackslash(Span<byte> destination, ref int w, bool nested)
+    {
+        if (nested)
+        {
+            destination[w++] = (byte)'\\';
+        }
+
+        destination[w++] = (byte)'\\';
+    }
+
+    /// <summary>A character of a string's value, escaped as Python escapes it.</summary>
+    private static void WriteCharacter(Rune rune, Span<byte> destination, ref int w, bool nested)
+    {
+        if (rune.IsBmp)
+        {
+            WriteCodeUnit((char)rune.Value, destination, ref w, nested);
+            return;
+        }
+
+        Span<char> pair = stackalloc char[2];
+        rune.EncodeToUtf16(pair);
+        WriteCodeUnit(pair[0], destination, ref w, nested);
+        WriteCodeUnit(pair[1], destination, ref w, nested);
+    }
+
+    /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it.</summary>
+    private static void WriteCodeUnit(char unit, Span<byte> destination, ref int w, bool nested)
+    {
+        if (unit is >= ' ' and <= '~' and not '"' and not '\\')
+        {
+            destination[w++] = (byte)unit;
+            return;
+        }
+
+        WriteBackslash(destination, ref w, nested);
+        switch (unit)
+        {
+            case '"':
+            case '\\':
+                if (nested)
+                {
+                    destination[w++] = (byte)'\\';
+                }
+
+                destination[w++] = (byte)unit;
+                return;
+            case '\b':
+                destination[w++] = (byte)'b';
+                return;
+            case '\f':
+                destination[w++] = (byte)'f';
+                return;
+            case '\n':
+                destination[w++] = (byte)'n';
+                return;
+            case '\r':
+                destination[w++] = (byte)'r';
+                return;
+            case '\t':
+                destination[w++] = (byte)'t';
+                return;
+        }
+
+        destination[w++] = (byte)'u';
+        destination[w++] = HexDigits[unit >> 12];
+        destination[w++] = HexDigits[(unit >> 8) & 0xF];
+        destination[w++] = HexDigits[(unit >> 4) & 0xF];
+        destination[w++] = HexDigits[unit & 0xF];
     }
 
     private static bool TryParseHex(ReadOnlySpan<byte> digits, out char unit)
@@ -207,141 +302,5 @@ internal static class PythonJson
         }
 
         return bytes;
-    }
-
-    /// <summary>The output, written in spans asked of the buffer writer as they fill.</summary>
-    private ref struct Sink
-    {
-        private readonly IBufferWriter<byte> _output;
-        private readonly bool _asStringContent;
-        private Span<byte> _span;
-        private int _written;
-
-        public Sink(IBufferWriter<byte> output, bool asStringContent)
-        {
-            _output = output;
-            _asStringContent = asStringContent;
-            _span = default;
-            _written = 0;
-        }
-
-        /// <summary>Bytes that need no escaping at this level (no quote, no backslash).</summary>
-        public void Plain(ReadOnlySpan<byte> bytes)
-        {
-            if (bytes.IsEmpty)
-            {
-                return;
-            }
-
-            Ensure(bytes.Length);
-            bytes.CopyTo(_span[_written..]);
-            _written += bytes.Length;
-        }
-
-        /// <summary>A string's opening or closing quote.</summary>
-        public void Quote()
-        {
-            Ensure(2);
-            if (_asStringContent)
-            {
-                _span[_written++] = (byte)'\\';
-            }
-
-            _span[_written++] = (byte)'"';
-        }
-
-        /// <summary>A character of a string's value, escaped as Python escapes it.</summary>
-        public void Character(Rune rune)
-        {
-            if (rune.IsBmp)
-            {
-                CodeUnit((char)rune.Value);
-                return;
-            }
-
-            Span<char> pair = stackalloc char[2];
-            rune.EncodeToUtf16(pair);
-            CodeUnit(pair[0]);
-            CodeUnit(pair[1]);
-        }
-
-        /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it.</summary>
-        public void CodeUnit(char unit)
-        {
-            Ensure(14);
-            if (unit is >= ' ' and <= '~' and not '"' and not '\\')
-            {
-                _span[_written++] = (byte)unit;
-                return;
-            }
-
-            Backslash();
-            switch (unit)
-            {
-                case '"':
-                case '\\':
-                    if (_asStringContent)
-                    {
-                        _span[_written++] = (byte)'\\';
-                    }
-
-                    _span[_written++] = (byte)unit;
-                    return;
-                case '\b':
-                    _span[_written++] = (byte)'b';
-                    return;
-                case '\f':
-                    _span[_written++] = (byte)'f';
-                    return;
-                case '\n':
-                    _span[_written++] = (byte)'n';
-                    return;
-                case '\r':
-                    _span[_written++] = (byte)'r';
-                    return;
-                case '\t':
-                    _span[_written++] = (byte)'t';
-                    return;
-            }
-
-            _span[_written++] = (byte)'u';
-            _span[_written++] = HexDigits[unit >> 12];
-            _span[_written++] = HexDigits[(unit >> 8) & 0xF];
-            _span[_written++] = HexDigits[(unit >> 4) & 0xF];
-            _span[_written++] = HexDigits[unit & 0xF];
-        }
-
-        public void Flush()
-        {
-            if (_written > 0)
-            {
-                _output.Advance(_written);
-            }
-
-            _span = default;
-            _written = 0;
-        }
-
-        // The backslash that starts an escape: itself escaped inside an outer string.
-        private void Backslash()
-        {
-            if (_asStringContent)
-            {
-                _span[_written++] = (byte)'\\';
-            }
-
-            _span[_written++] = (byte)'\\';
-        }
-
-        private void Ensure(int count)
-        {
-            if (_span.Length - _written >= count)
-            {
-                return;
-            }
-
-            Flush();
-            _span = _output.GetSpan(Math.Max(count, 4096));
-        }
     }
 }

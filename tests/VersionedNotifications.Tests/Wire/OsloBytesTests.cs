@@ -83,6 +83,45 @@ public sealed class OsloBytesTests
         Assert.Equal("{\"oslo.version\": \"2.0\", \"oslo.message\": \"" + Inner.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}", v2);
     }
 
+    [Fact]
+    public void A_text_many_times_longer_than_the_writers_chunk_is_escaped_alike_across_every_chunk_boundary()
+    {
+        // 40,000 characters of every kind (ASCII, two- and three-byte UTF-8, astral, quotes, backslashes, controls),
+        // so that items of every length cross the 16 KiB boundaries at which the writer asks for more room.
+        var pieces = new[] { "a", "é", "€", "\U0001F600", "\"", "\\", "\n", "\u0001", "\u007f", "/" };
+        var text = new System.Text.StringBuilder();
+        var random = new Random(17);
+        while (text.Length < 40_000)
+        {
+            text.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        var header = NotificationHeader.New("image.upload", NotificationPriority.Error, "image.localhost") with
+        {
+            MessageId = "m",
+            Timestamp = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero),
+        };
+        var v1 = Encoding.ASCII.GetString(NotificationWriter.Write(Notification.CreateText(header, text.ToString()), MessageFormat.MessagingV1));
+
+        var expected = "{\"message_id\": \"m\", \"publisher_id\": \"image.localhost\", \"event_type\": \"image.upload\", \"priority\": \"ERROR\", \"payload\": \""
+            + PythonEscaped(text.ToString()) + "\", \"timestamp\": \"2026-12-07 00:00:00\"}";
+        Assert.Equal(expected, v1);
+    }
+
+    // A string's content as Python's json.dumps escapes it (ensure_ascii), one UTF-16 code unit at a time.
+    private static string PythonEscaped(string text) => string.Concat(text.Select(c => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        >= ' ' and <= '~' => c.ToString(),
+        _ => $"\\u{(int)c:x4}",
+    }));
+
     internal static void AssertSameBytes(byte[] expected, byte[] actual)
     {
         if (expected.AsSpan().SequenceEqual(actual))
