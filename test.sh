@@ -33,6 +33,8 @@ missing=()
 [ -e /usr/lib/x86_64-linux-gnu/libqpid-proton.so.11 ] || ldconfig -p | grep -q 'libqpid-proton.so.11 ' || missing+=(libqpid-proton11)
 /usr/bin/python3 -c 'import proton' 2>/dev/null || missing+=(python3-qpid-proton)
 /usr/bin/python3 -c 'import pyngus' 2>/dev/null || missing+=(python3-pyngus)
+# vnotify import's tests read ironic 21.4.4's notification classes (tests/VersionedNotifications.Tool.Tests/Import).
+/usr/bin/python3 -c 'import ironic.objects' 2>/dev/null || missing+=(python3-ironic)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "apt-get is not available to install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -37,6 +37,10 @@ internal static partial class HistoryReading
             .Where(line => !fields.Any(f => Names(line.Text, f)) && !bases.Any(b => line.Text.Contains(b, StringComparison.Ordinal)) && !RemoveVerb().IsMatch(line.Text))
             .ToList();
 
+    /// <summary>The lines after the first that remove something: the code no longer declares what they removed.</summary>
+    public static IEnumerable<PythonHistoryLine> Removals(IReadOnlyList<PythonHistoryLine> history) =>
+        history.Skip(1).Where(line => RemoveVerb().IsMatch(line.Text));
+
     /// <summary>The lines that name a field without adding it: a change that may need a history exception.</summary>
     public static IEnumerable<(PythonHistoryLine Line, string Field)> Changes(IReadOnlyList<PythonHistoryLine> history, IEnumerable<string> fields) =>
         from line in history.Skip(1)

@@ -92,6 +92,11 @@ internal static class ServiceImporter
             findings.Add($"{source.Name} {line.Version} changes {field} (\"{line.Text}\"): if that broke the minor-version rule, record a history exception");
         }
 
+        foreach (var line in HistoryReading.Removals(history))
+        {
+            findings.Add($"{source.Name} {line.Version} removes what the code no longer declares (\"{line.Text}\"): add each removed field with its old type and removed: \"{line.Version}\" (a minor version: a history exception of kind removed), so that messages of the older versions read typed");
+        }
+
         IReadOnlyList<VersionStep> baseVersions = [];
         if (source.Base is { } baseName && history.Count > 0)
         {
