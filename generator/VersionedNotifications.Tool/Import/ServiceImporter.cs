@@ -213,7 +213,10 @@ internal static class ServiceImporter
         };
     }
 
-    public static string Quoted(string text) => JsonSerializer.Serialize(text);
+    /// <summary>A YAML double-quoted scalar: JSON's string syntax is one, and escapes only what needs it.</summary>
+    public static string Quoted(string text) => JsonSerializer.Serialize(text, QuotingOptions);
+
+    private static readonly JsonSerializerOptions QuotingOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One file name per module: the last part of its name, or more parts where two modules end alike.</summary>
     private static Dictionary<string, string> FileNames(IReadOnlyList<string> modules)
