@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VersionedNotifications.Generator.Parsing;
 using VersionedNotifications.Tool.Import;
 
 namespace VersionedNotifications.Tool.Commands;
@@ -40,14 +41,20 @@ internal static class ImportCommand
         command.SetAction(result =>
         {
             var folder = result.GetValue(definitions)!;
-            var introspection = PythonIntrospector.Run(result.GetValue(python)!, result.GetValue(modules)!);
-            if (result.GetValue(check))
+            var writing = !result.GetValue(check);
+            var name = result.GetValue(csharpNamespace);
+            if (writing && name is null)
             {
-                return Check(folder, ServiceImporter.Build(introspection, result.GetValue(csharpNamespace) ?? "Unused"));
+                throw new UsageException("--csharp-namespace is needed to write definitions (the C# namespace of the generated types)");
             }
 
-            var name = result.GetValue(csharpNamespace) ?? throw new UsageException("--csharp-namespace is needed to write definitions (the C# namespace of the generated types)");
-            return Write(folder, ServiceImporter.Build(introspection, name), result.GetValue(overwrite));
+            if (name is not null && !Naming.IsValidNamespace(name))
+            {
+                throw new UsageException($"--csharp-namespace: '{name}' is not a C# namespace (dotted C# identifiers, no keywords)");
+            }
+
+            var service = ServiceImporter.Build(PythonIntrospector.Run(result.GetValue(python)!, result.GetValue(modules)!));
+            return writing ? Write(folder, service, name!, result.GetValue(overwrite)) : Check(folder, service);
         });
         return command;
     }
@@ -72,10 +79,10 @@ internal static class ImportCommand
         return drifts.Count == 0 ? 0 : 1;
     }
 
-    private static int Write(string folder, ImportedService service, bool overwrite)
+    private static int Write(string folder, ImportedService service, string csharpNamespace, bool overwrite)
     {
         Directory.CreateDirectory(folder);
-        var texts = service.Files.ToDictionary(f => Path.Combine(folder, f.FileName), f => DefinitionsYamlWriter.Write(service, f));
+        var texts = service.Files.ToDictionary(f => Path.Combine(folder, f.FileName), f => DefinitionsYamlWriter.Write(service, f, csharpNamespace));
         var existing = texts.Keys.Where(File.Exists).ToList();
         if (existing.Count > 0 && !overwrite)
         {

@@ -11,13 +11,13 @@ namespace VersionedNotifications.Tool.Import;
 /// </summary>
 internal static class DefinitionsYamlWriter
 {
-    public static string Write(ImportedService service, ImportedFile file)
+    public static string Write(ImportedService service, ImportedFile file, string csharpNamespace)
     {
         var yaml = new StringBuilder();
         yaml.Append("# Imported by vnotify import from the Python module ").Append(file.Module).Append(" (Python ").Append(service.Python).Append(").\n");
         yaml.Append("# Review it: descriptions are not imported, and every TODO needs a decision before the build passes.\n");
         yaml.Append("namespace: ").Append(service.WireNamespace).Append('\n');
-        yaml.Append("csharp_namespace: ").Append(service.CSharpNamespace).Append('\n');
+        yaml.Append("csharp_namespace: ").Append(csharpNamespace).Append('\n');
 
         if (file.Enums.Count > 0)
         {

@@ -15,7 +15,7 @@ internal sealed record Choice(string? Value, string? Todo = null)
 }
 
 /// <summary>What <c>vnotify import</c> makes of a Python service: one file per Python module, and what it could not find.</summary>
-internal sealed record ImportedService(string WireNamespace, string CSharpNamespace, string Python, IReadOnlyList<ImportedFile> Files, IReadOnlyList<string> Findings);
+internal sealed record ImportedService(string WireNamespace, string Python, IReadOnlyList<ImportedFile> Files, IReadOnlyList<string> Findings);
 
 /// <summary>The definitions file of one Python module.</summary>
 internal sealed record ImportedFile(string Module, string FileName, IReadOnlyList<ImportedEnum> Enums, IReadOnlyList<ImportedObject> Objects, IReadOnlyList<ImportedEventType> EventTypes);

@@ -8,10 +8,16 @@ namespace VersionedNotifications.Tool.Import;
 /// </summary>
 internal static class ServiceImporter
 {
-    public static ImportedService Build(Introspection introspection, string csharpNamespace)
+    /// <exception cref="UsageException">The modules hold no notification payloads, or payloads of more than one namespace.</exception>
+    public static ImportedService Build(Introspection introspection)
     {
         var findings = new List<string>();
         var objects = introspection.Objects;
+        if (objects.Count == 0)
+        {
+            throw new UsageException($"no notification classes (versioned objects with a payload and an event_type field) in {string.Join(", ", introspection.Modules)}");
+        }
+
         var wireNamespace = WireNamespace(objects, findings);
         var byName = objects.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var namedEnums = NamedEnums(objects, byName.Keys);
@@ -37,7 +43,7 @@ internal static class ServiceImporter
             findings.Add($"a notification names the object {missing}, which none of the modules defines and no registry holds: import its module too");
         }
 
-        return new ImportedService(wireNamespace, csharpNamespace, introspection.Python, files, findings);
+        return new ImportedService(wireNamespace, introspection.Python, files, findings);
     }
 
     private static string WireNamespace(IReadOnlyList<PythonObject> objects, List<string> findings)
