@@ -25,7 +25,6 @@ internal sealed record ImportedEnum(string Name, string PythonClass, IReadOnlyLi
 
 /// <summary>One payload class, as the definitions language says it.</summary>
 /// <param name="OwnFields">The fields the class declares itself (all of them when it extends nothing), in the order of its <c>fields</c> dict.</param>
-/// <param name="WireOrder">Every field in the order obj_to_primitive writes them.</param>
 internal sealed record ImportedObject(
     string Name,
     PythonObject Source,
@@ -35,7 +34,6 @@ internal sealed record ImportedObject(
     IReadOnlyList<VersionStep> BaseVersions,
     bool IsSparse,
     IReadOnlyList<ImportedField> OwnFields,
-    IReadOnlyList<string> WireOrder,
     IReadOnlyList<ImportedHistoryEntry> History,
     string? HistoryTodo);
 

@@ -86,23 +86,10 @@ internal static class ServiceImporter
         var sparse = own.Count > 0 && own.All(f => optional[f.Name] is { IsDecided: true, Value: "true" });
 
         var fields = own.Select(f => ImportField(source, f, namedEnums, history, unexplained, singleVersion, optional[f.Name])).ToList();
-
-        string? historyTodo = null;
-        if (history.Count > 0 && history[^1].Version != source.Version)
-        {
-            historyTodo = $"the code has no history line for {source.Version} (VERSION); add one";
-        }
-
-        foreach (var (line, field) in HistoryReading.Changes(history, ownNames))
-        {
-            findings.Add($"{source.Name} {line.Version} changes {field} (\"{line.Text}\"): if that broke the minor-version rule, record a history exception");
-        }
-
-        foreach (var line in HistoryReading.Removals(history))
-        {
-            findings.Add($"{source.Name} {line.Version} removes what the code no longer declares (\"{line.Text}\"): add each removed field with its old type and removed: \"{line.Version}\" (a minor version: a history exception of kind removed), so that messages of the older versions read typed");
-        }
-
+        var historyTodo = history.Count > 0 && history[^1].Version != source.Version
+            ? $"the code has no history line for {source.Version} (VERSION); add one"
+            : null;
+        var firstVersion = history.Count > 0 && !history[0].Version.EndsWith(".0", StringComparison.Ordinal) ? history[0].Version : null;
         IReadOnlyList<VersionStep> baseVersions = [];
         if (source.Base is { } baseName && history.Count > 0)
         {
@@ -113,22 +100,31 @@ internal static class ServiceImporter
             }
         }
 
+        ReportHistory(source, ownNames, unexplained, singleVersion, firstVersion, findings);
+        ReportFieldOrder(source, ownNames, byName, findings);
+        return new ImportedObject(source.Name, source, source.Version, firstVersion, source.Base, baseVersions, sparse, fields,
+            history.Select(h => new ImportedHistoryEntry(h.Version, h.Text)).ToList(), historyTodo);
+    }
+
+    /// <summary>What the history comments leave to a person: changes and removals, undated fields, gaps, a late start.</summary>
+    private static void ReportHistory(PythonObject source, IReadOnlyList<string> ownNames, IReadOnlyList<PythonHistoryLine> unexplained, bool singleVersion, string? firstVersion, List<string> findings)
+    {
+        var history = source.History;
+        foreach (var (line, field) in HistoryReading.Changes(history, ownNames))
+        {
+            findings.Add($"{source.Name} {line.Version} changes {field} (\"{line.Text}\"): if that broke the minor-version rule, record a history exception");
+        }
+
+        foreach (var line in HistoryReading.Removals(history))
+        {
+            findings.Add($"{source.Name} {line.Version} removes what the code no longer declares (\"{line.Text}\"): add each removed field with its old type and removed: \"{line.Version}\" (a minor version: a history exception of kind removed), so that messages of the older versions read typed");
+        }
+
         if (unexplained.Count > 0 && !singleVersion)
         {
             findings.Add($"{source.Name}: " + string.Join("; ", unexplained.Select(l => $"{l.Version} (\"{l.Text}\")")) + (unexplained.Count == 1 ? " names" : " name") + " no field, so the since of each field no line names is left to you");
         }
 
-        var wireOrder = source.Fields.Select(f => f.Name).ToList();
-        if (source.Base is { } parent && byName.TryGetValue(parent, out var baseObject))
-        {
-            var expected = ownNames.Concat(baseObject.Fields.Select(f => f.Name).Where(n => !ownNames.Contains(n))).ToList();
-            if (!expected.SequenceEqual(wireOrder))
-            {
-                findings.Add($"{source.Name}: oslo writes its fields in an order that its own fields followed by {parent}'s does not give: {string.Join(", ", wireOrder)}");
-            }
-        }
-
-        var firstVersion = history.Count > 0 && !history[0].Version.EndsWith(".0", StringComparison.Ordinal) ? history[0].Version : null;
         if (firstVersion is not null)
         {
             findings.Add($"{source.Name}: the history starts at {firstVersion}, written as first_version; if earlier versions existed, add their lines instead");
@@ -141,9 +137,25 @@ internal static class ServiceImporter
                 findings.Add($"{source.Name}: the history goes from {history[i - 1].Version} to {history[i].Version}; the lines between are missing in the code");
             }
         }
+    }
 
-        return new ImportedObject(source.Name, source, source.Version, firstVersion, source.Base, baseVersions, sparse, fields, wireOrder,
-            history.Select(h => new ImportedHistoryEntry(h.Version, h.Text)).ToList(), historyTodo);
+    /// <summary>
+    /// Whether the definitions can say the order oslo writes the fields in: the class's own fields, then its base's
+    /// in the base's order. A class that copies its base's dict into its own would not fit.
+    /// </summary>
+    private static void ReportFieldOrder(PythonObject source, IReadOnlyList<string> ownNames, Dictionary<string, PythonObject> byName, List<string> findings)
+    {
+        if (source.Base is not { } parent || !byName.TryGetValue(parent, out var baseObject))
+        {
+            return;
+        }
+
+        var wireOrder = source.Fields.Select(f => f.Name).ToList();
+        var expected = ownNames.Concat(baseObject.Fields.Select(f => f.Name).Where(n => !ownNames.Contains(n))).ToList();
+        if (!expected.SequenceEqual(wireOrder))
+        {
+            findings.Add($"{source.Name}: oslo writes its fields in an order that its own fields followed by {parent}'s does not give: {string.Join(", ", wireOrder)}");
+        }
     }
 
     private static IReadOnlyList<string> Ancestors(PythonObject source, Dictionary<string, PythonObject> byName)
