@@ -32,6 +32,8 @@ missing=()
 # and oslo's amqp1 driver code (which imports pyngus).
 /usr/bin/python3 -c 'import proton' 2>/dev/null || missing+=(python3-qpid-proton)
 /usr/bin/python3 -c 'import pyngus' 2>/dev/null || missing+=(python3-pyngus)
+# vnotify import's tests read ironic 21.4.4's notification classes (tests/VersionedNotifications.Tool.Tests/Import).
+/usr/bin/python3 -c 'import ironic.objects' 2>/dev/null || missing+=(python3-ironic)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "apt-get is not available to install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

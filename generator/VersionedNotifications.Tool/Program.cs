@@ -37,6 +37,7 @@ var root = new RootCommand("vnotify: versioned notifications from YAML definitio
     SchemaCommand.Create(definitions, manifest),
     DocsCommand.Create(definitions, manifest, services),
     AsyncApiCommand.Create(definitions, manifest, services),
+    ImportCommand.Create(definitions),
 };
 
 var parsed = root.Parse(args);
