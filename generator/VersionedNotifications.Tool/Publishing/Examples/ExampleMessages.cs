@@ -69,7 +69,7 @@ internal static class ExampleMessages
 
         expansion.Depth++;
         var data = new JsonObject();
-        foreach (var field in contract.AllCurrentFields())
+        foreach (var field in InWireOrder(contract))
         {
             data[field.Name] = Value(field, service, expansion);
         }
@@ -104,6 +104,31 @@ internal static class ExampleMessages
         }
 
         return field.IsNullable ? null : Placeholder(field.Types[0], service, expansion);
+    }
+
+    /// <summary>
+    /// The current fields in the order the payload has them on the wire: for a versioned object oslo's (its own
+    /// declarations first, then its base's, nearest first, each name at its first place), for a plain one the
+    /// base's first, as the generated writer writes them.
+    /// </summary>
+    private static IEnumerable<VersionField> InWireOrder(ObjectContract contract)
+    {
+        var fields = contract.AllCurrentFields();
+        if (!contract.IsVersioned || contract.Base is null)
+        {
+            return fields;
+        }
+
+        var place = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var current = contract; current is not null; current = current.Base)
+        {
+            foreach (var declared in current.Definition.Fields)
+            {
+                place.TryAdd(declared.Name, place.Count);
+            }
+        }
+
+        return fields.OrderBy(f => place.TryGetValue(f.Name, out var at) ? at : int.MaxValue);
     }
 
     /// <summary>A plain value of the type, for a field with no example, no default and no null.</summary>
