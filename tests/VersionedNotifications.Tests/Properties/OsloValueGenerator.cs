@@ -29,7 +29,7 @@ internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject>
     private const string OddCharacters = "\u00e9\u2028\u2029\ufeff\uffff\ufffd\u0600\u200b\ue000";
 
     /// <summary>A lone surrogate in some texts: Python's str and C#'s string both hold one.</summary>
-    public bool LoneSurrogates { get; init; } = false;
+    public bool LoneSurrogates { get; init; }
 
     /// <summary>NaN and the infinities in float fields: json.dumps writes NaN, Infinity and -Infinity.</summary>
     public bool NonFiniteFloats { get; init; } = true;
