@@ -75,6 +75,50 @@ public sealed class OsloBytesPropertyTests
         Assert.Equal("\"" + pythonEscaped + "\"", payload);
     }
 
+    [Fact]
+    public void A_payload_datetime_before_the_year_1000_is_written_as_oslo_writes_it()
+    {
+        // oslo.versionedobjects' isotime is strftime('%Y-%m-%dT%H:%M:%S'), and glibc's %Y does not pad: year 5 is "5-01-02T03:04:05Z".
+        var beginning = new DateTimeOffset(5, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var ending = new DateTimeOffset(999, 12, 31, 23, 59, 59, TimeSpan.Zero);
+        var header = NotificationHeader.New("instance.exists", NotificationPriority.Info, "nova-compute:host") with
+        {
+            MessageId = "6cad4324-5243-4773-bf33-777791b18de6",
+            Timestamp = new DateTimeOffset(2026, 12, 7, 9, 59, 7, TimeSpan.Zero),
+            UniqueId = "0123456789abcdef0123456789abcdef",
+        };
+        var notification = Notification.Create(header, new OpenStack.Nova.AuditPeriodPayload { AuditPeriodBeginning = beginning, AuditPeriodEnding = ending });
+        var request = new JsonObject
+        {
+            ["case"] = 0,
+            ["envelope"] = new JsonObject
+            {
+                ["message_id"] = header.MessageId,
+                ["publisher_id"] = OsloValueGenerator.TaggedText(header.PublisherId),
+                ["event_type"] = OsloValueGenerator.TaggedText(header.EventType),
+                ["priority"] = "info",
+                ["timestamp"] = OsloValueGenerator.DateTimeFields(header.Timestamp),
+                ["unique_id"] = header.UniqueId,
+                ["context"] = new JsonArray(),
+            },
+            ["payload"] = new JsonObject
+            {
+                ["obj"] = "nova:AuditPeriodPayload",
+                ["version"] = "1.0",
+                ["fields"] = new JsonArray(
+                    new JsonArray("audit_period_beginning", new JsonObject { ["dt"] = OsloValueGenerator.DateTimeFields(beginning) }),
+                    new JsonArray("audit_period_ending", new JsonObject { ["dt"] = OsloValueGenerator.DateTimeFields(ending) })),
+            },
+        };
+
+        using var peer = OsloPeer.Start();
+        var reply = peer.Ask(request);
+
+        Assert.Contains("\"audit_period_beginning\": \"5-01-02T03:04:05Z\"", reply["v1"]!.GetValue<string>(), StringComparison.Ordinal);
+        var difference = Compare(notification, reply);
+        Assert.True(difference is null, difference);
+    }
+
     private static void AssertSameAsOslo(bool loneSurrogates)
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("VN_BYTES_CASES"), CultureInfo.InvariantCulture, out var asked) ? asked : DefaultCases;
