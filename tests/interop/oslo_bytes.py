@@ -2,13 +2,13 @@
 """What oslo.messaging publishes for values given from outside: the peer of the C# byte-for-byte property test.
 
 One process answers many requests, one JSON line in and one JSON line out each, so that thousands of cases cost
-one import of nova:
+one import of nova and ironic:
 
   {"schema": [["nova", "FlavorPayload"], ...]}
       -> {"schema": {"nova:FlavorPayload": {"version": "1.4", "fields": [{"name": ..., "type": ..., "values": ...}]}}}
-     the real class's fields in the order obj_to_primitive writes them, each with its oslo type as text
-     (String, List(Set(Integer)), Object(FlavorPayload), ...) and an enum's valid values; null for a class nova
-     does not have.
+     the newest real class of that namespace and name (nova 26.2.2's notification payloads, ironic 21.4.4's): its
+     fields in the order obj_to_primitive writes them, each with its oslo type as text (String, List(Set(Integer)),
+     Object(FlavorPayload), FlexibleDict, ...) and an enum's valid values; null for a class it does not have.
   {"case": N, "envelope": {...}, "payload": VALUE}
       -> {"case": N, "v1": "<body>", "v2": "<body>"} or {"case": N, "error": "<why oslo refused>"}
 
@@ -16,13 +16,13 @@ A VALUE is tagged so that nothing is lost on the way in (lone surrogates, the bi
 null, true, false; {"i": "<decimal>"}; {"f": "<16 hex digits: the IEEE bits>"}; {"s": "<hex of the UTF-16
 code units>"}; {"dt": [y, m, d, H, M, S, microsecond]} (UTC); {"list": [VALUE...]}; {"set": [VALUE...]}; {"dict": [[{"s": "<hex>"},
 VALUE]...]}; {"obj": "nova:FlavorPayload", "version": "1.4", "fields": [["name", VALUE]...]}: a real nova
-object of that class and version, its fields set one by one (a field left out stays unset).
+(or ironic) object of that class and version, its fields set one by one (a field left out stays unset).
 
 The envelope: message_id, publisher_id and event_type ({"s": ...}), priority (oslo's method name: info, warn,
 error, ...), timestamp ([y, m, d, H, M, S, microsecond]), unique_id and context ([[{"s": "<hex key>"}, VALUE]...]).
 
-Each case goes through the code a nova service runs: the payload object's obj_to_primitive() (nova's emit),
-oslo.messaging's Notifier with nova's JsonPayloadSerializer (jsonutils.to_primitive) and the `test` driver,
+Each case goes through the code a nova or ironic service runs: the payload object's obj_to_primitive() (their
+emit), oslo.messaging's Notifier with their JsonPayloadSerializer (jsonutils.to_primitive) and the `test` driver,
 which keeps the message the Notifier made (message_id from uuid.uuid4(), timestamp str(timeutils.utcnow()),
 both given by the case); then what oslo's AMQP driver does to it (amqpdriver._send: _add_unique_id with the
 case's id, pack_context, and for messagingv2 common.serialize_msg), and kombu's json serializer, as
@@ -58,13 +58,33 @@ class FixedUUID(object):
         return self.next
 
 
-def load_nova_payloads():
+IRONIC_MODULES = ['allocation', 'chassis', 'deploy_template', 'node', 'port', 'portgroup', 'volume_connector', 'volume_target']
+
+
+def load_payload_classes():
+    """The payload classes of nova 26 and ironic 21.4, by (namespace, name, version)."""
+    from oslo_config import cfg
+    from oslo_versionedobjects import base as ovo_base
     import nova.notifications.objects as notification_objects
     from nova.objects.base import NovaObjectRegistry
 
     for module in pkgutil.iter_modules(notification_objects.__path__):
         importlib.import_module('nova.notifications.objects.' + module.name)
-    return {('nova', cls.obj_name(), cls.VERSION): cls for cls in NovaObjectRegistry.notification_classes}
+    classes = {('nova', cls.obj_name(), cls.VERSION): cls for cls in NovaObjectRegistry.notification_classes}
+    # nova and ironic register options of the same names on oslo.config's global CONF, which refuses the second; ironic's
+    # modules are imported with a CONF of their own (their classes do not read it).
+    nova_conf = cfg.CONF
+    cfg.CONF = cfg.ConfigOpts()
+    try:
+        for module in IRONIC_MODULES:
+            importlib.import_module('ironic.objects.' + module)
+    finally:
+        cfg.CONF = nova_conf
+    for name, versions in ovo_base.VersionedObjectRegistry.obj_classes().items():
+        for cls in versions:
+            if cls.OBJ_PROJECT_NAMESPACE == 'ironic':
+                classes[('ironic', name, cls.VERSION)] = cls
+    return classes
 
 
 def describe_type(field_type):
@@ -129,14 +149,14 @@ def value(tagged, classes):
         return set(value(item, classes) for item in tagged['set'])
     if 'dict' in tagged:
         return {text(key['s']): value(item, classes) for key, item in tagged['dict']}
-    from nova.notifications.objects import base as notification_base
+    from oslo_versionedobjects import base as ovo_base
 
     namespace, name = tagged['obj'].split(':')
     cls = classes[(namespace, name, tagged['version'])]
-    # The payload classes' own __init__ takes the nova objects they copy from; the values come from the case, so the
-    # object is made as NotificationPayloadBase.__init__ makes it (no fields set, no changes) and then filled in.
+    # The payload classes' own __init__ takes the nova or ironic objects they copy from; the values come from the case,
+    # so the object is made as oslo's VersionedObject.__init__ makes it (no fields set, no changes) and then filled in.
     obj = cls.__new__(cls)
-    notification_base.NotificationPayloadBase.__init__(obj)
+    ovo_base.VersionedObject.__init__(obj)
     for field_name, item in tagged['fields']:
         setattr(obj, field_name, value(item, classes))
     return obj
@@ -152,7 +172,7 @@ def bodies(case, classes, notifier, uuids, rpc_uuids):
     envelope = case['envelope']
     payload = value(case['payload'], classes)
     if hasattr(payload, 'obj_to_primitive'):
-        # nova's NotificationBase.emit: the changes are reset, then the payload becomes its primitive.
+        # nova's and ironic's NotificationBase.emit: the changes are reset, then the payload becomes its primitive.
         payload.obj_reset_changes(recursive=True)
         payload = payload.obj_to_primitive()
     context = {text(key['s']): value(item, classes) for key, item in envelope['context']}
@@ -184,7 +204,7 @@ def main():
     from oslo_messaging.notify import notifier as notifier_module
     from oslo_messaging.serializer import JsonPayloadSerializer
 
-    classes = load_nova_payloads()
+    classes = load_payload_classes()
     conf = cfg.ConfigOpts()
     conf([], project='oslo-bytes')
     transport = oslo_messaging.get_notification_transport(conf, url='fake://')

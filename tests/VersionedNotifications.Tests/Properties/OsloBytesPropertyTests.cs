@@ -10,12 +10,12 @@ using VersionedNotifications.Wire;
 namespace VersionedNotifications.Tests.Properties;
 
 /// <summary>
-/// Random notifications written by us and by oslo, compared byte for byte. Each case is a nova payload object
-/// (every nova payload class the contracts describe, nested objects, lists, sets and dicts, nullable and absent
-/// fields) or a text payload, with random values (text from every Unicode plane with control characters, DEL and lone
+/// Random notifications written by us and by oslo, compared byte for byte. Each case is a nova or ironic payload
+/// object (every payload class of the contracts, nested objects, lists, sets, dicts and flexible dicts, nullable and
+/// absent fields) or a text payload, with random values (text from every Unicode plane with control characters, DEL and lone
 /// surrogates; large, tiny, negative, integral and non-finite floats; instants at every precision and offset) and a
 /// random envelope (unicode publisher and event type, request context). tests/interop/oslo_bytes.py builds the same
-/// values as a real nova object, sends it through oslo.messaging's Notifier and oslo's AMQP driver functions, and
+/// values as a real nova or ironic object, sends it through oslo.messaging's Notifier and oslo's AMQP driver functions, and
 /// returns the v1 and v2 bodies; we write the same notification with <see cref="NotificationWriter"/> and with the
 /// drivers' <see cref="OutgoingNotification"/>. One Python process answers every case.
 /// </summary>
@@ -45,14 +45,21 @@ public sealed class OsloBytesPropertyTests
         .Single(m => m.Name == nameof(Notification.Create) && m.GetParameters()[0].ParameterType == typeof(NotificationHeader));
 
     [Fact]
-    public void Random_notifications_are_written_byte_for_byte_as_oslo_writes_them() => AssertSameAsOslo(loneSurrogates: false);
+    public void Random_notifications_are_written_byte_for_byte_as_oslo_writes_them() => AssertSameAsOslo("nova", loneSurrogates: false);
+
+    /// <summary>
+    /// ironic's payloads: flexible dicts (free-form JSON with floats, NaN and the infinities), MAC addresses, and the
+    /// field order of ironic's classes.
+    /// </summary>
+    [Fact]
+    public void Random_ironic_notifications_are_written_byte_for_byte_as_oslo_writes_them() => AssertSameAsOslo("ironic", loneSurrogates: false);
 
     /// <summary>
     /// The same with lone surrogates in the texts (Python's str and C#'s string hold them; json.dumps writes
     /// <c>\ud800</c>). Kept apart so that the other cases stay green while this one is not.
     /// </summary>
     [Fact]
-    public void Random_notifications_with_lone_surrogates_are_written_byte_for_byte_as_oslo_writes_them() => AssertSameAsOslo(loneSurrogates: true);
+    public void Random_notifications_with_lone_surrogates_are_written_byte_for_byte_as_oslo_writes_them() => AssertSameAsOslo("nova", loneSurrogates: true);
 
     [Theory]
     [InlineData("\ud800", "\\ud800")]
@@ -119,15 +126,43 @@ public sealed class OsloBytesPropertyTests
         Assert.True(difference is null, difference);
     }
 
-    private static void AssertSameAsOslo(bool loneSurrogates)
+    [Theory]
+    [InlineData("3.0", "3.0")]
+    [InlineData("1e16", "1e+16")]
+    [InlineData("1.5e-7", "1.5e-07")]
+    [InlineData("-0.0", "-0.0")]
+    [InlineData("1e22", "1e+22")]
+    [InlineData("5e-324", "5e-324")]
+    [InlineData("NaN", "NaN")]
+    [InlineData("Infinity", "Infinity")]
+    [InlineData("-Infinity", "-Infinity")]
+    public void A_float_a_program_puts_in_a_flexible_dict_is_written_as_json_dumps_writes_it(string number, string python)
+    {
+        // What Python's json.dumps writes for the float (checked with Debian's python3); a FlexibleDictField keeps it a float.
+        var header = NotificationHeader.New("baremetal.chassis.update.end", NotificationPriority.Info, "ironic-api.host") with
+        {
+            MessageId = "6cad4324-5243-4773-bf33-777791b18de6",
+            Timestamp = new DateTimeOffset(2026, 12, 7, 9, 59, 7, TimeSpan.Zero),
+            UniqueId = "0123456789abcdef0123456789abcdef",
+        };
+        var value = double.Parse(number, CultureInfo.InvariantCulture);
+        var chassis = new OpenStack.Ironic.ChassisCRUDPayload { Uuid = Guid.Empty, Extra = new JsonObject { ["ratio"] = value } };
+
+        var v1 = Encoding.ASCII.GetString(NotificationWriter.Write(Notification.Create(header, chassis), MessageFormat.MessagingV1, Unmasked));
+
+        var extra = v1[v1.IndexOf("\"extra\": ", StringComparison.Ordinal)..];
+        Assert.Equal("\"extra\": {\"ratio\": " + python + "}", extra[..(extra.IndexOf('}', StringComparison.Ordinal) + 1)]);
+    }
+
+    private static void AssertSameAsOslo(string service, bool loneSurrogates)
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("VN_BYTES_CASES"), CultureInfo.InvariantCulture, out var asked) ? asked : DefaultCases;
         using var peer = OsloPeer.Start();
         var schemas = Schemas(peer);
-        var payloadTypes = NovaPayloadTypes().Where(t => schemas.ContainsKey(Key(t))).ToArray();
+        var payloadTypes = PayloadTypes(service).Where(t => schemas.ContainsKey(Key(t))).ToArray();
         // BandwidthPayload went with InstanceUpdatePayload 1.9 (nova 24); Debian's nova 26 has only 2.0, without it.
-        var missing = NovaPayloadTypes().Where(t => !schemas.ContainsKey(Key(t))).Select(t => Info(t).ToString());
-        Assert.Equal(["BandwidthPayload 1.0"], missing);
+        var missing = PayloadTypes(service).Where(t => !schemas.ContainsKey(Key(t))).Select(t => Info(t).ToString());
+        Assert.Equal(service == "nova" ? ["BandwidthPayload 1.0"] : [], missing);
 
         var failures = new List<string>();
         var failed = 0;
@@ -150,17 +185,17 @@ public sealed class OsloBytesPropertyTests
         Assert.True(failed == 0, $"{failed} of {count} cases differ from oslo; the first {failures.Count}:\n\n" + string.Join("\n\n", failures));
     }
 
-    /// <summary>The nova payload contracts of the OpenStack package, nested objects included.</summary>
-    internal static IEnumerable<Type> NovaPayloadTypes() =>
+    /// <summary>The nova or ironic payload contracts of the OpenStack package, nested objects included.</summary>
+    internal static IEnumerable<Type> PayloadTypes(string service) =>
         ((INotificationContracts)OpenStackJsonContext.Default).Payloads
-            .Where(p => p.ObjectInfo.Namespace == "nova" && p.ObjectInfo.IsVersioned)
+            .Where(p => p.ObjectInfo.Namespace == service && p.ObjectInfo.IsVersioned)
             .Select(p => p.PayloadType);
 
-    /// <summary>The real nova classes of those contracts, of the same version (a newer or older nova class is left out).</summary>
+    /// <summary>The real nova and ironic classes of those contracts, of the same version (a newer or older class is left out).</summary>
     internal static Dictionary<string, JsonObject> Schemas(OsloPeer peer)
     {
-        var types = NovaPayloadTypes().ToArray();
-        var reply = peer.Ask(new JsonObject { ["schema"] = new JsonArray(types.Select(t => (JsonNode)new JsonArray("nova", Info(t).Name)).ToArray()) });
+        var types = PayloadTypes("nova").Concat(PayloadTypes("ironic")).ToArray();
+        var reply = peer.Ask(new JsonObject { ["schema"] = new JsonArray(types.Select(t => (JsonNode)new JsonArray(Info(t).Namespace, Info(t).Name)).ToArray()) });
         var schemas = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var type in types)
         {
@@ -319,7 +354,7 @@ public sealed class OsloBytesPropertyTests
     private static VersionedObjectInfo Info(Type type) =>
         (VersionedObjectInfo)type.GetProperty("ObjectInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
-    private static string Key(Type type) => "nova:" + Info(type).Name;
+    private static string Key(Type type) => Info(type).Namespace + ":" + Info(type).Name;
 
     private static string PayloadName(Notification notification) =>
         notification.PayloadValue is string ? "a text payload" : Info(notification.PayloadValue.GetType()).ToString();

@@ -12,7 +12,7 @@ namespace VersionedNotifications.Tests.Properties;
 /// Random values for the byte-for-byte comparison with oslo, each made twice: as the C# value our writer gets, and as
 /// the tagged value tests/interop/oslo_bytes.py turns into the same Python value (strings as UTF-16 code units, floats
 /// as their bits, datetimes as UTC fields), so nothing is lost or normalised on the way to Python. Payload objects
-/// follow the real nova class: its fields in its order, values its oslo field types accept.
+/// follow the real nova or ironic class: its fields in its order, values its oslo field types accept.
 /// </summary>
 internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject> schemaOf)
 {
@@ -34,7 +34,7 @@ internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject>
     /// <summary>NaN and the infinities in float fields: json.dumps writes NaN, Infinity and -Infinity.</summary>
     public bool NonFiniteFloats { get; init; } = true;
 
-    /// <summary>A random versioned payload of <paramref name="type"/> (a generated nova record) and its tagged form.</summary>
+    /// <summary>A random versioned payload of <paramref name="type"/> (a generated nova or ironic record) and its tagged form.</summary>
     public (object Value, JsonObject Tagged) Payload(Type type, int depth = 0)
     {
         var info = (VersionedObjectInfo)type.GetProperty("ObjectInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
@@ -45,7 +45,7 @@ internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject>
         {
             var name = field["name"]!.GetValue<string>();
             var property = type.GetProperty(PascalCase(name))
-                ?? throw new InvalidOperationException($"{info.Name} has no property for nova's field {name}");
+                ?? throw new InvalidOperationException($"{info.Name} has no property for the real class's field {name}");
             var pythonType = field["type"]!.GetValue<string>();
             var pythonNullable = field["nullable"]!.GetValue<bool>();
             var values = field["values"] is JsonArray list ? list.Select(v => v!.GetValue<string>()).ToArray() : null;
@@ -266,6 +266,12 @@ internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject>
             return (address, TaggedText(address.ToString()));
         }
 
+        if (type == typeof(JsonObject))
+        {
+            var (node, tagged) = FreeForm(depth, objectOnly: true);
+            return (node, tagged);
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
             var element = type.GetGenericArguments()[0];
@@ -318,7 +324,57 @@ internal sealed class OsloValueGenerator(Random random, Func<string, JsonObject>
             return Payload(type, depth + 1);
         }
 
-        throw new InvalidOperationException($"No random value for {type} (nova's {pythonType})");
+        throw new InvalidOperationException($"No random value for {type} (oslo's {pythonType})");
+    }
+
+    /// <summary>
+    /// A free-form JSON value as a C# program builds one for a flexible dict (<see cref="JsonValue.Create(double)"/> and
+    /// so on), and the same Python value: floats of every kind (NaN and the infinities, which Python's json writes as
+    /// words, when <see cref="NonFiniteFloats"/>), integers, text, nested lists and dicts, empty ones too.
+    /// </summary>
+    public (JsonNode? Node, JsonNode? Tagged) FreeForm(int depth, bool objectOnly = false)
+    {
+        switch (objectOnly ? 7 : random.Next(depth > 2 ? 6 : 8))
+        {
+            case 0:
+                return (null, null);
+            case 1:
+                var flag = random.Next(2) == 0;
+                return (JsonValue.Create(flag), JsonValue.Create(flag));
+            case 2:
+                var integer = random.NextInt64(long.MinValue, long.MaxValue) >> random.Next(64);
+                return (JsonValue.Create(integer), TaggedInteger(integer));
+            case 3:
+            case 4:
+                var number = Double();
+                return (JsonValue.Create(number), TaggedDouble(number));
+            case 5:
+                var text = Text();
+                return (JsonValue.Create(text), TaggedText(text));
+            case 6:
+                var list = new JsonArray();
+                var taggedList = new JsonArray();
+                for (var i = random.Next(4); i > 0; i--)
+                {
+                    var (item, tagged) = FreeForm(depth + 1);
+                    list.Add(item);
+                    taggedList.Add(tagged);
+                }
+
+                return (list, new JsonObject { ["list"] = taggedList });
+            default:
+                var dictionary = new JsonObject();
+                var taggedDictionary = new JsonArray();
+                for (var i = random.Next(depth > 1 ? 3 : 5); i > 0; i--)
+                {
+                    var key = Text(8) + i.ToString(CultureInfo.InvariantCulture);
+                    var (item, tagged) = FreeForm(depth + 1);
+                    dictionary[key] = item;
+                    taggedDictionary.Add(new JsonArray(TaggedText(key), tagged));
+                }
+
+                return (dictionary, new JsonObject { ["dict"] = taggedDictionary });
+        }
     }
 
     // An element may be null where C# says so: oslo's element types are nullable only where nova says (DictOfNullableStrings).
