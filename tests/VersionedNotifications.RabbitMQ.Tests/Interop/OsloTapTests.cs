@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using global::RabbitMQ.Client;
 using VersionedNotifications.OpenStack.Nova;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
@@ -19,6 +20,8 @@ namespace VersionedNotifications.RabbitMQ.Tests.Interop;
 [Collection(BrokerCollection.Name)]
 public sealed class OsloTapTests(Broker broker)
 {
+    private const string UniqueId = "5f0ce1d5a7e94a8c9a8f0b6c1d2e3f40";
+
     [Theory]
     [InlineData(MessageFormat.MessagingV2, "messagingv2")]
     [InlineData(MessageFormat.MessagingV1, "messaging")]
@@ -51,7 +54,22 @@ public sealed class OsloTapTests(Broker broker)
         AssertSameBytes(Body(oslo), Body(ours));
     }
 
-    private async Task<(JsonObject Oslo, JsonObject Ours)> PublishBothAsync(MessageFormat format, string osloDriver, JsonObject context)
+    [Theory]
+    [InlineData(MessageFormat.MessagingV2, "messagingv2")]
+    [InlineData(MessageFormat.MessagingV1, "messaging")]
+    public async Task Without_a_unique_id_given_ours_makes_one_where_oslo_s_driver_puts_its_own(MessageFormat format, string osloDriver)
+    {
+        // As a user emits: the header has no _unique_id. oslo's AMQP driver gives every message one (uuid4().hex) before
+        // the request context, in both forms; ours must too, so that oslo's listeners can drop duplicates.
+        var (oslo, ours) = await PublishBothAsync(format, osloDriver, Context(), ourUniqueId: false);
+
+        var ourBody = Encoding.UTF8.GetString(Body(ours));
+        var id = Regex.Match(ourBody, "_unique_id\\\\?\": \\\\?\"([0-9a-f]{32})\\\\?\"");
+        Assert.True(id.Success, "no _unique_id of 32 hex digits in " + ourBody);
+        AssertSameBytes(Body(oslo), Encoding.UTF8.GetBytes(ourBody.Replace(id.Groups[1].Value, UniqueId, StringComparison.Ordinal)));
+    }
+
+    private async Task<(JsonObject Oslo, JsonObject Ours)> PublishBothAsync(MessageFormat format, string osloDriver, JsonObject context, bool ourUniqueId = true)
     {
         var exchange = Names.Unique("nova");
         var topic = Names.Unique("versioned_notifications");
@@ -73,7 +91,7 @@ public sealed class OsloTapTests(Broker broker)
             EventType = "instance.update",
             Priority = NotificationPriority.Info,
             Timestamp = new DateTimeOffset(2026, 12, 7, 9, 59, 7, TimeSpan.Zero).AddTicks(1_352_540),
-            UniqueId = "5f0ce1d5a7e94a8c9a8f0b6c1d2e3f40",
+            UniqueId = UniqueId,
             Context = context.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)),
         };
 
@@ -91,7 +109,7 @@ public sealed class OsloTapTests(Broker broker)
         await using (var driver = new RabbitMQNotificationDriver(options))
         {
             using var notifier = new Notifier(Emitters.NotifierOptions(topic), [driver]);
-            await notifier.EmitAsync(Notification.Create(header, payload));
+            await notifier.EmitAsync(Notification.Create(ourUniqueId ? header : header with { UniqueId = null }, payload));
             await notifier.FlushAsync();
             Assert.Equal(1, driver.Statistics.Confirmed);
         }
