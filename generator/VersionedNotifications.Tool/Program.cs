@@ -1,18 +1,10 @@
 using System.CommandLine;
 using VersionedNotifications.Tool;
 using VersionedNotifications.Tool.Commands;
+using VersionedNotifications.Tool.Contracts;
 
-var definitions = new Option<string>("--definitions", "-d")
-{
-    Description = "The folder of YAML definitions (searched recursively).",
-    DefaultValueFactory = _ => "definitions",
-    Recursive = true,
-};
-var manifest = new Option<string?>("--manifest", "-m")
-{
-    Description = "The shipped manifest; by default VersionedNotifications.Shipped.txt in the definitions folder.",
-    Recursive = true,
-};
+var definitionsOptions = DefinitionsOptions.Create();
+var (definitions, manifest) = (definitionsOptions.Definitions, definitionsOptions.Manifest);
 
 var services = new Option<string?>("--services")
 {
@@ -28,12 +20,12 @@ var root = new RootCommand("vnotify: versioned notifications from YAML definitio
 {
     definitions,
     manifest,
-    CheckCommand.Create(definitions, manifest),
+    CheckCommand.Create(definitionsOptions),
     ShipCommand.Create(definitions, manifest),
-    ValidateCommand.Create(eventType),
-    NormalizeCommand.Create(eventType),
-    ListenCommand.Create(),
-    SendCommand.Create(),
+    ValidateCommand.Create(eventType, definitionsOptions),
+    NormalizeCommand.Create(eventType, definitionsOptions),
+    ListenCommand.Create(definitionsOptions),
+    SendCommand.Create(definitionsOptions),
     SchemaCommand.Create(definitions, manifest),
     DocsCommand.Create(definitions, manifest, services),
     AsyncApiCommand.Create(definitions, manifest, services),

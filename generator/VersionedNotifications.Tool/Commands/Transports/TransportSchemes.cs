@@ -1,0 +1,21 @@
+namespace VersionedNotifications.Tool.Commands.Transports;
+
+/// <summary>Which transport a URL on the command line is for: oslo's <c>amqp://</c> (AMQP 1.0) or RabbitMQ's <c>rabbit://</c>.</summary>
+internal static class TransportSchemes
+{
+    /// <summary>The URLs listen and send take, as their --url help says it.</summary>
+    public const string Help = "The transport URL: rabbit://user:pass@host:5672/vhost (RabbitMQ, as oslo's rabbit driver) or amqp://user:pass@host:5672/ (AMQP 1.0, as oslo's amqp1 driver).";
+
+    /// <summary>Whether <paramref name="url"/> names oslo's AMQP 1.0 transport; anything else is left to the RabbitMQ transport, which says what is wrong with it.</summary>
+    public static bool IsAmqp10(string url) => url.TrimStart().StartsWith("amqp://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An options error (<c>TransportUrl: ...</c>) under the command-line option it came from.</summary>
+    public static string ToOptionName(string error) => error switch
+    {
+        _ when error.StartsWith("TransportUrl:", StringComparison.Ordinal) => "--url:" + error["TransportUrl:".Length..],
+        _ when error.StartsWith("ControlExchange:", StringComparison.Ordinal) => "--exchange:" + error["ControlExchange:".Length..],
+        _ when error.StartsWith("Topics", StringComparison.Ordinal) => "--topic" + error[error.IndexOf(':')..],
+        _ when error.StartsWith("Pool", StringComparison.Ordinal) => "--pool" + error[error.IndexOf(':')..],
+        _ => error,
+    };
+}

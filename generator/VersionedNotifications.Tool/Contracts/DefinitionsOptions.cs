@@ -1,0 +1,35 @@
+using System.CommandLine;
+using VersionedNotifications.Generator.Model;
+
+namespace VersionedNotifications.Tool.Contracts;
+
+/// <summary>The options that say which definitions a command works on, and how the project names its JSON context.</summary>
+/// <param name="Definitions">-d/--definitions: the folder of YAML definitions.</param>
+/// <param name="Manifest">-m/--manifest: the shipped manifest.</param>
+/// <param name="RootNamespace">--root-namespace: the project's RootNamespace.</param>
+/// <param name="JsonContext">--json-context: the project's VersionedNotificationsJsonContext.</param>
+internal sealed record DefinitionsOptions(Option<string> Definitions, Option<string?> Manifest, Option<string?> RootNamespace, Option<string?> JsonContext)
+{
+    /// <summary>The options, with <c>definitions</c> as the default folder of the commands that always work on a folder.</summary>
+    public static DefinitionsOptions Create() => new(
+        new Option<string>("--definitions", "-d")
+        {
+            Description = "The folder of YAML definitions (searched recursively); validate, normalize, listen and send use the built-in OpenStack contracts without it.",
+            DefaultValueFactory = _ => "definitions",
+            Recursive = true,
+        },
+        new Option<string?>("--manifest", "-m")
+        {
+            Description = "The shipped manifest; by default VersionedNotifications.Shipped.txt in the definitions folder.",
+            Recursive = true,
+        },
+        // The JSON context takes a C# name that no definition may have; a build names it from these properties.
+        new Option<string?>("--root-namespace") { Description = "The project's RootNamespace, which names the generated JSON context." },
+        new Option<string?>("--json-context") { Description = "The project's VersionedNotificationsJsonContext: the JSON context's full type name." });
+
+    /// <summary>The JSON context's naming, as the command line gives it.</summary>
+    public ContextNaming NamingOf(ParseResult result) => new(result.GetValue(RootNamespace), result.GetValue(JsonContext));
+
+    /// <summary>Whether the command line names a definitions folder (rather than leaving the default).</summary>
+    public bool NamesDefinitions(ParseResult result) => result.GetResult(Definitions) is { Implicit: false };
+}
