@@ -3,8 +3,7 @@ using VersionedNotifications.Tool;
 using VersionedNotifications.Tool.Commands;
 using VersionedNotifications.Tool.Contracts;
 
-var definitionsOptions = DefinitionsOptions.Create();
-var (definitions, manifest) = (definitionsOptions.Definitions, definitionsOptions.Manifest);
+var definitions = DefinitionsOptions.Create();
 
 var services = new Option<string?>("--services")
 {
@@ -18,17 +17,17 @@ var eventType = new Option<string?>("--event-type")
 
 var root = new RootCommand("vnotify: versioned notifications from YAML definitions.")
 {
-    definitions,
-    manifest,
-    CheckCommand.Create(definitionsOptions),
-    ShipCommand.Create(definitions, manifest),
-    ValidateCommand.Create(eventType, definitionsOptions),
-    NormalizeCommand.Create(eventType, definitionsOptions),
-    ListenCommand.Create(definitionsOptions),
-    SendCommand.Create(definitionsOptions),
-    SchemaCommand.Create(definitions, manifest),
-    DocsCommand.Create(definitions, manifest, services),
-    AsyncApiCommand.Create(definitions, manifest, services),
+    definitions.Definitions,
+    definitions.Manifest,
+    CheckCommand.Create(definitions),
+    ShipCommand.Create(definitions),
+    ValidateCommand.Create(eventType, definitions),
+    NormalizeCommand.Create(eventType, definitions),
+    ListenCommand.Create(definitions),
+    SendCommand.Create(definitions),
+    SchemaCommand.Create(definitions),
+    DocsCommand.Create(definitions, services),
+    AsyncApiCommand.Create(definitions, services),
 };
 
 var parsed = root.Parse(args);

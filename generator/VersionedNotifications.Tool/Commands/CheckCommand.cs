@@ -12,7 +12,7 @@ internal static class CheckCommand
         var command = new Command("check", "Check the definitions and the microversion rules against the shipped manifest, as a build does.") { options.RootNamespace, options.JsonContext };
         command.SetAction(result =>
         {
-            var workspace = Workspace.Load(result.GetValue(options.Definitions)!, result.GetValue(options.Manifest), options.NamingOf(result));
+            var workspace = Workspace.Load(options.FolderOf(result), result.GetValue(options.Manifest), options.NamingOf(result));
             var diagnostics = workspace.AllDiagnostics();
             foreach (var (diagnostic, severity) in diagnostics)
             {

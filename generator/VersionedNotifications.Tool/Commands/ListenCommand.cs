@@ -31,7 +31,7 @@ internal static class ListenCommand
         var priorities = new Option<string[]>("--priority") { Description = "A priority to bind (repeatable); by default all.", Arity = ArgumentArity.OneOrMore };
         var pool = new Option<string?>("--pool") { Description = "rabbit:// only: consume from oslo's pool queue of this name (shared with the pool's other listeners)." };
         var osloQueues = new Option<bool>("--oslo-queues") { Description = "Consume oslo's own <topic>.<priority> queues, taking their messages (what an OpenStack consumer would do); amqp:// always does." };
-        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true)." };
+        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true); over amqp://, ask for durable nodes." };
         var count = new Option<int?>("--count") { Description = "Stop after this many messages." };
         var json = new Option<bool>("--json") { Description = "Print each notification as the contracts write it (one JSON envelope per line)." };
         var timeout = new Option<double?>("--timeout") { Description = "Give up after this many seconds (exit 1 if --count was not reached)." };

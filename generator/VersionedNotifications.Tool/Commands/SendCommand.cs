@@ -25,7 +25,7 @@ internal static class SendCommand
         var url = new Option<string>("--url") { Description = TransportSchemes.Help, Required = true };
         var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => RabbitMQConnectionOptions.DefaultControlExchange };
         var topics = new Option<string[]>("--topic") { Description = "A topic to send to (repeatable); ironic's is ironic_versioned_notifications.", DefaultValueFactory = _ => [NotifierOptions.DefaultTopic], Arity = ArgumentArity.OneOrMore };
-        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true)." };
+        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true); over amqp://, ask for durable nodes." };
         var format = new Option<string>("--format") { Description = "The body: v2 (messagingv2, the default) or v1 (messaging).", DefaultValueFactory = _ => "v2" };
         format.AcceptOnlyFromAmong("v1", "v2");
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the broker's confirms.", DefaultValueFactory = _ => 30 };

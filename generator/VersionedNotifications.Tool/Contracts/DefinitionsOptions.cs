@@ -8,14 +8,16 @@ namespace VersionedNotifications.Tool.Contracts;
 /// <param name="Manifest">-m/--manifest: the shipped manifest.</param>
 /// <param name="RootNamespace">--root-namespace: the project's RootNamespace.</param>
 /// <param name="JsonContext">--json-context: the project's VersionedNotificationsJsonContext.</param>
-internal sealed record DefinitionsOptions(Option<string> Definitions, Option<string?> Manifest, Option<string?> RootNamespace, Option<string?> JsonContext)
+internal sealed record DefinitionsOptions(Option<string?> Definitions, Option<string?> Manifest, Option<string?> RootNamespace, Option<string?> JsonContext)
 {
-    /// <summary>The options, with <c>definitions</c> as the default folder of the commands that always work on a folder.</summary>
+    /// <summary>The folder the commands that always work on definitions use when none is named.</summary>
+    public const string DefaultFolder = "definitions";
+
+    /// <summary>The options; <c>-d</c> and <c>-m</c> apply to every command.</summary>
     public static DefinitionsOptions Create() => new(
-        new Option<string>("--definitions", "-d")
+        new Option<string?>("--definitions", "-d")
         {
-            Description = "The folder of YAML definitions (searched recursively); validate, normalize, listen and send use the built-in OpenStack contracts without it.",
-            DefaultValueFactory = _ => "definitions",
+            Description = $"The folder of YAML definitions (searched recursively); by default '{DefaultFolder}', except that validate, normalize, listen and send then use the built-in OpenStack contracts.",
             Recursive = true,
         },
         new Option<string?>("--manifest", "-m")
@@ -30,6 +32,9 @@ internal sealed record DefinitionsOptions(Option<string> Definitions, Option<str
     /// <summary>The JSON context's naming, as the command line gives it.</summary>
     public ContextNaming NamingOf(ParseResult result) => new(result.GetValue(RootNamespace), result.GetValue(JsonContext));
 
-    /// <summary>Whether the command line names a definitions folder (rather than leaving the default).</summary>
-    public bool NamesDefinitions(ParseResult result) => result.GetResult(Definitions) is { Implicit: false };
+    /// <summary>The definitions folder the command line names, or the default one.</summary>
+    public string FolderOf(ParseResult result) => result.GetValue(Definitions) ?? DefaultFolder;
+
+    /// <summary>Whether the command line names a definitions folder.</summary>
+    public bool NamesDefinitions(ParseResult result) => result.GetValue(Definitions) is not null;
 }

@@ -31,7 +31,7 @@ internal sealed class MessageContracts : IDisposable
     {
         if (!options.NamesDefinitions(result))
         {
-            var needsFolder = new Option[] { options.Manifest, options.RootNamespace, options.JsonContext }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
+            var needsFolder = new Option[] { options.Manifest, options.RootNamespace, options.JsonContext }.FirstOrDefault(o => result.GetResult(o) is not null);
             if (needsFolder is not null)
             {
                 throw new UsageException($"{needsFolder.Name}: applies to the definitions named with --definitions; without them the built-in OpenStack contracts are used");
@@ -40,7 +40,7 @@ internal sealed class MessageContracts : IDisposable
             return new MessageContracts(new NotificationReader(OpenStackJsonContext.Default), null);
         }
 
-        var folder = result.GetValue(options.Definitions)!;
+        var folder = options.FolderOf(result);
         var build = DefinitionsCompiler.Compile(folder, result.GetValue(options.Manifest), options.NamingOf(result));
         foreach (var diagnostic in build.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Tool.Publishing.Catalog;
 using VersionedNotifications.Tool.Publishing.Output;
 using VersionedNotifications.Tool.Publishing.Profiles;
@@ -38,15 +39,14 @@ internal static class PublishingInput
     /// </summary>
     public static int Generate(
         ParseResult result,
-        Option<string> definitions,
-        Option<string?> manifest,
+        DefinitionsOptions definitions,
         Option<string?> services,
         Option<string> output,
         string extension,
         string what,
         Func<ContractCatalog, IReadOnlyList<ServiceProfile>, IReadOnlyList<GeneratedFile>> make)
     {
-        var catalog = LoadCatalog(result.GetValue(definitions)!, result.GetValue(manifest));
+        var catalog = LoadCatalog(definitions.FolderOf(result), result.GetValue(definitions.Manifest));
         if (catalog is null)
         {
             return 1;
