@@ -36,6 +36,7 @@ internal static class SendCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var messageFormat = result.GetValue(format) == "v1" ? MessageFormat.MessagingV1 : MessageFormat.MessagingV2;
+            TransportSchemes.ThrowIfUnknown(result.GetValue(url)!);
             if (TransportSchemes.IsAmqp10(result.GetValue(url)!))
             {
                 var amqpOptions = AmqpSend.Options(result.GetValue(url)!, result.GetValue(exchange)!, result.GetValue(durable), messageFormat);

@@ -32,8 +32,11 @@ internal sealed class BusListener : IAsyncDisposable
 
     /// <summary>A listener for <paramref name="settings"/>, not yet connected.</summary>
     /// <exception cref="UsageException">The settings are not valid for the transport.</exception>
-    public static BusListener Create(ListenSettings settings) =>
-        TransportSchemes.IsAmqp10(settings.Url) ? CreateAmqp(settings) : CreateRabbitMQ(settings);
+    public static BusListener Create(ListenSettings settings)
+    {
+        TransportSchemes.ThrowIfUnknown(settings.Url);
+        return TransportSchemes.IsAmqp10(settings.Url) ? CreateAmqp(settings) : CreateRabbitMQ(settings);
+    }
 
     /// <summary>Connects and starts consuming, reading with <paramref name="reader"/> and dispatching with <paramref name="dispatcher"/>.</summary>
     /// <exception cref="BrokerUnavailableException">The bus cannot be reached, or refused what the listener asks for.</exception>
