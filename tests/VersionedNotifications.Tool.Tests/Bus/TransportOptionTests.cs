@@ -27,19 +27,4 @@ public sealed class TransportOptionTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("vnotify: --url: the scheme 'ftp' is neither rabbit:// (RabbitMQ) nor amqp:// (AMQP 1.0)", outcome.StandardError.Trim());
     }
-
-    [Theory]
-    [InlineData("listen")]
-    [InlineData("send")]
-    public void A_bad_amqp_url_is_a_usage_error_naming_the_option(string command)
-    {
-        var message = Path.Combine(RepositoryLayout.Fixtures, "ironic", "baremetal.node.power_set.start.json");
-        string[] arguments = command == "send" ? [command, "--url", "amqp://h:99999/", message] : [command, "--url", "amqp://h:99999/"];
-
-        var outcome = Vnotify.Run(arguments);
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.StartsWith("vnotify: --url: ", outcome.StandardError, StringComparison.Ordinal);
-        Assert.Contains("99999", outcome.StandardError, StringComparison.Ordinal);
-    }
 }

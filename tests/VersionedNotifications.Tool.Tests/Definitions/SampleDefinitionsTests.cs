@@ -94,17 +94,23 @@ public sealed class SampleDefinitionsTests
     }
 
     [Fact]
-    public void Without_definitions_the_built_in_openstack_contracts_read_and_the_sample_is_unknown()
+    public void The_built_in_openstack_contracts_read_without_definitions_and_only_the_samples_with_them()
     {
         using var folder = new TemporaryFolder("sample-default");
         var path = folder.Write("end.json", Written(EventTypes.Shipment.Dispatch.End, MessageFormat.MessagingV1));
+        var ironic = Path.Combine(RepositoryLayout.Fixtures, "ironic", "baremetal.node.power_set.start.json");
 
-        var outcome = Vnotify.Run("validate", path, Path.Combine(RepositoryLayout.Fixtures, "ironic", "baremetal.node.power_set.start.json"));
+        var builtIn = Vnotify.Run("validate", path, ironic);
+        var sample = Vnotify.Run("validate", "-d", RepositoryLayout.ProducerSampleDefinitions, path, ironic);
 
-        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(1, builtIn.ExitCode);
         Assert.Equal(
             [$"FAIL {path}: $.event_type: no contract declares the event type 'shipment.dispatch.end'", "OK baremetal.node.power_set.start NodeSetPowerStatePayload 1.16"],
-            outcome.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            builtIn.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, sample.ExitCode);
+        Assert.Equal(
+            ["OK shipment.dispatch.end ShipmentPayload 1.1", $"FAIL {ironic}: $.event_type: no contract declares the event type 'baremetal.node.power_set.start'"],
+            sample.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
