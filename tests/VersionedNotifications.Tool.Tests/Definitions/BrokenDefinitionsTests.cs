@@ -76,6 +76,27 @@ public sealed class BrokenDefinitionsTests
         Assert.Equal("OK shop.order.place.end OrderPayload 1.1\n", withoutManifest.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("schema")]
+    [InlineData("docs")]
+    [InlineData("asyncapi")]
+    public void Docs_of_a_minor_version_that_removes_a_field_are_refused_against_the_manifest_named_with_m(string command)
+    {
+        using var folder = new TemporaryFolder("broken-rule-docs");
+        var definitions = CopyOf(RepositoryLayout.PackageConsumerDefinitions, folder, "definitions");
+        var manifest = Path.Combine(folder.Path, "released.txt");
+        Assert.Equal(0, Vnotify.Run("ship", "-d", definitions, "-m", manifest).ExitCode);
+        File.Copy(Path.Combine(RepositoryLayout.BrokenRuleDefinitions, "shop.yaml"), Path.Combine(definitions, "shop.yaml"), overwrite: true);
+        var output = Path.Combine(folder.Path, "out");
+
+        var outcome = Vnotify.Run(command, "-d", definitions, "-m", manifest, "--out", output);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("error VN0202", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Contains("nothing generated", outcome.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public void The_projects_editorconfig_raises_a_warning_to_an_error_as_in_a_build()
     {
