@@ -39,18 +39,11 @@ internal static class SendCommand
             TransportSchemes.ThrowIfUnknown(result.GetValue(url)!);
             if (TransportSchemes.IsAmqp10(result.GetValue(url)!))
             {
-                var amqpOptions = AmqpSend.Options(result.GetValue(url)!, result.GetValue(exchange)!, result.GetValue(durable), messageFormat);
-                var amqpTopics = result.GetValue(topics)!;
-                var topicError = amqpTopics.Select(NotifierOptions.TopicError).OfType<string>().FirstOrDefault();
-                if (topicError is not null)
-                {
-                    throw new UsageException(topicError);
-                }
-
-                var amqpPaths = result.GetValue(files)!;
-                CapturedMessages.EnsureExist(amqpPaths);
+                var amqpOptions = AmqpSend.Options(result.GetValue(url)!, result.GetValue(exchange)!, result.GetValue(topics)!, result.GetValue(durable), messageFormat);
+                CapturedMessages.EnsureExist(result.GetValue(files)!);
                 using var amqpContracts = MessageContracts.Load(result, definitions);
-                return await AmqpSend.RunAsync(amqpOptions, amqpTopics, amqpPaths, new CapturedMessages(amqpContracts.Reader), TimeSpan.FromSeconds(result.GetValue(timeout)), cancellationToken);
+                var amqpMessages = new CapturedMessages(amqpContracts.Reader);
+                return await AmqpSend.RunAsync(amqpOptions, result.GetValue(topics)!, result.GetValue(files)!, amqpMessages, TimeSpan.FromSeconds(result.GetValue(timeout)), cancellationToken);
             }
 
             var options = new RabbitMQDriverOptions

@@ -37,6 +37,7 @@ internal static class DefinitionsCompiler
         var texts = definitions.Select(path => (AdditionalText)new FileText(path, File.ReadAllText(path)))
             .Concat(EditorConfigSeverities.Find(definitions).Select(c => new FileText(c.Path, c.Text)))
             .ToImmutableArray();
+        // The newest C# the compiler this tool carries knows; the generated code needs C# 11 (required members).
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var driver = CSharpGeneratorDriver.Create(
             [new NotificationGenerator().AsSourceGenerator()],

@@ -10,8 +10,8 @@ namespace VersionedNotifications.Tool.Commands.Transports;
 internal static class AmqpSend
 {
     /// <summary>The driver's options for the command line's values.</summary>
-    /// <exception cref="UsageException">A value is not valid for the AMQP 1.0 transport.</exception>
-    public static QpidDriverOptions Options(string url, string exchange, bool durable, MessageFormat format)
+    /// <exception cref="UsageException">A value is not valid for the AMQP 1.0 transport, or a topic not valid for oslo.</exception>
+    public static QpidDriverOptions Options(string url, string exchange, IReadOnlyList<string> topics, bool durable, MessageFormat format)
     {
         var options = new QpidDriverOptions
         {
@@ -24,7 +24,7 @@ internal static class AmqpSend
             // send waits for the peer's acceptance itself (--timeout) before it closes the driver.
             ShutdownTimeout = TimeSpan.Zero,
         };
-        var errors = options.Validate();
+        var errors = options.Validate().Concat(topics.Select(NotifierOptions.TopicError).OfType<string>()).ToList();
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join("; ", errors.Select(TransportSchemes.ToOptionName)));

@@ -47,7 +47,8 @@ internal sealed class BusListener : IAsyncDisposable
     }
 
     /// <summary><c>listening on &lt;url&gt; ...</c>, once started.</summary>
-    public string Describe() => _listener is null ? "not started" : _describe(_listener);
+    /// <exception cref="InvalidOperationException">The listener is not started.</exception>
+    public string Describe() => _describe(_listener ?? throw new InvalidOperationException("The listener is not started."));
 
     public ValueTask DisposeAsync() => _listener is IAsyncDisposable started ? started.DisposeAsync() : ValueTask.CompletedTask;
 
