@@ -9,7 +9,11 @@ namespace VersionedNotifications.Tool;
 /// </summary>
 internal static class EditorConfigSeverities
 {
-    public static SeverityConfiguration Load(IReadOnlyList<string> definitionFiles)
+    public static SeverityConfiguration Load(IReadOnlyList<string> definitionFiles) =>
+        SeverityConfiguration.From(Find(definitionFiles), definitionFiles);
+
+    /// <summary>The configuration files a build hands the compiler for these definitions, each read once.</summary>
+    public static IReadOnlyList<ConfigurationText> Find(IReadOnlyList<string> definitionFiles)
     {
         var configs = new Dictionary<string, ConfigurationText>(StringComparer.Ordinal);
         foreach (var path in definitionFiles)
@@ -17,7 +21,7 @@ internal static class EditorConfigSeverities
             AddConfigsAbove(path, configs);
         }
 
-        return SeverityConfiguration.From(configs.Values, definitionFiles);
+        return configs.Values.ToList();
     }
 
     /// <summary>Adds the configuration files above <paramref name="path"/> to <paramref name="configs"/>, reading each file once for all the definitions.</summary>

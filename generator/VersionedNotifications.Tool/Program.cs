@@ -1,18 +1,9 @@
 using System.CommandLine;
 using VersionedNotifications.Tool;
 using VersionedNotifications.Tool.Commands;
+using VersionedNotifications.Tool.Contracts;
 
-var definitions = new Option<string>("--definitions", "-d")
-{
-    Description = "The folder of YAML definitions (searched recursively).",
-    DefaultValueFactory = _ => "definitions",
-    Recursive = true,
-};
-var manifest = new Option<string?>("--manifest", "-m")
-{
-    Description = "The shipped manifest; by default VersionedNotifications.Shipped.txt in the definitions folder.",
-    Recursive = true,
-};
+var definitions = DefinitionsOptions.Create();
 
 var services = new Option<string?>("--services")
 {
@@ -26,17 +17,17 @@ var eventType = new Option<string?>("--event-type")
 
 var root = new RootCommand("vnotify: versioned notifications from YAML definitions.")
 {
-    definitions,
-    manifest,
-    CheckCommand.Create(definitions, manifest),
-    ShipCommand.Create(definitions, manifest),
-    ValidateCommand.Create(eventType),
-    NormalizeCommand.Create(eventType),
-    ListenCommand.Create(),
-    SendCommand.Create(),
-    SchemaCommand.Create(definitions, manifest),
-    DocsCommand.Create(definitions, manifest, services),
-    AsyncApiCommand.Create(definitions, manifest, services),
+    definitions.Definitions,
+    definitions.Manifest,
+    CheckCommand.Create(definitions),
+    ShipCommand.Create(definitions),
+    ValidateCommand.Create(eventType, definitions),
+    NormalizeCommand.Create(eventType, definitions),
+    ListenCommand.Create(definitions),
+    SendCommand.Create(definitions),
+    SchemaCommand.Create(definitions),
+    DocsCommand.Create(definitions, services),
+    AsyncApiCommand.Create(definitions, services),
     ImportCommand.Create(definitions),
 };
 

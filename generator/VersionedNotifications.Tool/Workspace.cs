@@ -72,6 +72,13 @@ internal sealed class Workspace
             .Select(d => (d.Diagnostic, d.Severity!.Value))
             .ToList();
 
+    /// <summary>
+    /// What the compatibility analyzer reports in a build (the microversion rules against the shipped manifest),
+    /// each at the severity the project configures; those it turns off left out.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompatibilityDiagnostics() =>
+        CompatibilityChecker.Check(Files, Manifest).Select(Severities.Apply).OfType<Diagnostic>().ToList();
+
     /// <summary>A diagnostic as MSBuild prints one: <c>path(line,col): error VN0202: message</c>.</summary>
     public static string Format(DiagnosticInfo diagnostic, DiagnosticSeverity? configured = null)
     {

@@ -1,22 +1,18 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
-using VersionedNotifications.Generator.Model;
+using VersionedNotifications.Tool.Contracts;
 
 namespace VersionedNotifications.Tool.Commands;
 
 /// <summary><c>vnotify check</c>: what a build would report about the definitions, without building.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(Option<string> definitions, Option<string?> manifest)
+    public static Command Create(DefinitionsOptions options)
     {
-        // The JSON context takes a C# name that no definition may have; a build names it from these properties.
-        var rootNamespace = new Option<string?>("--root-namespace") { Description = "The project's RootNamespace, which names the generated JSON context." };
-        var jsonContext = new Option<string?>("--json-context") { Description = "The project's VersionedNotificationsJsonContext: the JSON context's full type name." };
-        var command = new Command("check", "Check the definitions and the microversion rules against the shipped manifest, as a build does.") { rootNamespace, jsonContext };
+        var command = new Command("check", "Check the definitions and the microversion rules against the shipped manifest, as a build does.") { options.RootNamespace, options.JsonContext };
         command.SetAction(result =>
         {
-            var naming = new ContextNaming(result.GetValue(rootNamespace), result.GetValue(jsonContext));
-            var workspace = Workspace.Load(result.GetValue(definitions)!, result.GetValue(manifest), naming);
+            var workspace = Workspace.Load(options.FolderOf(result), result.GetValue(options.Manifest), options.NamingOf(result));
             var diagnostics = workspace.AllDiagnostics();
             foreach (var (diagnostic, severity) in diagnostics)
             {

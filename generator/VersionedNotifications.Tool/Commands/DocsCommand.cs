@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Tool.Publishing;
 using VersionedNotifications.Tool.Publishing.Markdown;
 using VersionedNotifications.Tool.Publishing.Output;
@@ -11,7 +12,7 @@ namespace VersionedNotifications.Tool.Commands;
 /// </summary>
 internal static class DocsCommand
 {
-    public static Command Create(Option<string> definitions, Option<string?> manifest, Option<string?> services)
+    public static Command Create(DefinitionsOptions definitions, Option<string?> services)
     {
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the pages to.", DefaultValueFactory = _ => Path.Combine("docs", "notifications") };
         var schemas = new Option<string>("--schemas-link") { Description = "The schemas folder, as the pages link to it.", DefaultValueFactory = _ => "../schemas" };
@@ -20,7 +21,7 @@ internal static class DocsCommand
         command.SetAction(result =>
         {
             var links = new DocsLinks(result.GetValue(schemas)!, result.GetValue(asyncApi)!);
-            return PublishingInput.Generate(result, definitions, manifest, services, output, ".md", "pages", (catalog, profiles) =>
+            return PublishingInput.Generate(result, definitions, services, output, ".md", "pages", (catalog, profiles) =>
                 catalog.Services.Zip(profiles)
                     .Select(x => new GeneratedFile(ServicePage.FileName(x.First), new ServicePage(x.First, x.Second, links).Write()))
                     .Append(new GeneratedFile(IndexPage.FileName, IndexPage.Write(catalog, profiles, links)))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Generator.Parsing;
 using VersionedNotifications.Tool.Import;
 
@@ -10,7 +11,7 @@ namespace VersionedNotifications.Tool.Commands;
 /// </summary>
 internal static class ImportCommand
 {
-    public static Command Create(Option<string> definitions)
+    public static Command Create(DefinitionsOptions definitions)
     {
         var modules = new Argument<string[]>("MODULE")
         {
@@ -40,7 +41,12 @@ internal static class ImportCommand
         };
         command.SetAction(result =>
         {
-            var folder = result.GetValue(definitions)!;
+            if (result.GetValue(definitions.Manifest) is not null)
+            {
+                throw new UsageException("import reads no shipped manifest: -m has no meaning here (vnotify check compares definitions with one)");
+            }
+
+            var folder = definitions.FolderOf(result);
             var writing = !result.GetValue(check);
             var name = result.GetValue(csharpNamespace);
             if (writing && name is null)

@@ -1,17 +1,20 @@
 using System.CommandLine;
 using System.Text.Json;
-using VersionedNotifications.OpenStack;
 using VersionedNotifications.RabbitMQ;
+using VersionedNotifications.Tool.Commands.Transports;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Tool.Commands;
 
 /// <summary>
-/// <c>vnotify listen</c>: prints the notifications on a RabbitMQ bus, decoded through the OpenStack
-/// contracts, one line each on standard output:
+/// <c>vnotify listen</c>: prints the notifications on a RabbitMQ (<c>rabbit://</c>) or AMQP 1.0 (<c>amqp://</c>) bus,
+/// decoded through the contracts (those compiled from <c>--definitions</c>, or the built-in OpenStack ones), one line
+/// each on standard output:
 /// <c>&lt;event_type&gt; &lt;PRIORITY&gt; &lt;publisher_id&gt; &lt;payload type&gt; &lt;version&gt; key=value...</c>,
 /// <c>UNSUPPORTED ...</c> or <c>MALFORMED ...</c>; with <c>--json</c> the message as the contracts write it.
-/// By default it reads from a queue of its own, so it takes nothing from the services' consumers.
+/// Over RabbitMQ it reads by default from a queue of its own, so it takes nothing from the services' consumers;
+/// over AMQP 1.0 it attaches to oslo's addresses, whose messages its listeners share.
 /// Exit 0 when <c>--count</c> messages arrived (or on Ctrl+C), 1 when the broker cannot be reached or the
 /// <c>--timeout</c> passes first, 2 on a usage error.
 /// </summary>
@@ -20,56 +23,45 @@ internal static class ListenCommand
     // The payload keys shown on a line, in this order, when the payload has them as plain values.
     private static readonly string[] KeyFields = ["uuid", "id", "name", "node_uuid", "power_state", "to_power", "provision_state", "status", "size"];
 
-    public static Command Create()
+    public static Command Create(DefinitionsOptions definitions)
     {
-        var url = new Option<string>("--url") { Description = "The transport URL: rabbit://user:pass@host:5672/vhost.", Required = true };
+        var url = new Option<string>("--url") { Description = TransportSchemes.Help, Required = true };
         var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => RabbitMQConnectionOptions.DefaultControlExchange };
         var topics = new Option<string[]>("--topic") { Description = "A topic to bind (repeatable); ironic's is ironic_versioned_notifications.", DefaultValueFactory = _ => [NotifierOptions.DefaultTopic], Arity = ArgumentArity.OneOrMore };
         var priorities = new Option<string[]>("--priority") { Description = "A priority to bind (repeatable); by default all.", Arity = ArgumentArity.OneOrMore };
-        var pool = new Option<string?>("--pool") { Description = "Consume from oslo's pool queue of this name (shared with the pool's other listeners)." };
-        var osloQueues = new Option<bool>("--oslo-queues") { Description = "Consume oslo's own <topic>.<priority> queues, taking their messages (what an OpenStack consumer would do)." };
-        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true)." };
+        var pool = new Option<string?>("--pool") { Description = "rabbit:// only: consume from oslo's pool queue of this name (shared with the pool's other listeners)." };
+        var osloQueues = new Option<bool>("--oslo-queues") { Description = "Consume oslo's own <topic>.<priority> queues, taking their messages (what an OpenStack consumer would do); amqp:// always does." };
+        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true); over amqp://, ask for durable nodes." };
         var count = new Option<int?>("--count") { Description = "Stop after this many messages." };
         var json = new Option<bool>("--json") { Description = "Print each notification as the contracts write it (one JSON envelope per line)." };
         var timeout = new Option<double?>("--timeout") { Description = "Give up after this many seconds (exit 1 if --count was not reached)." };
-        var command = new Command("listen", "Print the notifications arriving on a RabbitMQ bus, decoded through the OpenStack contracts.")
+        var command = new Command("listen", "Print the notifications arriving on a RabbitMQ or AMQP 1.0 bus, decoded through the contracts.")
         {
-            url, exchange, topics, priorities, pool, osloQueues, durable, count, json, timeout,
+            url, exchange, topics, priorities, pool, osloQueues, durable, count, json, timeout, definitions.RootNamespace, definitions.JsonContext,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new NotificationListenerOptions
-            {
-                TransportUrl = result.GetValue(url)!,
-                ControlExchange = result.GetValue(exchange)!,
-                Topics = result.GetValue(topics)!.ToList(),
-                DurableQueues = result.GetValue(durable),
-                Pool = result.GetValue(pool),
-                PrivateQueue = result.GetValue(pool) is null && !result.GetValue(osloQueues),
-                OnFailure = ListenerFailureAction.Requeue,
-            };
-            if (result.GetValue(priorities) is { Length: > 0 } named)
-            {
-                options.Priorities = named.Select(ParsePriority).ToList();
-            }
-
-            var errors = options.Validate();
-            if (errors.Count > 0)
-            {
-                throw new UsageException(string.Join("; ", errors.Select(ToOptionName)));
-            }
-
+            var settings = new ListenSettings(
+                result.GetValue(url)!,
+                result.GetValue(exchange)!,
+                result.GetValue(topics)!,
+                result.GetValue(priorities) is { Length: > 0 } named ? named.Select(ParsePriority).ToList() : null,
+                result.GetValue(pool),
+                result.GetValue(osloQueues),
+                result.GetValue(durable));
             var wanted = result.GetValue(count);
             if (wanted is < 1)
             {
                 throw new UsageException("--count: must be at least 1");
             }
 
+            await using var listener = BusListener.Create(settings);
+            using var contracts = MessageContracts.Load(result, definitions);
             var printJson = result.GetValue(json);
             var seen = 0;
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var output = new object();
-            var dispatcher = new NotificationDispatcher(CapturedMessagesReader).OnUnhandled((message, _) =>
+            var dispatcher = new NotificationDispatcher(contracts.Reader).OnUnhandled((message, _) =>
             {
                 lock (output)
                 {
@@ -88,10 +80,9 @@ internal static class ListenCommand
                 return ValueTask.CompletedTask;
             });
 
-            await using var listener = new NotificationListener(options, CapturedMessagesReader, dispatcher);
             try
             {
-                await listener.StartAsync(cancellationToken);
+                await listener.StartAsync(contracts.Reader, dispatcher, cancellationToken);
             }
             catch (BrokerUnavailableException e)
             {
@@ -99,7 +90,7 @@ internal static class ListenCommand
                 return 1;
             }
 
-            Console.Error.WriteLine($"vnotify: listening on {TransportUrl.Parse(options.TransportUrl)} exchange '{options.ControlExchange}' for {string.Join(", ", listener.RoutingKeys)}");
+            Console.Error.WriteLine("vnotify: " + listener.Describe());
             var limitTime = result.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
             try
             {
@@ -119,19 +110,8 @@ internal static class ListenCommand
         return command;
     }
 
-    private static NotificationReader CapturedMessagesReader { get; } = new(OpenStackJsonContext.Default);
-
     private static NotificationPriority ParsePriority(string text) =>
         PriorityNames.TryParse(text, out var priority) ? priority : throw new UsageException($"--priority: '{text}' is not a priority (audit, critical, debug, error, info, sample, warn)");
-
-    private static string ToOptionName(string error) => error switch
-    {
-        _ when error.StartsWith("TransportUrl:", StringComparison.Ordinal) => "--url:" + error["TransportUrl:".Length..],
-        _ when error.StartsWith("ControlExchange:", StringComparison.Ordinal) => "--exchange:" + error["ControlExchange:".Length..],
-        _ when error.StartsWith("Topics", StringComparison.Ordinal) => "--topic" + error[error.IndexOf(':')..],
-        _ when error.StartsWith("Pool", StringComparison.Ordinal) => "--pool" + error[error.IndexOf(':')..],
-        _ => error,
-    };
 
     private static void Print(NotificationReadResult message, bool json)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Tool.Publishing;
 using VersionedNotifications.Tool.Publishing.Output;
 using VersionedNotifications.Tool.Publishing.Schemas;
@@ -11,7 +12,7 @@ namespace VersionedNotifications.Tool.Commands;
 /// </summary>
 internal static class SchemaCommand
 {
-    public static Command Create(Option<string> definitions, Option<string?> manifest)
+    public static Command Create(DefinitionsOptions definitions)
     {
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the schemas to.", DefaultValueFactory = _ => Path.Combine("docs", "schemas") };
         var baseUri = new Option<string>("--base-uri")
@@ -28,7 +29,7 @@ internal static class SchemaCommand
                 throw new UsageException($"--base-uri '{uri}' is not an absolute URI");
             }
 
-            var catalog = PublishingInput.LoadCatalog(result.GetValue(definitions)!, result.GetValue(manifest));
+            var catalog = PublishingInput.LoadCatalog(definitions.FolderOf(result), result.GetValue(definitions.Manifest));
             if (catalog is null)
             {
                 return 1;

@@ -2,39 +2,56 @@ using System.CommandLine;
 using VersionedNotifications.Drivers;
 using VersionedNotifications.RabbitMQ;
 using VersionedNotifications.Tool.Commands.Messages;
-using VersionedNotifications.Wire;
+using VersionedNotifications.Tool.Commands.Transports;
+using VersionedNotifications.Tool.Contracts;
 
 namespace VersionedNotifications.Tool.Commands;
 
 /// <summary>
-/// <c>vnotify send</c>: publishes captured messages (oslo v2 bodies or v1 envelopes) to RabbitMQ as
-/// oslo's messagingv2 driver does, each to <c>&lt;topic&gt;.&lt;priority&gt;</c> on the control exchange, and
-/// waits for the broker's confirms. A message is checked as <c>vnotify validate</c> checks it and sent with
+/// <c>vnotify send</c>: publishes captured messages (oslo v2 bodies or v1 envelopes) as oslo's messagingv2 driver
+/// does, to RabbitMQ (<c>rabbit://</c>) each to <c>&lt;topic&gt;.&lt;priority&gt;</c> on the control exchange, or over
+/// AMQP 1.0 (<c>amqp://</c>, <see cref="AmqpSend"/>) to oslo's address for it, and waits for the broker's confirms.
+/// A message is checked as <c>vnotify validate</c> checks it (through the contracts compiled from <c>--definitions</c>,
+/// or the built-in OpenStack ones) and sent with
 /// its values unchanged (secrets as captured). One line per file: <c>SENT &lt;event_type&gt; &lt;PRIORITY&gt;
 /// -&gt; &lt;exchange&gt;/&lt;routing key&gt;...</c> or the <c>FAIL</c> line of validate. Exit 0 when every file was
 /// sent and confirmed, 1 when one fails or the broker cannot be reached, 2 on a usage error.
 /// </summary>
 internal static class SendCommand
 {
-    public static Command Create()
+    public static Command Create(DefinitionsOptions definitions)
     {
         var files = new Argument<string[]>("FILE") { Description = "Captured messages: oslo v2 bodies or v1 envelopes, one JSON value per file.", Arity = ArgumentArity.OneOrMore };
-        var url = new Option<string>("--url") { Description = "The transport URL: rabbit://user:pass@host:5672/vhost.", Required = true };
+        var url = new Option<string>("--url") { Description = TransportSchemes.Help, Required = true };
         var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => RabbitMQConnectionOptions.DefaultControlExchange };
         var topics = new Option<string[]>("--topic") { Description = "A topic to send to (repeatable); ironic's is ironic_versioned_notifications.", DefaultValueFactory = _ => [NotifierOptions.DefaultTopic], Arity = ArgumentArity.OneOrMore };
-        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true)." };
+        var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true); over amqp://, ask for durable nodes." };
         var format = new Option<string>("--format") { Description = "The body: v2 (messagingv2, the default) or v1 (messaging).", DefaultValueFactory = _ => "v2" };
         format.AcceptOnlyFromAmong("v1", "v2");
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the broker's confirms.", DefaultValueFactory = _ => 30 };
-        var command = new Command("send", "Publish captured messages to RabbitMQ as oslo's messagingv2 notifier does.") { files, url, exchange, topics, durable, format, timeout };
+        var command = new Command("send", "Publish captured messages to RabbitMQ or over AMQP 1.0 as oslo's messagingv2 notifier does.")
+        {
+            files, url, exchange, topics, durable, format, timeout, definitions.RootNamespace, definitions.JsonContext,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
+            var messageFormat = result.GetValue(format) == "v1" ? MessageFormat.MessagingV1 : MessageFormat.MessagingV2;
+            TransportSchemes.ThrowIfUnknown(result.GetValue(url)!);
+            if (TransportSchemes.IsAmqp10(result.GetValue(url)!))
+            {
+                var amqpOptions = AmqpSend.Options(result.GetValue(url)!, result.GetValue(exchange)!, result.GetValue(topics)!, result.GetValue(durable), messageFormat);
+                CapturedMessages.EnsureExist(result.GetValue(files)!);
+                using var amqpContracts = MessageContracts.Load(result, definitions);
+                var amqpMessages = new CapturedMessages(amqpContracts.Reader);
+                return await AmqpSend.RunAsync(amqpOptions, result.GetValue(topics)!, result.GetValue(files)!, amqpMessages, TimeSpan.FromSeconds(result.GetValue(timeout)), cancellationToken);
+            }
+
             var options = new RabbitMQDriverOptions
             {
                 TransportUrl = result.GetValue(url)!,
                 ControlExchange = result.GetValue(exchange)!,
                 DurableQueues = result.GetValue(durable),
-                Format = result.GetValue(format) == "v1" ? MessageFormat.MessagingV1 : MessageFormat.MessagingV2,
+                Format = messageFormat,
                 Retry = NotificationRetryPolicy.Times(3),
             };
             var topicList = result.GetValue(topics)!;
@@ -46,6 +63,8 @@ internal static class SendCommand
 
             var paths = result.GetValue(files)!;
             CapturedMessages.EnsureExist(paths);
+            using var contracts = MessageContracts.Load(result, definitions);
+            var messages = new CapturedMessages(contracts.Reader);
             var waitFor = TimeSpan.FromSeconds(result.GetValue(timeout));
             try
             {
@@ -63,26 +82,15 @@ internal static class SendCommand
             await using var driver = new RabbitMQNotificationDriver(options);
             foreach (var path in paths)
             {
-                var bytes = CapturedMessages.Load(path);
-                if (!CapturedMessages.TryRead(bytes, null, out var checkedMessage, out var failure))
+                if (!SendableMessage.TryRead(messages, path, topicList, out var outgoing, out var failLine))
                 {
-                    Console.WriteLine(failure.ToLine(path));
+                    Console.WriteLine(failLine);
                     failed++;
                     continue;
                 }
 
-                if (checkedMessage.Format is null || CapturedMessages.Reader.Read(bytes) is not DecodedNotification decoded)
-                {
-                    Console.WriteLine(new MessageFailure("$", "a bare payload has no envelope (event type, priority, publisher) to send; capture the whole message").ToLine(path));
-                    failed++;
-                    continue;
-                }
-
-                var notification = decoded.Notification;
-                var writeOptions = new PayloadWriteOptions { MaskSecrets = false, WriteChanges = checkedMessage.FaithfulOptions.WriteChanges };
-                await driver.SendAsync(OutgoingNotification.Create(notification, topicList, writeOptions), cancellationToken);
-                var keys = string.Join(", ", topicList.Select(t => $"{options.ControlExchange}/{t}.{PriorityNames.ToRoutingSuffix(notification.Priority)}"));
-                Console.WriteLine($"SENT {notification.EventType} {PriorityNames.ToWire(notification.Priority)} -> {keys}");
+                await driver.SendAsync(outgoing!, cancellationToken);
+                Console.WriteLine(SendableMessage.SentLine(outgoing!, options.ControlExchange, topicList));
             }
 
             using var confirm = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Compatibility;
+using VersionedNotifications.Tool.Contracts;
 
 namespace VersionedNotifications.Tool.Commands;
 
@@ -11,13 +12,13 @@ namespace VersionedNotifications.Tool.Commands;
 /// </summary>
 internal static class ShipCommand
 {
-    public static Command Create(Option<string> definitions, Option<string?> manifest)
+    public static Command Create(DefinitionsOptions definitions)
     {
         var force = new Option<bool>("--force") { Description = "Ship even though the definitions have errors." };
         var command = new Command("ship", "Mark every version and event type the definitions hold as shipped, in the manifest.") { force };
         command.SetAction(result =>
         {
-            var workspace = Workspace.Load(result.GetValue(definitions)!, result.GetValue(manifest));
+            var workspace = Workspace.Load(definitions.FolderOf(result), result.GetValue(definitions.Manifest));
             var errors = workspace.AllDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Diagnostic).ToList();
             if (errors.Count > 0 && !result.GetValue(force))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
+using VersionedNotifications.Tool.Contracts;
 using VersionedNotifications.Tool.Publishing.Catalog;
 using VersionedNotifications.Tool.Publishing.Output;
 using VersionedNotifications.Tool.Publishing.Profiles;
@@ -11,18 +12,19 @@ internal static class PublishingInput
 {
     /// <summary>
     /// The catalog of the definitions in <paramref name="definitionsFolder"/>; null (with the errors
-    /// printed to standard error) when a build would report an error, since documenting definitions that
-    /// do not compile would document something no code can send.
+    /// printed to standard error) when a build would report an error, in the definitions or against the
+    /// shipped manifest, at the severities the project configures: documenting definitions that do not
+    /// build would document something no code can send.
     /// </summary>
     public static ContractCatalog? LoadCatalog(string definitionsFolder, string? manifestPath)
     {
         var workspace = Workspace.Load(definitionsFolder, manifestPath);
-        var errors = workspace.DefinitionDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+        var errors = workspace.AllDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
-            foreach (var error in errors)
+            foreach (var (error, severity) in errors)
             {
-                Console.Error.WriteLine(Workspace.Format(error));
+                Console.Error.WriteLine(Workspace.Format(error, severity));
             }
 
             Console.Error.WriteLine($"nothing generated: the definitions have {errors.Count} error(s)");
@@ -38,15 +40,14 @@ internal static class PublishingInput
     /// </summary>
     public static int Generate(
         ParseResult result,
-        Option<string> definitions,
-        Option<string?> manifest,
+        DefinitionsOptions definitions,
         Option<string?> services,
         Option<string> output,
         string extension,
         string what,
         Func<ContractCatalog, IReadOnlyList<ServiceProfile>, IReadOnlyList<GeneratedFile>> make)
     {
-        var catalog = LoadCatalog(result.GetValue(definitions)!, result.GetValue(manifest));
+        var catalog = LoadCatalog(definitions.FolderOf(result), result.GetValue(definitions.Manifest));
         if (catalog is null)
         {
             return 1;

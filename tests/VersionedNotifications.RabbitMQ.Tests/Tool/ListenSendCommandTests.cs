@@ -96,7 +96,7 @@ public sealed class ListenSendCommandTests(Broker broker)
     }
 
     [Theory]
-    [InlineData("listen", "amqp://h/", "vnotify: --url: amqp:// is oslo's AMQP 1.0 transport (Qpid), not RabbitMQ; write rabbit://")]
+    [InlineData("listen", "ftp://h/", "vnotify: --url: the scheme 'ftp' is neither rabbit:// (RabbitMQ) nor amqp:// (AMQP 1.0)")]
     [InlineData("send", "rabbit://h:99999/", "vnotify: --url: host 1: the port '99999' of h is not a number from 1 to 65535")]
     public async Task A_bad_url_is_a_usage_error(string command, string url, string message)
     {

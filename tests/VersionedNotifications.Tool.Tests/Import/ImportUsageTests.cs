@@ -21,6 +21,18 @@ public sealed class ImportUsageTests
     }
 
     [Fact]
+    public void A_manifest_is_refused_because_import_reads_none()
+    {
+        using var folder = new TemporaryFolder("import-manifest");
+
+        var run = Vnotify.Run("import", "--python", PythonService.Python, "--csharp-namespace", "My.Ironic", "-d", folder.Path, "-m", "shipped.txt", "ironic.objects");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("vnotify: import reads no shipped manifest", run.StandardError);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
     public void A_python_that_cannot_start_or_cannot_import_the_module_is_a_usage_error_with_its_reason()
     {
         using var folder = new TemporaryFolder("import-usage-python");

@@ -19,6 +19,15 @@ internal static class RepositoryLayout
 
     public static string Tools => Path.Combine(Root, "tests", "tools");
 
+    /// <summary>The definitions of the Producer sample, a service with notifications of its own.</summary>
+    public static string ProducerSampleDefinitions => Path.Combine(Root, "samples", "Producer", "definitions");
+
+    /// <summary>The definitions of the packaged consumer that defines its own notifications (built from the .nupkg files by PackageTests).</summary>
+    public static string PackageConsumerDefinitions => Path.Combine(Root, "tests", "package-consumers", "Producer", "definitions");
+
+    /// <summary>The packaged consumer's definitions after a minor version that removes a field (PackageTests' failing build).</summary>
+    public static string BrokenRuleDefinitions => Path.Combine(Root, "tests", "package-consumers", "BrokenRule");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,25 +1,25 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using VersionedNotifications.OpenStack;
 
 namespace VersionedNotifications.Tool.Commands.Messages;
 
 /// <summary>
-/// Reads captured messages through the OpenStack contracts: an oslo v2 body, a bare v1 envelope, or a
-/// bare payload. A message passes only when it decodes, and writing it again in the same form, unmasked,
-/// keeps every value it carried (<see cref="ReencodingCheck"/>).
+/// Reads captured messages through the contracts of <paramref name="reader"/>: an oslo v2 body, a bare v1
+/// envelope, or a bare payload. A message passes only when it decodes, and writing it again in the same form,
+/// unmasked, keeps every value it carried (<see cref="ReencodingCheck"/>).
 /// </summary>
-internal static class CapturedMessages
+/// <param name="reader">The reader of the contracts: the built-in OpenStack ones, or those compiled from the user's definitions.</param>
+internal sealed class CapturedMessages(NotificationReader reader)
 {
     // A file whose top-level object has any of these keys is a notification; any other JSON value is a bare payload.
     private static readonly string[] EnvelopeKeys = ["oslo.message", "oslo.version", "message_id", "publisher_id", "event_type", "priority", "payload", "timestamp"];
 
-    /// <summary>The reader of every Ironic and Glance notification.</summary>
-    public static NotificationReader Reader { get; } = new(OpenStackJsonContext.Default);
+    /// <summary>The reader of every notification the contracts declare.</summary>
+    public NotificationReader Reader { get; } = reader;
 
     /// <summary>The event type named on the command line, for bare unversioned payloads.</summary>
     /// <exception cref="UsageException">No contract declares it.</exception>
-    public static EventTypeInfo? FindEventType(string? name)
+    public EventTypeInfo? FindEventType(string? name)
     {
         if (name is null)
         {
@@ -63,7 +63,7 @@ internal static class CapturedMessages
     /// Decodes one message and checks that re-encoding keeps it. <paramref name="eventType"/> tells the
     /// event type of a bare unversioned payload; envelopes name their own.
     /// </summary>
-    public static bool TryRead(ReadOnlyMemory<byte> bytes, EventTypeInfo? eventType, [NotNullWhen(true)] out DecodedMessage? message, [NotNullWhen(false)] out MessageFailure? failure)
+    public bool TryRead(ReadOnlyMemory<byte> bytes, EventTypeInfo? eventType, [NotNullWhen(true)] out DecodedMessage? message, [NotNullWhen(false)] out MessageFailure? failure)
     {
         // The reader takes a UTF-8 byte order mark as Python's json does; the comparison is of the JSON after it.
         var json = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
@@ -78,7 +78,7 @@ internal static class CapturedMessages
     }
 
     /// <returns>The failure, or <see langword="null"/> when <paramref name="message"/> is set.</returns>
-    private static MessageFailure? DecodeEnvelope(ReadOnlyMemory<byte> bytes, out DecodedMessage? message)
+    private MessageFailure? DecodeEnvelope(ReadOnlyMemory<byte> bytes, out DecodedMessage? message)
     {
         message = null;
         switch (Reader.Read(bytes))
@@ -96,7 +96,7 @@ internal static class CapturedMessages
     }
 
     /// <returns>The failure, or <see langword="null"/> when <paramref name="message"/> is set.</returns>
-    private static MessageFailure? DecodePayload(ReadOnlyMemory<byte> bytes, EventTypeInfo? eventType, out DecodedMessage? message)
+    private MessageFailure? DecodePayload(ReadOnlyMemory<byte> bytes, EventTypeInfo? eventType, out DecodedMessage? message)
     {
         var read = Reader.ReadPayload(bytes, eventType);
         message = read.IsSuccess ? new DecodedPayload(read.Payload!, read.Contract) : null;
