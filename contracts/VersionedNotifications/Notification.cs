@@ -120,7 +120,7 @@ public sealed class Notification<TPayload> : Notification
     {
         if (Payload is string text)
         {
-            writer.WriteStringValue(text);
+            WireValue.WriteText(writer, text);
             return;
         }
 

@@ -94,9 +94,12 @@ public static class NotificationWriter
     {
         var header = notification.Header;
         writer.WriteStartObject();
-        writer.WriteString("message_id"u8, header.MessageId);
-        writer.WriteString("publisher_id"u8, header.PublisherId);
-        writer.WriteString("event_type"u8, header.EventType);
+        writer.WritePropertyName("message_id"u8);
+        WireValue.WriteText(writer, header.MessageId);
+        writer.WritePropertyName("publisher_id"u8);
+        WireValue.WriteText(writer, header.PublisherId);
+        writer.WritePropertyName("event_type"u8);
+        WireValue.WriteText(writer, header.EventType);
         writer.WriteString("priority"u8, PriorityNames.ToWire(header.Priority));
         writer.WritePropertyName("payload"u8);
         notification.WritePayload(writer, options);

@@ -20,12 +20,32 @@ public static class OsloTime
     /// <c>DateTimeField.to_primitive</c> writes it (its <c>isotime</c> drops the fraction; so does oslo.utils'
     /// <c>isotime</c>, with which glance writes the datetimes of its plain payloads).
     /// </summary>
-    public static string FormatPayload(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(PayloadFormat, CultureInfo.InvariantCulture);
+    /// <remarks>A year before 1000 is written without leading zeros (<c>5-01-02T03:04:05Z</c>): that is glibc's
+    /// <c>strftime('%Y')</c>, which oslo's <c>isotime</c> calls.</remarks>
+    public static string FormatPayload(DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[32];
+        return System.Text.Encoding.ASCII.GetString(text[..FormatPayload(value, text)]);
+    }
 
     /// <summary>Writes <see cref="FormatPayload(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
-    public static int FormatPayload(DateTimeOffset value, Span<byte> destination) =>
-        value.UtcDateTime.TryFormat(destination, out var written, PayloadFormat, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+    public static int FormatPayload(DateTimeOffset value, Span<byte> destination)
+    {
+        var utc = value.UtcDateTime;
+        if (utc.Year < 1000)
+        {
+            // No .NET format writes a year unpadded; the year is written first, then the rest.
+            if (!utc.Year.TryFormat(destination, out var yearLength, default, CultureInfo.InvariantCulture)
+                || !utc.TryFormat(destination[yearLength..], out var restLength, "'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture))
+            {
+                throw new ArgumentException("The destination is too small.", nameof(destination));
+            }
+
+            return yearLength + restLength;
+        }
+
+        return utc.TryFormat(destination, out var written, PayloadFormat, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+    }
 
     /// <summary>Writes <see cref="FormatEnvelope(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
     public static int FormatEnvelope(DateTimeOffset value, Span<byte> destination)
@@ -59,6 +79,16 @@ public static class OsloTime
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
+
+        // A year before 1000 as oslo writes it, without leading zeros (5-01-02T03:04:05Z): read as if padded.
+        var dash = text.Length > 1 && text.Length < 64 ? text[..Math.Min(4, text.Length)].IndexOf('-') : -1;
+        if (dash is >= 1 and < 4 && text.Length + 4 - dash <= 64)
+        {
+            Span<char> padded = stackalloc char[text.Length + 4 - dash];
+            padded[..(4 - dash)].Fill('0');
+            text.CopyTo(padded[(4 - dash)..]);
+            return TryParse(padded, out value);
+        }
 
         // yyyy-MM-dd, then T or space, then HH:mm, optional :ss, optional fraction, optional zone.
         if (text.Length < 16 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ' && text[10] != 't') || text[13] != ':')

@@ -223,18 +223,10 @@ public static class SecretMasker
                 writer.WriteStringValue(mask);
                 break;
             case Treatment.MaskText:
-                writer.WriteStringValue(MaskPassword(text!, mask));
+                WireValue.WriteText(writer, MaskPassword(text!, mask));
                 break;
             default:
-                if (value is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(writer);
-                }
-
+                WireValue.WriteNode(writer, value);
                 break;
         }
     }

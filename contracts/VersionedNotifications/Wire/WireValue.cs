@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -217,7 +219,91 @@ public static class WireValue
     }
 
     /// <summary>Writes a string.</summary>
-    public static void WriteString(Utf8JsonWriter writer, string value, PayloadWriteState state) => writer.WriteStringValue(value);
+    public static void WriteString(Utf8JsonWriter writer, string value, PayloadWriteState state) => WriteText(writer, value);
+
+    /// <summary>
+    /// Writes a string value. A string that holds a lone surrogate (a .NET string can, as a Python str can) is
+    /// written with that code unit escaped, as <c>json.dumps</c> writes it (<c>\udc00</c>); a JSON writer would put
+    /// U+FFFD in its place.
+    /// </summary>
+    internal static void WriteText(Utf8JsonWriter writer, string value)
+    {
+        if (value.AsSpan().IndexOfAny(Surrogates) < 0 || !HasLoneSurrogate(value))
+        {
+            writer.WriteStringValue(value);
+            return;
+        }
+
+        // Every character outside printable ASCII escaped: the text is plain JSON the writer need not check.
+        var escaped = new StringBuilder(value.Length * 6 + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is >= ' ' and < '\u007f' and not '"' and not '\\')
+            {
+                escaped.Append(c);
+            }
+            else
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        writer.WriteRawValue(escaped.Append('"').ToString(), skipInputValidation: true);
+    }
+
+    // Every UTF-16 surrogate code unit: a string without one cannot hold a lone one.
+    private static readonly System.Buffers.SearchValues<char> Surrogates = System.Buffers.SearchValues.Create(SurrogateRange());
+
+    private static string SurrogateRange()
+    {
+        var units = new char[0xE000 - 0xD800];
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = (char)(0xD800 + i);
+        }
+
+        return new string(units);
+    }
+
+    // A double or float a program put in the tree; a number read from the wire is a JsonElement and keeps its text.
+    private static bool IsProgramFloat(JsonValue value, out double number)
+    {
+        number = 0;
+        if (value.TryGetValue<JsonElement>(out _))
+        {
+            return false;
+        }
+
+        if (value.TryGetValue<double>(out number))
+        {
+            return true;
+        }
+
+        if (value.TryGetValue<float>(out var single))
+        {
+            number = single;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Writes an integer.</summary>
     public static void WriteInt64(Utf8JsonWriter writer, long value, PayloadWriteState state) => writer.WriteNumberValue(value);
@@ -244,13 +330,64 @@ public static class WireValue
     public static void WriteBoolean(Utf8JsonWriter writer, bool value, PayloadWriteState state) => writer.WriteBooleanValue(value);
 
     /// <summary>Writes a <c>uuid</c> field's text unchanged.</summary>
-    public static void WriteUuid(Utf8JsonWriter writer, Uuid value, PayloadWriteState state) => writer.WriteStringValue(value.Text);
+    public static void WriteUuid(Utf8JsonWriter writer, Uuid value, PayloadWriteState state) => WriteText(writer, value.Text);
 
     /// <summary>Writes an IP address in its canonical text form.</summary>
     public static void WriteIPAddress(Utf8JsonWriter writer, IPAddress value, PayloadWriteState state) => writer.WriteStringValue(value.ToString());
 
     /// <summary>Writes a JSON object as it is.</summary>
-    public static void WriteJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state) => value.WriteTo(writer);
+    public static void WriteJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state) => WriteNode(writer, value);
+
+    /// <summary>
+    /// Writes a JSON tree as <c>json.dumps</c> writes the same dict: what came from the wire as it came (numbers keep
+    /// their text), and a <see cref="double"/> or <see cref="float"/> a program put in it as Python writes a float
+    /// (<c>3.0</c>, <c>1e+16</c>, <c>NaN</c>; System.Text.Json would write <c>3</c> and <c>1E+16</c>, and refuse
+    /// NaN).
+    /// </summary>
+    internal static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                return;
+            case JsonObject members:
+                writer.WriteStartObject();
+#if NET9_0_OR_GREATER
+                // By index: JsonObject's enumerator is boxed, and a write should allocate nothing.
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var (name, member) = members.GetAt(i);
+                    writer.WritePropertyName(name);
+                    WriteNode(writer, member);
+                }
+#else
+                foreach (var (name, member) in members)
+                {
+                    writer.WritePropertyName(name);
+                    WriteNode(writer, member);
+                }
+#endif
+
+                writer.WriteEndObject();
+                return;
+            case JsonArray items:
+                writer.WriteStartArray();
+                for (var i = 0; i < items.Count; i++)
+                {
+                    WriteNode(writer, items[i]);
+                }
+
+                writer.WriteEndArray();
+                return;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number && IsProgramFloat(value, out var number):
+                WriteDouble(writer, number, PayloadWriteOptions.Default.AllFields);
+                return;
+            default:
+                node.WriteTo(writer);
+                return;
+        }
+    }
 
     /// <summary>Writes a JSON object with the values under secret-looking keys masked, unless the state says not to mask.</summary>
     public static void WriteSecretJsonObject(Utf8JsonWriter writer, JsonObject value, PayloadWriteState state)
@@ -261,7 +398,7 @@ public static class WireValue
         }
         else
         {
-            value.WriteTo(writer);
+            WriteNode(writer, value);
         }
     }
 
@@ -274,7 +411,7 @@ public static class WireValue
     {
         if (!state.Options.MaskSecrets)
         {
-            value.WriteTo(writer);
+            WriteNode(writer, value);
             return;
         }
 
@@ -287,12 +424,12 @@ public static class WireValue
             }
         }
 
-        masked.WriteTo(writer);
+        WriteNode(writer, masked);
     }
 
     /// <summary>Writes a secret string: <see cref="SecretMasker.Mask"/> unless the state says not to mask.</summary>
     public static void WriteSecretString(Utf8JsonWriter writer, string value, PayloadWriteState state) =>
-        writer.WriteStringValue(state.Options.MaskSecrets ? SecretMasker.Mask : value);
+        WriteText(writer, state.Options.MaskSecrets ? SecretMasker.Mask : value);
 
     /// <summary>Writes a list.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> value, PayloadWriteState state, WireValueWriter<T> element)

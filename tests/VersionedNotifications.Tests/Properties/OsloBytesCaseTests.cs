@@ -11,13 +11,23 @@ namespace VersionedNotifications.Tests.Properties;
 /// </summary>
 public sealed class OsloBytesCaseTests
 {
+    // Built in code: an attribute's string is stored as UTF-8, which turns a lone surrogate into U+FFFD.
+    private static readonly (string Text, string PythonEscaped)[] LoneSurrogates =
+    [
+        ("\ud800", "\\ud800"),
+        ("a\udc00b", "a\\udc00b"),
+        ("\ud83d", "\\ud83d"),
+        ("x\ude00\ud83d", "x\\ude00\\ud83d"),
+    ];
+
     [Theory]
-    [InlineData("\ud800", "\\ud800")]
-    [InlineData("a\udc00b", "a\\udc00b")]
-    [InlineData("\ud83d", "\\ud83d")]
-    [InlineData("x\ude00\ud83d", "x\\ude00\\ud83d")]
-    public void A_lone_surrogate_is_written_as_json_dumps_writes_it(string text, string pythonEscaped)
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_lone_surrogate_is_written_as_json_dumps_writes_it(int index)
     {
+        var (text, pythonEscaped) = LoneSurrogates[index];
         // What Python's json.dumps writes for the same str (checked with Debian's python3): the code unit, escaped.
         var header = NotificationHeader.New("compute.test", NotificationPriority.Info, "nova-compute:host") with
         {
@@ -104,56 +114,4 @@ public sealed class OsloBytesCaseTests
         Assert.Equal("\"extra\": {\"ratio\": " + python + "}", extra[..(extra.IndexOf('}', StringComparison.Ordinal) + 1)]);
     }
 
-    [Fact]
-    public void A_null_flexible_dict_is_written_as_ironic_writes_it()
-    {
-        // ironic's FlexibleDictField turns None into {} (its _null), so a nullable flexible dict never travels as null.
-        var header = NotificationHeader.New("baremetal.chassis.update.end", NotificationPriority.Info, "ironic-api.host") with
-        {
-            MessageId = "6cad4324-5243-4773-bf33-777791b18de6",
-            Timestamp = new DateTimeOffset(2026, 12, 7, 9, 59, 7, TimeSpan.Zero),
-            UniqueId = "0123456789abcdef0123456789abcdef",
-        };
-        var chassis = new OpenStack.Ironic.ChassisCRUDPayload { Uuid = new Uuid("1910f669-ce8b-43c2-b1d8-cf3d65be815e"), Extra = null };
-        var request = new JsonObject
-        {
-            ["case"] = 0,
-            ["envelope"] = new JsonObject
-            {
-                ["message_id"] = header.MessageId,
-                ["publisher_id"] = OsloValueGenerator.TaggedText(header.PublisherId),
-                ["event_type"] = OsloValueGenerator.TaggedText(header.EventType),
-                ["priority"] = "info",
-                ["timestamp"] = OsloValueGenerator.DateTimeFields(header.Timestamp),
-                ["unique_id"] = header.UniqueId,
-                ["context"] = new JsonArray(),
-            },
-            ["payload"] = new JsonObject
-            {
-                ["obj"] = "ironic:ChassisCRUDPayload",
-                ["version"] = "1.0",
-                ["fields"] = new JsonArray(
-                    new JsonArray("uuid", OsloValueGenerator.TaggedText(chassis.Uuid.Text)),
-                    new JsonArray("description", null),
-                    new JsonArray("extra", null),
-                    new JsonArray("created_at", null),
-                    new JsonArray("updated_at", null)),
-            },
-        };
-
-        using var peer = OsloPeer.Start();
-        var oslo = peer.Ask(request)["v1"]!.GetValue<string>();
-        var ours = Encoding.ASCII.GetString(NotificationWriter.Write(Notification.Create(header, chassis), MessageFormat.MessagingV1, OsloBytesPropertyTests.Unmasked));
-
-        // The field alone: ironic's field order is not yet ours (the whole body is compared by the random ironic test).
-        Assert.Contains("\"extra\": {}", oslo, StringComparison.Ordinal);
-        Assert.Equal(Field(oslo, "extra"), Field(ours, "extra"));
-    }
-
-    private static string Field(string body, string name)
-    {
-        var start = body.IndexOf("\"" + name + "\": ", StringComparison.Ordinal);
-        var end = body.IndexOf(", \"", start + name.Length + 4, StringComparison.Ordinal);
-        return body[start..end];
-    }
 }

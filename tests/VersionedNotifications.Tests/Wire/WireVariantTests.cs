@@ -65,6 +65,19 @@ public sealed class WireVariantTests
     }
 
     [Theory]
+    [InlineData(5, "5-01-02T03:04:05Z")]
+    [InlineData(999, "999-01-02T03:04:05Z")]
+    [InlineData(1000, "1000-01-02T03:04:05Z")]
+    public void A_payload_year_before_1000_is_written_unpadded_as_glibc_strftime_writes_it_and_read_back(int year, string text)
+    {
+        var value = new DateTimeOffset(year, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+        Assert.Equal(text, OsloTime.FormatPayload(value));
+        Assert.True(OsloTime.TryParse(text, out var read));
+        Assert.Equal(value, read);
+    }
+
+    [Theory]
     [InlineData("2016-13-01T00:00:00Z")]
     [InlineData("2016-02-30T00:00:00Z")]
     [InlineData("2016-01-01T24:00:00Z")]
