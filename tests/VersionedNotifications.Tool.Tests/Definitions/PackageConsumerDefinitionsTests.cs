@@ -17,7 +17,9 @@ public sealed class PackageConsumerDefinitionsTests
         Assert.True(validated.ExitCode == 0, validated.ToString());
         Assert.Equal("OK shop.order.place.end OrderPayload 1.1\n", validated.StandardOutput);
         Assert.True(normalized.ExitCode == 0, normalized.ToString());
-        Assert.Equal(BrokenDefinitionsTests.OrderMessage + "\n", normalized.StandardOutput);
+        // The same message as oslo writes it (json.dumps' separators; what Python printed for json.dumps(json.loads(message))).
+        const string AsOsloWritesIt = """{"message_id": "6c1e3b8a-2f4d-4e8b-9c7a-5d3e2f1a0b9c", "publisher_id": "shop-api.host-1", "event_type": "shop.order.place.end", "priority": "INFO", "payload": {"shop_object.name": "OrderPayload", "shop_object.namespace": "shop", "shop_object.version": "1.1", "shop_object.data": {"id": "5f0c7a52-8b9e-4e57-9a36-1f2d3c4b5a69", "total_cents": 1999, "coupon": "WELCOME"}}, "timestamp": "2026-12-07 09:30:15.250000"}""";
+        Assert.Equal(AsOsloWritesIt + "\n", normalized.StandardOutput);
     }
 
     [Fact]
