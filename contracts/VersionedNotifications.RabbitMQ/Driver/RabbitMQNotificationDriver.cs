@@ -21,7 +21,10 @@ namespace VersionedNotifications.RabbitMQ;
 /// publisher confirm and kept in a bounded buffer until the broker confirms it, published again after a
 /// nack or a lost connection (so a consumer may see one twice, never none); after an outage the driver
 /// connects again and declares its exchange and queues again. While the broker is away the buffer fills and <see cref="SendAsync"/>
-/// waits for room.
+/// waits for room. A refusal that retrying cannot heal (a declaration that conflicts with the broker's exchange or
+/// queues, access refused, an unknown virtual host, wrong credentials) is logged once as an Error naming the setting
+/// to change; every message waiting is given up and counted, and <see cref="SendAsync"/> throws
+/// <see cref="NotificationRefusedException"/> from then on.
 /// </summary>
 public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IAsyncDisposable
 {
@@ -47,6 +50,8 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     private readonly SemaphoreSlim _slots;
     private readonly Channel<PendingMessage> _retries = Channel.CreateUnbounded<PendingMessage>();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _retryWaits;
+    private readonly LogLimiter _droppedLog = new();
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private readonly object _drainLock = new();
     private readonly ILogger _logger;
@@ -57,11 +62,12 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     private TaskCompletionSource _drained = NewSignal();
     private IConnection? _connection;
     private IChannel? _channel;
-    private ConfirmTracker? _tracker;
+    private ConfirmTracker<PendingMessage>? _tracker;
     private int _disposed;
     private bool _unreachableLogged;
     private bool _everConnected;
     private bool _connectionBroken;
+    private string? _refusal;
 
     /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the broker until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
@@ -78,6 +84,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         _exchange = options.ControlExchange;
         _url = RabbitMQConnections.Describe(options.TransportUrl);
         _slots = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
+        _retryWaits = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         _logger = logger ?? NullLogger<RabbitMQNotificationDriver>.Instance;
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
@@ -96,17 +103,31 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     /// full (up to <see cref="RabbitMQDriverOptions.BufferFullTimeout"/>).
     /// </summary>
     /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="NotificationRefusedException">The broker refused the driver for good; the message names the setting to change.</exception>
     /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
     public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
-        foreach (var topic in notification.Topics)
+        await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Like <see cref="SendAsync"/>, then waits until the broker confirmed every copy (one per topic) or the
+    /// driver gave one up: <see langword="null"/> when all were confirmed, otherwise why one was not.
+    /// </summary>
+    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="NotificationRefusedException">The broker refused the driver for good; the message names the setting to change.</exception>
+    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
+    public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        foreach (var outcome in await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false))
         {
-            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
-            await EnqueueAsync(new PendingMessage(topic + "." + suffix, body, notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
+            if (await outcome.WaitAsync(cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                return reason;
+            }
         }
+
+        return null;
     }
 
     /// <summary>Completes when every message handed to the driver so far is confirmed by the broker or given up.</summary>
@@ -162,12 +183,42 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         {
         }
 
+        // What the loop did not take is lost: counted here, and logged once above.
+        while (_retries.Reader.TryRead(out var left) || _buffer.Reader.TryRead(out left))
+        {
+            GiveUp(left, null);
+        }
+
         await CloseAsync().ConfigureAwait(false);
+        LogClosed(_logger, _url, Statistics.ToString());
+        _retryWaits.Dispose();
         _stopping.Dispose();
         if (_ownsMeter)
         {
             _meter.Dispose();
         }
+    }
+
+    private async ValueTask<List<Task<string?>>> SendTrackedAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
+        var outcomes = new List<Task<string?>>(notification.Topics.Count);
+        foreach (var topic in notification.Topics)
+        {
+            if (Volatile.Read(ref _refusal) is { } refusal)
+            {
+                throw new NotificationRefusedException(refusal);
+            }
+
+            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
+            var message = new PendingMessage(topic + "." + suffix, body, notification.EventType, notification.MessageId);
+            await EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(message.Outcome);
+        }
+
+        return outcomes;
     }
 
     private async ValueTask EnqueueAsync(PendingMessage message, CancellationToken cancellationToken)
@@ -208,6 +259,12 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                 return;
             }
 
+            if (Volatile.Read(ref _refusal) is not null)
+            {
+                GiveUp(message, null);
+                continue;
+            }
+
             IChannel channel;
             try
             {
@@ -219,6 +276,12 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                 GiveUp(message, null);
                 return;
             }
+            catch (NotificationRefusedException refusal)
+            {
+                Refuse(refusal.Message, refusal.InnerException);
+                OnFailed(message, refusal);
+                continue;
+            }
 
             try
             {
@@ -226,6 +289,11 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             }
             catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
+                if (RabbitMQRefusals.Explain(error, _options, $"declare exchange '{_exchange}' and queue '{message.RoutingKey}' with durable={_options.DurableQueues}, auto_delete={_options.AutoDelete}") is { } refusal)
+                {
+                    Refuse(refusal, error);
+                }
+
                 OnFailed(message, error);
                 continue;
             }
@@ -347,6 +415,11 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
+                    if (RabbitMQRefusals.Explain(error, _options, "open a connection") is { } refusal)
+                    {
+                        throw new NotificationRefusedException(refusal, error);
+                    }
+
                     if (!_unreachableLogged)
                     {
                         LogUnreachable(_logger, error, _url, Statistics.Outstanding);
@@ -377,7 +450,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
                 _channel = await _connection.CreateChannelAsync(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false),
                     stopping).ConfigureAwait(false);
-                var tracker = new ConfirmTracker(OnConfirmed, OnFailed);
+                var tracker = new ConfirmTracker<PendingMessage>(OnConfirmed, OnFailed);
                 _channel.BasicAcksAsync += (_, args) =>
                 {
                     tracker.Ack(args.DeliveryTag, args.Multiple);
@@ -398,6 +471,12 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             }
             catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
+                // A virtual host that does not exist lets the connection open and closes it before the first channel.
+                if (RabbitMQRefusals.Explain(error, _options, "open a channel") is { } refusal)
+                {
+                    throw new NotificationRefusedException(refusal, error);
+                }
+
                 failures++;
                 LogChannelFailed(_logger, error, _url);
                 await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
@@ -412,33 +491,36 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             return;
         }
 
-        try
+        if (!_declared.Contains(ExchangeDeclared))
         {
-            if (!_declared.Contains(ExchangeDeclared))
-            {
-                await channel.ExchangeDeclareAsync(_exchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
-                _declared.Add(ExchangeDeclared);
-            }
+            await channel.ExchangeDeclareAsync(_exchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
+            _declared.Add(ExchangeDeclared);
+        }
 
-            // oslo declares the queue named like the routing key, so a notification sent before any consumer exists waits there.
-            await channel.QueueDeclareAsync(routingKey, _options.DurableQueues, false, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
-            await channel.QueueBindAsync(routingKey, _exchange, routingKey, null, false, stopping).ConfigureAwait(false);
-            _declared.Add(routingKey);
-        }
-        catch (global::RabbitMQ.Client.Exceptions.OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == 406)
-        {
-            throw new InvalidOperationException(
-                $"The broker at {_url} refused to declare exchange '{_exchange}' / queue '{routingKey}' with durable={_options.DurableQueues}, auto_delete={_options.AutoDelete}: {error.ShutdownReason.ReplyText}. "
-                + "They exist with other settings: set DurableQueues (oslo's amqp_durable_queues) and AutoDelete (amqp_auto_delete) as the services on this broker do.",
-                error);
-        }
+        // oslo declares the queue named like the routing key, so a notification sent before any consumer exists waits there.
+        await channel.QueueDeclareAsync(routingKey, _options.DurableQueues, false, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
+        await channel.QueueBindAsync(routingKey, _exchange, routingKey, null, false, stopping).ConfigureAwait(false);
+        _declared.Add(routingKey);
     }
 
     private void OnConfirmed(PendingMessage message)
     {
         _inFlight.Release();
         Statistics.AddConfirmed();
+        message.Confirmed();
         Settle();
+    }
+
+    /// <summary>Remembers the first refusal that cannot heal, logs it once, and gives up what waits to be published again.</summary>
+    private void Refuse(string refusal, Exception? error)
+    {
+        if (Interlocked.CompareExchange(ref _refusal, refusal, null) is not null)
+        {
+            return;
+        }
+
+        LogRefused(_logger, error, refusal, Statistics.Outstanding);
+        _retryWaits.Cancel();
     }
 
     private void OnFailed(PendingMessage message, Exception error)
@@ -450,7 +532,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     private void Fail(PendingMessage message, Exception error)
     {
         message.FailedAttempts++;
-        if (_stopping.IsCancellationRequested || !_options.Retry.ShouldRetry(message.FailedAttempts))
+        if (Volatile.Read(ref _refusal) is not null || _stopping.IsCancellationRequested || !_options.Retry.ShouldRetry(message.FailedAttempts))
         {
             GiveUp(message, error);
             return;
@@ -466,7 +548,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     {
         try
         {
-            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+            await Task.Delay(delay, _retryWaits.Token).ConfigureAwait(false);
             _retries.Writer.TryWrite(message);
         }
         catch (OperationCanceledException)
@@ -475,10 +557,20 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         }
     }
 
+    /// <summary>
+    /// Drops a message for good. Only a message whose retries ran out is logged on its own (a few lines a minute
+    /// at most); a refusal and a shutdown are logged once for all the messages they cost.
+    /// </summary>
     private void GiveUp(PendingMessage message, Exception? error)
     {
         Statistics.AddDropped();
-        LogDropped(_logger, error, message.EventType, message.MessageId, message.RoutingKey, message.FailedAttempts, _options.Retry.ToString());
+        var refusal = Volatile.Read(ref _refusal);
+        if (refusal is null && error is not null && !_stopping.IsCancellationRequested && _droppedLog.TryEnter(out var suppressed))
+        {
+            LogDropped(_logger, error, message.EventType, message.MessageId, message.RoutingKey, message.FailedAttempts, _options.Retry.ToString(), suppressed);
+        }
+
+        message.GivenUp(refusal ?? error?.Message ?? "the driver closed before the broker confirmed it");
         Settle();
     }
 
@@ -553,8 +645,14 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     [LoggerMessage(5, LogLevel.Debug, "{EventType} {MessageId} to {RoutingKey} was not confirmed (attempt {Attempt}: {Reason}); publishing again in {Delay}")]
     private static partial void LogRepublishing(ILogger logger, string eventType, string messageId, string routingKey, int attempt, TimeSpan delay, string reason);
 
-    [LoggerMessage(6, LogLevel.Error, "Dropped {EventType} {MessageId} to {RoutingKey} after {Attempts} failed attempt(s) (retry policy: {Retry})")]
-    private static partial void LogDropped(ILogger logger, Exception? error, string eventType, string messageId, string routingKey, int attempts, string retry);
+    [LoggerMessage(6, LogLevel.Error, "Dropped {EventType} {MessageId} to {RoutingKey} after {Attempts} failed attempt(s) (retry policy: {Retry}); {Suppressed} more dropped message(s) left out of the log since the last line")]
+    private static partial void LogDropped(ILogger logger, Exception error, string eventType, string messageId, string routingKey, int attempts, string retry, long suppressed);
+
+    [LoggerMessage(11, LogLevel.Error, "{Refusal} Nothing more is sent: the {Outstanding} message(s) waiting are dropped, and so is every notification from now on until the setting is changed and the service restarted")]
+    private static partial void LogRefused(ILogger logger, Exception? error, string refusal, long outstanding);
+
+    [LoggerMessage(12, LogLevel.Information, "Closed the connection to {Url}: {Statistics}")]
+    private static partial void LogClosed(ILogger logger, string url, string statistics);
 
     [LoggerMessage(7, LogLevel.Error, "{Outstanding} message(s) were not confirmed by {Url} within the shutdown timeout of {Timeout} and are lost")]
     private static partial void LogShutdownLost(ILogger logger, long outstanding, TimeSpan timeout, string url);

@@ -19,7 +19,9 @@ namespace VersionedNotifications.RabbitMQ;
 /// typed reader and hands it to a <see cref="NotificationDispatcher"/>. A message is acknowledged after its
 /// handlers succeed; when one throws, the message is dead-lettered, requeued or rejected
 /// (<see cref="NotificationListenerOptions.OnFailure"/>). Messages outside the event type and publisher
-/// filters are acknowledged unread by handlers. Delivery is at least once: after a lost connection the
+/// filters are acknowledged unread by handlers. A message no typed handler can take (not a notification,
+/// an unknown event type, a newer major version) goes to the fallback handler; without one it is logged,
+/// counted by reason and acknowledged or dead-lettered (<see cref="NotificationListenerOptions.OnUnreadable"/>). Delivery is at least once: after a lost connection the
 /// broker delivers again what was not acknowledged. Use it alone (<see cref="StartAsync"/>,
 /// <see cref="StopAsync"/>) or hosted (<c>AddNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
 /// </summary>
@@ -32,14 +34,11 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly NotificationListenerOptions _options;
-    private readonly NotificationReader _reader;
-    private readonly NotificationDispatcher _dispatcher;
-    private readonly NotificationFilter _filter;
+    private readonly ListenerPipeline _pipeline;
     private readonly string _url;
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
-    private readonly SemaphoreSlim _deadLetterPublish = new(1, 1);
     private readonly object _handlingLock = new();
     private CancellationTokenSource _stopping = new();
     private CancellationTokenSource _closing = new();
@@ -47,7 +46,6 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     private int _handling;
     private Session? _session;
     private Task? _reconnecting;
-    private string? _deadLetterQueue;
 
     /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
@@ -68,18 +66,25 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
 
         _options = options;
-        _reader = reader;
-        _dispatcher = dispatcher;
-        _filter = new NotificationFilter(options.EventTypes, options.Publishers);
         _url = RabbitMQConnections.Describe(options.TransportUrl);
         _logger = logger ?? NullLogger<NotificationListener>.Instance;
+        var policy = new ListenerPolicy(
+            options.OnFailure switch
+            {
+                ListenerFailureAction.Requeue => SettleDecision.Requeue,
+                ListenerFailureAction.Reject => SettleDecision.Reject,
+                _ => SettleDecision.DeadLetter,
+            },
+            options.OnUnreadable == UnreadableMessageAction.DeadLetter ? SettleDecision.DeadLetter : SettleDecision.Acknowledge,
+            options.RequeueDelay);
+        _pipeline = new ListenerPipeline(reader, dispatcher, new NotificationFilter(options.EventTypes, options.Publishers), policy, _logger);
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
-        RabbitMQMetrics.RegisterListener(_meter, Statistics);
+        ListenerMetrics.Register(_meter, RabbitMQMetrics.Transport, Statistics);
     }
 
     /// <summary>What the listener did so far.</summary>
-    public NotificationListenerStatistics Statistics { get; } = new();
+    public NotificationListenerStatistics Statistics => _pipeline.Statistics;
 
     /// <summary>The queues consumed, once started (a private queue's name is the broker's).</summary>
     public IReadOnlyList<string> Queues => Volatile.Read(ref _session)?.Queues ?? [];
@@ -177,7 +182,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
 
         _session = null;
         await CloseAsync(session).ConfigureAwait(false);
-        LogStopped(_logger, _url, Statistics.ToString());
+        LogStopped(_logger, _url, Statistics.ToString(), _pipeline.TakeSuppressedLines());
     }
 
     /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
@@ -201,7 +206,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     {
         IConnection? connection = null;
         IChannel? consuming = null;
-        IChannel? publishing = null;
+        DeadLetterPublisher? deadLetters = null;
         try
         {
             connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications listener", cancellationToken).ConfigureAwait(false);
@@ -215,16 +220,14 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             await consuming.BasicQosAsync(0, _options.Prefetch, false, cancellationToken).ConfigureAwait(false);
             await consuming.ExchangeDeclareAsync(_options.ControlExchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
             var queues = await DeclareQueuesAsync(consuming, cancellationToken).ConfigureAwait(false);
-            if (_options.OnFailure == ListenerFailureAction.DeadLetterQueue)
+            if (_options.OnFailure == ListenerFailureAction.DeadLetterQueue || _options.OnUnreadable == UnreadableMessageAction.DeadLetter)
             {
-                _deadLetterQueue = _options.DeadLetterQueue ?? (_options.Pool ?? _options.Topics[0]) + ".dead";
-                publishing = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken).ConfigureAwait(false);
-                await publishing.QueueDeclareAsync(_deadLetterQueue, true, false, false, null, false, false, cancellationToken).ConfigureAwait(false);
+                deadLetters = await DeadLetterPublisher.OpenAsync(connection, _options.EffectiveDeadLetterQueue, cancellationToken).ConfigureAwait(false);
             }
 
             // One handler at a time handles deliveries in order, so one acknowledgement can cover several.
             var batch = _options.MaxConcurrency == 1 ? Math.Max(1, _options.Prefetch / 2) : 1;
-            var session = new Session(connection, consuming, publishing, queues, lost, batch);
+            var session = new Session(connection, consuming, deadLetters, queues, lost, batch);
             foreach (var queue in queues)
             {
                 var consumer = new AsyncEventingBasicConsumer(consuming);
@@ -236,12 +239,12 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await CloseAsync(connection, publishing, consuming).ConfigureAwait(false);
+            await CloseAsync(connection, deadLetters?.Channel, consuming).ConfigureAwait(false);
             throw new BrokerUnavailableException($"Cannot listen on {_url} (exchange '{_options.ControlExchange}'): {Describe(error)}", error);
         }
         catch (OperationCanceledException)
         {
-            await CloseAsync(connection, publishing, consuming).ConfigureAwait(false);
+            await CloseAsync(connection, deadLetters?.Channel, consuming).ConfigureAwait(false);
             throw;
         }
     }
@@ -263,7 +266,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
 
             LogConnectionLost(_logger, _url, reason);
             session.Dispose();
-            await RabbitMQConnections.AbandonAsync(session.Connection, session.Publishing, session.Consuming).ConfigureAwait(false);
+            await RabbitMQConnections.AbandonAsync(session.Connection, session.DeadLetters?.Channel, session.Consuming).ConfigureAwait(false);
             for (var failures = 1; ; failures++)
             {
                 try
@@ -374,7 +377,6 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         settle.CancelAfter(SettleTimeout + _options.RequeueDelay);
         try
         {
-            Statistics.AddReceived();
             if (!session.Consuming.IsOpen)
             {
                 // Delivered before the connection dropped and dispatched after: it cannot be acknowledged, and the
@@ -385,30 +387,8 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
 
             // The client reuses the delivery buffer after this callback; results and handlers may keep the bytes.
             var body = delivery.Body.ToArray();
-            NotificationReadResult? result = null;
-            DispatchOutcome? outcome;
-            try
-            {
-                // The read sits with the dispatch: should it ever throw (it promises not to), the message is
-                // settled as a failed one instead of staying unacknowledged.
-                result = _reader.Read(body);
-                outcome = _filter.Handles(result) ? await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false) : null;
-            }
-            catch (Exception error)
-            {
-                await HandleFailureAsync(session, queue, delivery, body, result, error, settle.Token).ConfigureAwait(false);
-                return;
-            }
-
-            await AckAsync(session, delivery, settle.Token).ConfigureAwait(false);
-            if (outcome == DispatchOutcome.Handled)
-            {
-                Statistics.AddHandled();
-            }
-            else
-            {
-                Statistics.AddSkipped();
-            }
+            var verdict = await _pipeline.ProcessAsync(body, queue, _stopping.Token).ConfigureAwait(false);
+            await SettleAsync(session, queue, delivery, body, verdict, settle.Token).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -433,7 +413,8 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
     }
 
-    private async Task HandleFailureAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, NotificationReadResult? result, Exception error, CancellationToken settle)
+    /// <summary>Carries out the pipeline's verdict on the channel the delivery came on, then counts it.</summary>
+    private async Task SettleAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, ListenerVerdict verdict, CancellationToken settle)
     {
         var channel = session.Consuming;
         if (!channel.IsOpen)
@@ -442,85 +423,64 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
             return;
         }
 
-        if (_stopping.IsCancellationRequested && error is OperationCanceledException)
+        switch (verdict.Decision)
         {
-            // Stopping cancelled the handler; the message is not at fault.
-            await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
-            Statistics.AddRequeued();
-            return;
-        }
-
-        LogHandlerFailed(_logger, error, NotificationFilter.Identify(result), queue, _options.OnFailure.ToString());
-        switch (_options.OnFailure)
-        {
-            case ListenerFailureAction.Requeue:
-                await RequeueAsync(channel, delivery, settle).ConfigureAwait(false);
-                return;
-            case ListenerFailureAction.Reject:
+            case SettleDecision.Acknowledge:
+                await session.AckAsync(delivery.DeliveryTag, settle).ConfigureAwait(false);
+                break;
+            case SettleDecision.Requeue:
+                await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
+                break;
+            case SettleDecision.Reject:
                 await channel.BasicRejectAsync(delivery.DeliveryTag, false, settle).ConfigureAwait(false);
-                Statistics.AddDeadLettered();
-                return;
+                break;
             default:
                 try
                 {
-                    await PublishDeadLetterAsync(session, queue, delivery, body, error, settle).ConfigureAwait(false);
+                    await session.DeadLetters!.PublishAsync(DeadLetterProperties(queue, delivery, verdict.Reason), body, settle).ConfigureAwait(false);
                 }
-                catch (Exception publishError)
+                catch (Exception publishError) when (!_stopping.IsCancellationRequested)
                 {
-                    LogDeadLetterFailed(_logger, publishError, _deadLetterQueue!, NotificationFilter.Identify(result));
-                    await RequeueAsync(channel, delivery, settle).ConfigureAwait(false);
-                    return;
+                    LogDeadLetterFailed(_logger, publishError, _options.EffectiveDeadLetterQueue, NotificationFilter.Identify(verdict.Result));
+                    await DelayAsync(_options.RequeueDelay).ConfigureAwait(false);
+                    await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
+                    verdict = verdict with { Decision = SettleDecision.Requeue };
+                    break;
                 }
 
-                await AckAsync(session, delivery, settle).ConfigureAwait(false);
-                Statistics.AddDeadLettered();
-                return;
+                await session.AckAsync(delivery.DeliveryTag, settle).ConfigureAwait(false);
+                break;
         }
+
+        _pipeline.Settled(verdict);
     }
 
-    private async Task RequeueAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken settle)
-    {
-        try
-        {
-            await Task.Delay(_options.RequeueDelay, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: requeue at once.
-        }
-
-        await channel.BasicNackAsync(delivery.DeliveryTag, false, true, settle).ConfigureAwait(false);
-        Statistics.AddRequeued();
-    }
-
-    private async Task PublishDeadLetterAsync(Session session, string queue, BasicDeliverEventArgs delivery, byte[] body, Exception error, CancellationToken settle)
+    /// <summary>The original's properties, without the client's confirm-tracking header, and the failure in <c>x-vn-*</c> headers.</summary>
+    private static BasicProperties DeadLetterProperties(string queue, BasicDeliverEventArgs delivery, string? reason)
     {
         var properties = new BasicProperties(delivery.BasicProperties);
         var headers = properties.Headers is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(properties.Headers);
         headers.Remove(global::RabbitMQ.Client.Constants.PublishSequenceNumberHeader);
-        headers["x-vn-error"] = Truncate($"{error.GetType().FullName}: {error.Message}", 1000);
+        headers["x-vn-error"] = Truncate(reason ?? "unknown", 1000);
         headers["x-vn-queue"] = queue;
         headers["x-vn-exchange"] = delivery.Exchange;
         headers["x-vn-routing-key"] = delivery.RoutingKey;
         headers["x-vn-failed-at"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         properties.Headers = headers;
-        await _deadLetterPublish.WaitAsync(settle).ConfigureAwait(false);
-        try
-        {
-            await session.Publishing!.BasicPublishAsync(string.Empty, _deadLetterQueue!, false, properties, body, settle).ConfigureAwait(false);
-        }
-        finally
-        {
-            _deadLetterPublish.Release();
-        }
+        return properties;
     }
 
-    /// <summary>
-    /// Acknowledges on the channel the message came on, unless that channel is closed: then the broker
-    /// delivers the message again on the next connection.
-    /// </summary>
-    private static ValueTask AckAsync(Session session, BasicDeliverEventArgs delivery, CancellationToken settle) =>
-        session.AckAsync(delivery.DeliveryTag, settle);
+    private async Task DelayAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: at once.
+        }
+    }
 
     private async Task WaitIdleAsync()
     {
@@ -549,7 +509,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
         }
 
         session.Dispose();
-        return CloseAsync(session.Connection, session.Publishing, session.Consuming);
+        return CloseAsync(session.Connection, session.DeadLetters?.Channel, session.Consuming);
     }
 
     private async Task CloseAsync(IConnection? connection, IChannel? publishing, IChannel? consuming)
@@ -576,11 +536,8 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, exchange '{Exchange}', queues {Queues}")]
     private static partial void LogStarted(ILogger logger, string url, string exchange, string queues);
 
-    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}")]
-    private static partial void LogStopped(ILogger logger, string url, string statistics);
-
-    [LoggerMessage(3, LogLevel.Error, "A handler failed on {Message} from queue {Queue}; the message is handled by {Action}")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception error, string message, string queue, string action);
+    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}; {SuppressedLines} log line(s) about unreadable messages and failed handlers were left out")]
+    private static partial void LogStopped(ILogger logger, string url, string statistics, long suppressedLines);
 
     [LoggerMessage(4, LogLevel.Error, "Could not publish {Message} to the dead-letter queue {DeadLetterQueue}; it is requeued instead")]
     private static partial void LogDeadLetterFailed(ILogger logger, Exception error, string deadLetterQueue, string message);
@@ -604,7 +561,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
     private static partial void LogReconnected(ILogger logger, string url, string queues);
 
     /// <summary>The broker objects of one connection; a delivery is settled on the channel of its own session.</summary>
-    private sealed class Session(IConnection connection, IChannel consuming, IChannel? publishing, IReadOnlyList<string> queues, TaskCompletionSource<string> lost, int ackBatch)
+    private sealed class Session(IConnection connection, IChannel consuming, DeadLetterPublisher? deadLetters, IReadOnlyList<string> queues, TaskCompletionSource<string> lost, int ackBatch)
         : IDisposable
     {
         // How long a handled message may wait for the acknowledgement that covers it, when batching.
@@ -621,7 +578,7 @@ public sealed partial class NotificationListener : INotificationListener, IAsync
 
         public IChannel Consuming { get; } = consuming;
 
-        public IChannel? Publishing { get; } = publishing;
+        public DeadLetterPublisher? DeadLetters { get; } = deadLetters;
 
         public IReadOnlyList<string> Queues { get; } = queues;
 

@@ -44,6 +44,16 @@ public sealed class NotificationListenerOptions : RabbitMQConnectionOptions
     /// <summary>The one durable dead-letter queue of the listener; by default <c>&lt;pool&gt;.dead</c>, or <c>&lt;first topic&gt;.dead</c> without a pool. The <c>x-vn-queue</c> header of each dead letter names the queue it came from.</summary>
     public string? DeadLetterQueue { get; set; }
 
+    /// <summary>
+    /// What happens to a message no typed handler can take (not a notification, an unknown event type, a newer
+    /// major version...) when the dispatcher has no fallback: it is logged and counted by reason either way, then
+    /// acknowledged (the default) or copied to <see cref="DeadLetterQueue"/> with the reason in <c>x-vn-error</c>.
+    /// </summary>
+    public UnreadableMessageAction OnUnreadable { get; set; } = UnreadableMessageAction.Acknowledge;
+
+    /// <summary>The dead-letter queue used: <see cref="DeadLetterQueue"/>, or <c>&lt;pool or first topic&gt;.dead</c>.</summary>
+    internal string EffectiveDeadLetterQueue => DeadLetterQueue ?? (Pool ?? Topics[0]) + ".dead";
+
     /// <summary>How long a failed message waits before it is requeued (default 1 s), so a failing handler does not spin.</summary>
     public TimeSpan RequeueDelay { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -104,6 +114,11 @@ public sealed class NotificationListenerOptions : RabbitMQConnectionOptions
         if (!Enum.IsDefined(OnFailure))
         {
             errors.Add($"OnFailure: {(int)OnFailure} is not an action; use DeadLetterQueue, Requeue or Reject");
+        }
+
+        if (!Enum.IsDefined(OnUnreadable))
+        {
+            errors.Add($"OnUnreadable: {(int)OnUnreadable} is not an action; use Acknowledge or DeadLetter");
         }
 
         if (DeadLetterQueue is not null && (string.IsNullOrWhiteSpace(DeadLetterQueue) || DeadLetterQueue.StartsWith("amq.", StringComparison.Ordinal)))
