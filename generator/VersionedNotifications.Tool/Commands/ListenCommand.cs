@@ -38,7 +38,7 @@ internal static class ListenCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new NotificationListenerOptions
+            var options = new RabbitMQNotificationListenerOptions
             {
                 TransportUrl = result.GetValue(url)!,
                 ControlExchange = result.GetValue(exchange)!,
@@ -46,7 +46,7 @@ internal static class ListenCommand
                 DurableQueues = result.GetValue(durable),
                 Pool = result.GetValue(pool),
                 PrivateQueue = result.GetValue(pool) is null && !result.GetValue(osloQueues),
-                OnFailure = ListenerFailureAction.Requeue,
+                OnFailure = RabbitMQListenerFailureAction.Requeue,
             };
             if (result.GetValue(priorities) is { Length: > 0 } named)
             {
@@ -88,7 +88,7 @@ internal static class ListenCommand
                 return ValueTask.CompletedTask;
             });
 
-            await using var listener = new NotificationListener(options, CapturedMessagesReader, dispatcher);
+            await using var listener = new RabbitMQNotificationListener(options, CapturedMessagesReader, dispatcher);
             try
             {
                 await listener.StartAsync(cancellationToken);

@@ -99,7 +99,7 @@ public sealed class RabbitMQDriverTests(Broker broker)
         }
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => driver.SendAsync(outgoing, CancellationToken.None).AsTask());
-        Assert.Contains("The RabbitMQ buffer of 3 messages stayed full", error.Message);
+        Assert.Contains("The buffer of 3 messages stayed full", error.Message);
         Assert.DoesNotContain("guest:guest", error.Message);
         Assert.Equal(3, driver.Statistics.Outstanding);
 

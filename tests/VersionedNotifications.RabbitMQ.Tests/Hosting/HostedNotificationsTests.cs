@@ -32,7 +32,7 @@ public sealed class HostedNotificationsTests(Broker broker)
         });
         consumer.Services.AddVersionedNotifications(consumer.Configuration)
             .AddRabbitMQ()
-            .AddNotificationListener(
+            .AddRabbitMQNotificationListener(
                 (dispatcher, _) => dispatcher.On(IronicEvents.Baremetal.Node.PowerSet.Start, (n, _) =>
                 {
                     received.Enqueue(n);
@@ -41,7 +41,7 @@ public sealed class HostedNotificationsTests(Broker broker)
                 OpenStackJsonContext.Default);
         using var consumerHost = consumer.Build();
         await consumerHost.StartAsync();
-        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is NotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is RabbitMQNotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
 
         var producer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         producer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,7 +63,7 @@ public sealed class HostedNotificationsTests(Broker broker)
 
         await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromSeconds(30), () => "nothing arrived");
         Assert.Equal("ironic-conductor.host-a", Assert.Single(received).Header.PublisherId);
-        Assert.Equal(["searchlight"], consumerHost.Services.GetRequiredService<NotificationListener>().Queues);
+        Assert.Equal(["searchlight"], consumerHost.Services.GetRequiredService<RabbitMQNotificationListener>().Queues);
         await consumerHost.StopAsync();
     }
 }

@@ -46,7 +46,7 @@ public sealed class OsloInteropTests(Broker broker)
 
             return ValueTask.CompletedTask;
         });
-        await using var listener = new NotificationListener(Emitters.ListenerOptions(broker, exchange, topic), Emitters.Reader, dispatcher);
+        await using var listener = new RabbitMQNotificationListener(Emitters.ListenerOptions(broker, exchange, topic), Emitters.Reader, dispatcher);
         await listener.StartAsync();
 
         await using var oslo = PeerProcess.Python("oslo_notify.py", "--url", broker.Url, "--exchange", exchange, "--topic", topic);

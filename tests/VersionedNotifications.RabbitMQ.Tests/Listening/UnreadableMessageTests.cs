@@ -105,7 +105,7 @@ public sealed class UnreadableMessageTests(Broker broker)
             fallback.Enqueue(result);
             return ValueTask.CompletedTask;
         });
-        await using var listener = new NotificationListener(Emitters.ListenerOptions(broker, _exchange, _topic), Emitters.Reader, dispatcher);
+        await using var listener = new RabbitMQNotificationListener(Emitters.ListenerOptions(broker, _exchange, _topic), Emitters.Reader, dispatcher);
         await listener.StartAsync();
 
         await BrokerQueues.PublishRawAsync(broker, _exchange, _topic + ".info", Encoding.UTF8.GetBytes("""{"hello": "world"}"""));
@@ -119,7 +119,7 @@ public sealed class UnreadableMessageTests(Broker broker)
 
     private static JsonNode Fixture() => JsonNode.Parse(Repository.ReadFixture("ironic", "baremetal.node.power_set.start.json"))!;
 
-    private async Task<(NotificationListener Listener, ConcurrentQueue<string> Handled, RecordingLoggerProvider Logs)> StartAsync(Action<NotificationListenerOptions> configure)
+    private async Task<(RabbitMQNotificationListener Listener, ConcurrentQueue<string> Handled, RecordingLoggerProvider Logs)> StartAsync(Action<RabbitMQNotificationListenerOptions> configure)
     {
         var handled = new ConcurrentQueue<string>();
         var dispatcher = new NotificationDispatcher(Emitters.Reader).On(IronicEvents.Baremetal.Node.PowerSet.Start, (n, _) =>
@@ -132,7 +132,7 @@ public sealed class UnreadableMessageTests(Broker broker)
         configure(options);
         var logs = new RecordingLoggerProvider();
         var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        var listener = new NotificationListener(options, Emitters.Reader, dispatcher, factory.CreateLogger<NotificationListener>());
+        var listener = new RabbitMQNotificationListener(options, Emitters.Reader, dispatcher, factory.CreateLogger<RabbitMQNotificationListener>());
         await listener.StartAsync();
         return (listener, handled, logs);
     }
