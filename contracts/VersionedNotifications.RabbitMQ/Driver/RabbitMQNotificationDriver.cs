@@ -70,6 +70,9 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     /// <summary>What the driver did so far.</summary>
     public NotificationDriverStatistics Statistics => _buffer.Statistics;
 
+    /// <summary>Always: the driver's buffer publishes again by <see cref="RabbitMQDriverOptions.Retry"/>; the notifier does not retry it.</summary>
+    public bool RetriesDeliveries => true;
+
     /// <summary>
     /// Puts one message per topic in the buffer; the broker confirms it later. Waits while the buffer is
     /// full (up to <see cref="RabbitMQDriverOptions.BufferFullTimeout"/>).

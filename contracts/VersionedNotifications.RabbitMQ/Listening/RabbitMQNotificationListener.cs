@@ -30,13 +30,11 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
     // How long acknowledging, requeueing or dead-lettering one message may wait for the broker.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
-    // How often the listener checks that its connection still works, and how long an answer may take.
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
-
     private readonly RabbitMQNotificationListenerOptions _options;
     private readonly ListenerPipeline _pipeline;
     private readonly RabbitMQDeliverySettler _settler;
     private readonly RabbitMQConnectionSupervisor _connection;
+    private readonly RabbitMQListenerConnector _connector;
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
@@ -71,6 +69,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         _connection = new RabbitMQConnectionSupervisor(options, "VersionedNotifications listener", _logger);
         _pipeline = new ListenerPipeline(reader, dispatcher, new NotificationFilter(options.EventTypes, options.Publishers), options.Policy, _logger);
         _settler = new RabbitMQDeliverySettler(options, _pipeline, _logger);
+        _connector = new RabbitMQListenerConnector(options, _connection, HandleAsync, _logger);
         _ownsMeter = meterFactory is null;
         _meter = NotifierMetrics.CreateMeter(meterFactory);
         TransportMetrics.RegisterListener(_meter, RabbitMQMetrics.Transport, Statistics);
@@ -83,9 +82,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
     public IReadOnlyList<string> Queues => Volatile.Read(ref _session)?.Queues ?? [];
 
     /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
-    public IReadOnlyList<string> RoutingKeys => _options.Topics
-        .SelectMany(topic => _options.Priorities.Distinct().Select(priority => topic + "." + PriorityNames.ToRoutingSuffix(priority)))
-        .ToArray();
+    public IReadOnlyList<string> RoutingKeys => _options.RoutingKeys;
 
     /// <summary>
     /// Connects, declares the exchange, queues and bindings as oslo's listener does, and starts consuming.
@@ -103,10 +100,10 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
 
         _stopping = Renewed(_stopping);
         _closing = Renewed(_closing);
-        var session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var session = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         _session = session;
         LogStarted(_logger, _connection.Url, _options.ControlExchange, string.Join(", ", session.Queues));
-        _reconnecting = Task.Run(() => KeepConnectedAsync(session, _closing.Token));
+        _reconnecting = Task.Run(() => _connector.KeepConnectedAsync(session, reconnected => _session = reconnected, _closing.Token));
     }
 
     /// <summary>
@@ -170,151 +167,6 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         {
             _meter.Dispose();
         }
-    }
-
-    /// <summary>One connection with its channels, queues and consumers, declared and consuming.</summary>
-    private async Task<RabbitMQListenerSession> OpenSessionAsync(CancellationToken cancellationToken)
-    {
-        IChannel? consuming = null;
-        DeadLetterPublisher? deadLetters = null;
-        try
-        {
-            var connection = await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            consuming = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, null, (ushort)_options.MaxConcurrency), cancellationToken).ConfigureAwait(false);
-            await consuming.BasicQosAsync(0, _options.Prefetch, false, cancellationToken).ConfigureAwait(false);
-            await RabbitMQTopology.DeclareExchangeAsync(consuming, _options, cancellationToken).ConfigureAwait(false);
-            var queues = await DeclareQueuesAsync(consuming, cancellationToken).ConfigureAwait(false);
-            if (_options.Policy.OnHandlerFailure == SettleDecision.DeadLetter || _options.Policy.OnUnreadable == SettleDecision.DeadLetter)
-            {
-                deadLetters = await DeadLetterPublisher.OpenAsync(connection, _options.EffectiveDeadLetterQueue, cancellationToken).ConfigureAwait(false);
-            }
-
-            // One handler at a time handles deliveries in order, so one acknowledgement can cover several.
-            var batch = _options.MaxConcurrency == 1 ? Math.Max(1, _options.Prefetch / 2) : 1;
-            var session = new RabbitMQListenerSession(_connection, consuming, deadLetters, queues, batch);
-            foreach (var queue in queues)
-            {
-                var consumer = new AsyncEventingBasicConsumer(consuming);
-                consumer.ReceivedAsync += (_, delivery) => HandleAsync(session, queue, delivery);
-                session.ConsumerTags.Add(await consuming.BasicConsumeAsync(queue, false, consumer, cancellationToken).ConfigureAwait(false));
-            }
-
-            return session;
-        }
-        catch (Exception error)
-        {
-            await _connection.CloseAsync(deadLetters?.Channel, consuming).ConfigureAwait(false);
-            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new BrokerUnavailableException($"Cannot listen on {_connection.Url} (exchange '{_options.ControlExchange}'): {Describe(error)}", error);
-        }
-    }
-
-    /// <summary>Waits for the connection to drop and opens a new session, again and again (with a backoff) while the broker is away.</summary>
-    private async Task KeepConnectedAsync(RabbitMQListenerSession session, CancellationToken closing)
-    {
-        while (true)
-        {
-            try
-            {
-                await WatchAsync(session, closing).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            session.Dispose();
-            await _connection.AbandonAsync(session.DeadLetters?.Channel, session.Consuming).ConfigureAwait(false);
-            for (var failures = 1; ; failures++)
-            {
-                try
-                {
-                    await Task.Delay(_options.ReconnectDelay(failures), closing).ConfigureAwait(false);
-                    session = await OpenSessionAsync(closing).ConfigureAwait(false);
-                    break;
-                }
-                catch (OperationCanceledException) when (closing.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (BrokerUnavailableException error)
-                {
-                    if (failures == 1)
-                    {
-                        LogReconnectFailed(_logger, error.Message, _connection.Url);
-                    }
-                }
-            }
-
-            _session = session;
-            LogReconnected(_logger, _connection.Url, string.Join(", ", session.Queues));
-        }
-    }
-
-    /// <summary>
-    /// Waits until the session's connection is lost, asking the broker every 5 s whether its first queue is
-    /// still there: a connection can stop working without the client noticing (a broker that stopped reading
-    /// while shutting down), and a queue deleted under the consumer ends consuming without closing the
-    /// connection. No answer within 5 s, or an error, gives the connection up.
-    /// </summary>
-    private static async Task WatchAsync(RabbitMQListenerSession session, CancellationToken closing)
-    {
-        while (true)
-        {
-            var check = Task.Delay(CheckInterval, closing);
-            if (await Task.WhenAny(session.Lost, check).ConfigureAwait(false) == session.Lost)
-            {
-                return;
-            }
-
-            await check.ConfigureAwait(false); // throws when closing
-            using var answer = CancellationTokenSource.CreateLinkedTokenSource(closing);
-            answer.CancelAfter(CheckInterval);
-            try
-            {
-                await session.Consuming.QueueDeclarePassiveAsync(session.Queues[0], answer.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (closing.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (OperationCanceledException)
-            {
-                session.GiveUp($"the broker did not answer a check within {CheckInterval.TotalSeconds:0} s");
-            }
-            catch (Exception error)
-            {
-                session.GiveUp($"checking queue '{session.Queues[0]}' failed: {Describe(error)}");
-            }
-        }
-    }
-
-    private async Task<IReadOnlyList<string>> DeclareQueuesAsync(IChannel channel, CancellationToken cancellationToken)
-    {
-        var keys = RoutingKeys;
-        if (_options.PrivateQueue)
-        {
-            var declared = await channel.QueueDeclareAsync(string.Empty, false, true, true, null, false, false, cancellationToken).ConfigureAwait(false);
-            await RabbitMQTopology.BindAsync(channel, _options, declared.QueueName, keys, cancellationToken).ConfigureAwait(false);
-            return [declared.QueueName];
-        }
-
-        if (_options.Pool is { } pool)
-        {
-            await RabbitMQTopology.DeclareQueueAsync(channel, _options, pool, keys, cancellationToken).ConfigureAwait(false);
-            return [pool];
-        }
-
-        foreach (var key in keys)
-        {
-            await RabbitMQTopology.DeclareQueueAsync(channel, _options, key, [key], cancellationToken).ConfigureAwait(false);
-        }
-
-        return keys;
     }
 
     private async Task HandleAsync(RabbitMQListenerSession session, string queue, BasicDeliverEventArgs delivery)
@@ -390,11 +242,6 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         return new CancellationTokenSource();
     }
 
-    private static string Describe(Exception error) =>
-        error is global::RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason: { } reason }
-            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues and AutoDelete as oslo's amqp_durable_queues and amqp_auto_delete are set there)" : string.Empty)
-            : (error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message);
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, exchange '{Exchange}', queues {Queues}")]
@@ -408,10 +255,4 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
 
     [LoggerMessage(6, LogLevel.Warning, "A problem while stopping the listener on {Url}")]
     private static partial void LogStopProblem(ILogger logger, Exception error, string url);
-
-    [LoggerMessage(9, LogLevel.Warning, "Cannot reach {Url} yet ({Reason}); trying again")]
-    private static partial void LogReconnectFailed(ILogger logger, string reason, string url);
-
-    [LoggerMessage(10, LogLevel.Information, "Reconnected to {Url}; consuming again from {Queues}")]
-    private static partial void LogReconnected(ILogger logger, string url, string queues);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.RabbitMQ;
 
@@ -50,6 +51,11 @@ public sealed class RabbitMQNotificationListenerOptions : RabbitMQConnectionOpti
     /// acknowledged (the default) or copied to <see cref="DeadLetterQueue"/> with the reason in <c>x-vn-error</c>.
     /// </summary>
     public UnreadableMessageAction OnUnreadable { get; set; } = UnreadableMessageAction.Acknowledge;
+
+    /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
+    internal IReadOnlyList<string> RoutingKeys => Topics
+        .SelectMany(topic => Priorities.Distinct().Select(priority => topic + "." + PriorityNames.ToRoutingSuffix(priority)))
+        .ToArray();
 
     /// <summary>The dead-letter queue used: <see cref="DeadLetterQueue"/>, or <c>&lt;pool or first topic&gt;.dead</c>.</summary>
     internal string EffectiveDeadLetterQueue => DeadLetterQueue ?? (Pool ?? Topics[0]) + ".dead";

@@ -15,7 +15,8 @@ namespace VersionedNotifications;
 /// The notifier of a service: filters by level and disabled event types, stamps the publisher id,
 /// writes each notification once with its secrets masked, and hands it to every driver for every
 /// topic, as oslo.messaging's <c>Notifier</c> with several drivers does. A driver that throws is tried
-/// again by the retry policy, unless it refused for good (<see cref="NotificationRefusedException"/>); when it
+/// again by the retry policy, unless it refused for good (<see cref="NotificationRefusedException"/>) or retries
+/// its deliveries itself (<see cref="INotificationDriver.RetriesDeliveries"/>: one retry owner); when it
 /// fails for good the failure is counted and logged (a few lines a minute at most), never thrown.
 /// The notifier does not own its drivers: dispose them after it.
 /// </summary>
@@ -237,7 +238,7 @@ public sealed partial class Notifier : INotifier, IDisposable
             catch (Exception error)
             {
                 long suppressed;
-                if (!_retry.ShouldRetry(attempt))
+                if (driver.RetriesDeliveries || !_retry.ShouldRetry(attempt))
                 {
                     Statistics.AddFailed();
                     if (_failureLog.TryEnter(out suppressed))
