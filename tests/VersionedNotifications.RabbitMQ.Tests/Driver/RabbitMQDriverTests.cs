@@ -126,10 +126,14 @@ public sealed class RabbitMQDriverTests(Broker broker)
         notifierOptions.Retry = NotificationRetryPolicy.Forever;
         using var notifier = new Notifier(notifierOptions, [driver], factory.CreateLogger<Notifier>());
 
-        for (var i = 0; i < 1000; i++)
+        // A limit that only catches a hang: before one retry owner, the notifier retried a full buffer forever.
+        await Task.Run(async () =>
         {
-            await notifier.EmitAsync(IronicEvents.Baremetal.Node.PowerSet.Start, Emitters.PowerSetStart());
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                await notifier.EmitAsync(IronicEvents.Baremetal.Node.PowerSet.Start, Emitters.PowerSetStart());
+            }
+        }).WaitAsync(TimeSpan.FromMinutes(2));
 
         await driver.DisposeAsync();
 
