@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using global::RabbitMQ.Client;
 using global::RabbitMQ.Client.Events;
 using Microsoft.Extensions.Logging;
+using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.RabbitMQ;
 
@@ -57,6 +58,13 @@ internal sealed partial class RabbitMQListenerConnector(
             if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+
+            var refusal = (error as NotificationRefusedException)?.Message
+                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.DurableQueues}, auto_delete={options.AutoDelete}");
+            if (refusal is not null)
+            {
+                throw new BrokerRefusedException($"Cannot listen on {connection.Url}: {refusal}", error);
             }
 
             throw new BrokerUnavailableException($"Cannot listen on {connection.Url} (exchange '{options.ControlExchange}'): {Describe(error)}", error);
