@@ -222,11 +222,11 @@ internal sealed partial class DeliveryBuffer : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _retryWaits.Dispose();
-        _slots.Dispose();
-    }
+    /// <summary>
+    /// Releases the retry timers. The slots are left to the collector: a channel's shutdown may still report a
+    /// message failed after the driver closed, and settling it must not throw.
+    /// </summary>
+    public void Dispose() => _retryWaits.Dispose();
 
     private async Task RetryLaterAsync(PendingDelivery message, TimeSpan delay)
     {
