@@ -68,6 +68,9 @@ public sealed class NotificationDispatcher
         return this;
     }
 
+    /// <summary>Whether a fallback (<see cref="OnUnhandled"/>) receives what no typed handler took; a listener lets go of such messages only then without a word.</summary>
+    public bool HasFallback => _fallbacks.Count > 0;
+
     /// <summary>Reads <paramref name="message"/> and dispatches it.</summary>
     public ValueTask<DispatchOutcome> DispatchAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
         DispatchAsync(_reader.Read(message), cancellationToken);

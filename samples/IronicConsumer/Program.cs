@@ -17,7 +17,7 @@ var seen = 0;
 
 builder.Services.AddVersionedNotifications(builder.Configuration)
     .AddRabbitMQ()
-    .AddNotificationListener(
+    .AddRabbitMQNotificationListener(
         (dispatcher, services) =>
         {
             var lifetime = services.GetRequiredService<IHostApplicationLifetime>();

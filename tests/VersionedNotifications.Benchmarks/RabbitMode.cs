@@ -87,7 +87,7 @@ internal static class RabbitMode
 
             return ValueTask.CompletedTask;
         });
-        var options = new NotificationListenerOptions
+        var options = new RabbitMQNotificationListenerOptions
         {
             TransportUrl = url,
             ControlExchange = exchange,
@@ -97,7 +97,7 @@ internal static class RabbitMode
             MaxConcurrency = int.TryParse(Environment.GetEnvironmentVariable("VN_BENCH_CONCURRENCY"), out var c) ? c : 1,
         };
         var watch = Stopwatch.StartNew();
-        await using var listener = new NotificationListener(options, reader, dispatcher);
+        await using var listener = new RabbitMQNotificationListener(options, reader, dispatcher);
         await listener.StartAsync();
         if (await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(5))) != done.Task)
         {

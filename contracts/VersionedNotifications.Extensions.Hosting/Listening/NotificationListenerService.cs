@@ -9,8 +9,10 @@ namespace VersionedNotifications.Extensions.Hosting;
 
 /// <summary>
 /// An <see cref="INotificationListener"/> as a hosted service: started with the host, trying again while
-/// the bus cannot be reached (so a service does not fail to start because its broker is late), and
-/// stopped with the host after the running handlers finish.
+/// the bus cannot be reached (so a service does not fail to start because its broker is late; the first failure
+/// is logged, then one line a minute), and stopped with the host after the running handlers finish. A refusal
+/// that trying again cannot heal (<see cref="BrokerRefusedException"/>) is logged once as an Error naming the
+/// setting to change, and ends the trying: <see cref="Started"/> fails with it.
 /// </summary>
 public sealed partial class NotificationListenerService : BackgroundService
 {
@@ -38,6 +40,8 @@ public sealed partial class NotificationListenerService : BackgroundService
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var quietSince = DateTime.MinValue;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -46,9 +50,21 @@ public sealed partial class NotificationListenerService : BackgroundService
                 _started.TrySetResult();
                 return;
             }
+            catch (BrokerRefusedException error)
+            {
+                LogRefused(_logger, error, error.Message);
+                _started.TrySetException(error);
+                return;
+            }
             catch (BrokerUnavailableException error)
             {
-                LogStartFailed(_logger, error, _retryInterval);
+                // A broker away for an hour costs a line a minute, not one per attempt.
+                failures++;
+                if (DateTime.UtcNow - quietSince >= TimeSpan.FromMinutes(1))
+                {
+                    LogStartFailed(_logger, error, _retryInterval, failures);
+                    quietSince = DateTime.UtcNow;
+                }
             }
 
             try
@@ -69,6 +85,9 @@ public sealed partial class NotificationListenerService : BackgroundService
         await _listener.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "The notification listener could not start; trying again in {RetryInterval}")]
-    private static partial void LogStartFailed(ILogger logger, Exception error, TimeSpan retryInterval);
+    [LoggerMessage(1, LogLevel.Warning, "The notification listener could not start ({Failures} attempt(s) so far); trying again every {RetryInterval}")]
+    private static partial void LogStartFailed(ILogger logger, Exception error, TimeSpan retryInterval, int failures);
+
+    [LoggerMessage(2, LogLevel.Error, "The notification listener will not start: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, Exception error, string refusal);
 }

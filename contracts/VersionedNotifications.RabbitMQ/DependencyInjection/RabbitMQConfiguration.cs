@@ -42,7 +42,7 @@ internal static class RabbitMQConfiguration
     }
 
     /// <summary>The listener: the section's connection, then <c>Listener</c>'s own keys (its <c>Topics</c> default to the section's).</summary>
-    public static void BindListener(IConfiguration section, NotificationListenerOptions options, List<string> errors)
+    public static void BindListener(IConfiguration section, RabbitMQNotificationListenerOptions options, List<string> errors)
     {
         BindConnection(section, options, errors);
         var listener = section.GetSection("Listener");
@@ -72,7 +72,7 @@ internal static class RabbitMQConfiguration
         options.PrivateQueue = ConfigurationValues.ReadBool(listener, "PrivateQueue", errors) ?? options.PrivateQueue;
         options.Prefetch = (ushort)(ConfigurationValues.ReadInt(listener, "Prefetch", 1, ushort.MaxValue, errors) ?? options.Prefetch);
         options.MaxConcurrency = ConfigurationValues.ReadInt(listener, "MaxConcurrency", 1, ushort.MaxValue, errors) ?? options.MaxConcurrency;
-        options.OnFailure = ConfigurationValues.ReadEnum<ListenerFailureAction>(listener, "OnFailure", errors) ?? options.OnFailure;
+        options.OnFailure = ConfigurationValues.ReadEnum<RabbitMQListenerFailureAction>(listener, "OnFailure", errors) ?? options.OnFailure;
         options.DeadLetterQueue = ConfigurationValues.ReadString(listener, "DeadLetterQueue") ?? options.DeadLetterQueue;
         options.RequeueDelay = ConfigurationValues.ReadDuration(listener, "RequeueDelay", errors) ?? options.RequeueDelay;
         options.EventTypes = ConfigurationValues.ReadList(listener, "EventTypes") ?? options.EventTypes;

@@ -12,7 +12,7 @@ using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.RabbitMQ;
 
-/// <summary>Adds the RabbitMQ driver names and a hosted <see cref="NotificationListener"/> to <c>AddVersionedNotifications()</c>.</summary>
+/// <summary>Adds the RabbitMQ driver names and a hosted <see cref="RabbitMQNotificationListener"/> to <c>AddVersionedNotifications()</c>.</summary>
 public static class RabbitMQNotificationsBuilderExtensions
 {
     /// <summary>
@@ -46,7 +46,7 @@ public static class RabbitMQNotificationsBuilderExtensions
     }
 
     /// <summary>
-    /// Runs a <see cref="NotificationListener"/> as a hosted service, configured by
+    /// Runs a <see cref="RabbitMQNotificationListener"/> as a hosted service, configured by
     /// <c>Notifications:Listener:*</c> (<c>Topics</c>, <c>Priorities</c>, <c>Pool</c>, <c>PrivateQueue</c>,
     /// <c>Prefetch</c>, <c>MaxConcurrency</c>, <c>OnFailure</c>, <c>DeadLetterQueue</c>, <c>RequeueDelay</c>,
     /// <c>EventTypes</c>, <c>Publishers</c>) on the connection of the <c>Notifications</c> section.
@@ -54,7 +54,7 @@ public static class RabbitMQNotificationsBuilderExtensions
     /// <param name="builder">The notifications builder.</param>
     /// <param name="handlers">Registers the handlers on the dispatcher, with the services at hand.</param>
     /// <param name="contracts">The contracts messages are read with, such as <c>OpenStackJsonContext.Default</c>.</param>
-    public static VersionedNotificationsBuilder AddNotificationListener(
+    public static VersionedNotificationsBuilder AddRabbitMQNotificationListener(
         this VersionedNotificationsBuilder builder,
         Action<NotificationDispatcher, IServiceProvider> handlers,
         params INotificationContracts[] contracts)
@@ -68,28 +68,28 @@ public static class RabbitMQNotificationsBuilderExtensions
         }
 
         var section = builder.Configuration;
-        var options = builder.Services.AddOptions<NotificationListenerOptions>();
+        var options = builder.Services.AddOptions<RabbitMQNotificationListenerOptions>();
         if (section is not null)
         {
             options.Configure(o => RabbitMQConfiguration.BindListener(section, o, new List<string>()));
         }
 
         options.ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<NotificationListenerOptions>>(new ListenerValidator(section));
+        builder.Services.AddSingleton<IValidateOptions<RabbitMQNotificationListenerOptions>>(new ListenerValidator(section));
         builder.Services.AddSingleton(sp =>
         {
             var reader = new NotificationReader(contracts);
             var dispatcher = new NotificationDispatcher(reader);
             handlers(dispatcher, sp);
-            return new NotificationListener(
-                sp.GetRequiredService<IOptions<NotificationListenerOptions>>().Value,
+            return new RabbitMQNotificationListener(
+                sp.GetRequiredService<IOptions<RabbitMQNotificationListenerOptions>>().Value,
                 reader,
                 dispatcher,
-                sp.GetService<ILogger<NotificationListener>>(),
+                sp.GetService<ILogger<RabbitMQNotificationListener>>(),
                 sp.GetService<IMeterFactory>());
         });
         // One hosted service per transport's listener (a host may run a RabbitMQ and an AMQP 1.0 one side by side).
-        builder.Services.AddSingleton<IHostedService>(sp => new NotificationListenerService(sp.GetRequiredService<NotificationListener>(), sp.GetService<ILogger<NotificationListenerService>>()));
+        builder.Services.AddSingleton<IHostedService>(sp => new NotificationListenerService(sp.GetRequiredService<RabbitMQNotificationListener>(), sp.GetService<ILogger<NotificationListenerService>>()));
         return builder;
     }
 
@@ -136,14 +136,14 @@ public static class RabbitMQNotificationsBuilderExtensions
         }
     }
 
-    private sealed class ListenerValidator(IConfiguration? section) : IValidateOptions<NotificationListenerOptions>
+    private sealed class ListenerValidator(IConfiguration? section) : IValidateOptions<RabbitMQNotificationListenerOptions>
     {
-        public ValidateOptionsResult Validate(string? name, NotificationListenerOptions options)
+        public ValidateOptionsResult Validate(string? name, RabbitMQNotificationListenerOptions options)
         {
             var errors = new List<string>();
             if (section is not null)
             {
-                RabbitMQConfiguration.BindListener(section, new NotificationListenerOptions(), errors);
+                RabbitMQConfiguration.BindListener(section, new RabbitMQNotificationListenerOptions(), errors);
             }
 
             errors.AddRange(options.Validate().Select(e => section is null ? e : RabbitMQConfiguration.ToConfigurationError(section.GetSection("Listener"), e)));

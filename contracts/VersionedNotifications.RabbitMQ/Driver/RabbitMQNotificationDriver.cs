@@ -2,10 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
-using global::RabbitMQ.Client;
-using global::RabbitMQ.Client.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Drivers;
@@ -20,8 +17,11 @@ namespace VersionedNotifications.RabbitMQ;
 /// <c>application/json</c>, <c>utf-8</c>, the v2 body. Beyond oslo: every message is published with a
 /// publisher confirm and kept in a bounded buffer until the broker confirms it, published again after a
 /// nack or a lost connection (so a consumer may see one twice, never none); after an outage the driver
-/// connects again and declares its exchange and queues again. While the broker is away the buffer fills and <see cref="SendAsync"/>
-/// waits for room.
+/// connects again and declares its exchange and queues again. While the broker is away the buffer fills and
+/// <see cref="SendAsync"/> waits for room. A refusal that retrying cannot heal (a declaration that conflicts with
+/// the broker's exchange or queues, access refused, an unknown virtual host, wrong credentials) is logged once as
+/// an Error naming the setting to change; every message waiting is given up and counted, and <see cref="SendAsync"/>
+/// throws <see cref="NotificationRefusedException"/> from then on.
 /// </summary>
 public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IAsyncDisposable
 {
@@ -31,37 +31,16 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     /// <summary>The configuration name of the v1 driver, oslo's <c>messaging</c>.</summary>
     public const string MessagingDriverName = "messaging";
 
-    private const string ExchangeDeclared = "\0exchange";
-
-    // A publish that cannot be written for this long means a connection that no longer works, even when the
-    // client has not noticed (a broker shutting down stops reading): the driver abandons it and connects again.
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
-
-    // Publishes awaiting their confirm at once; the broker confirms in batches, so a window keeps the wire busy.
-    private const int MaxInFlight = 256;
-
     private readonly RabbitMQDriverOptions _options;
-    private readonly string _exchange;
-    private readonly string _url;
-    private readonly Channel<PendingMessage> _buffer = Channel.CreateUnbounded<PendingMessage>();
-    private readonly SemaphoreSlim _slots;
-    private readonly Channel<PendingMessage> _retries = Channel.CreateUnbounded<PendingMessage>();
+    private readonly DeliveryBuffer _buffer;
+    private readonly RabbitMQConnectionSupervisor _connection;
+    private readonly RabbitMQPublisher _publisher;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
-    private readonly object _drainLock = new();
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Task _publishing;
-    private readonly SemaphoreSlim _inFlight = new(MaxInFlight, MaxInFlight);
-    private TaskCompletionSource _drained = NewSignal();
-    private IConnection? _connection;
-    private IChannel? _channel;
-    private ConfirmTracker? _tracker;
     private int _disposed;
-    private bool _unreachableLogged;
-    private bool _everConnected;
-    private bool _connectionBroken;
 
     /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the broker until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
@@ -75,13 +54,13 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         }
 
         _options = options;
-        _exchange = options.ControlExchange;
-        _url = RabbitMQConnections.Describe(options.TransportUrl);
-        _slots = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
         _logger = logger ?? NullLogger<RabbitMQNotificationDriver>.Instance;
+        _connection = new RabbitMQConnectionSupervisor(options, "VersionedNotifications notifier", _logger);
+        _buffer = new DeliveryBuffer(options.BufferSettings, _connection.Url, _logger);
+        _publisher = new RabbitMQPublisher(options, _connection, _buffer, _logger);
         _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
-        RabbitMQMetrics.RegisterDriver(_meter, Statistics);
+        _meter = NotifierMetrics.CreateMeter(meterFactory);
+        TransportMetrics.RegisterDriver(_meter, RabbitMQMetrics.Transport, Statistics);
         _publishing = Task.Run(PublishLoopAsync);
     }
 
@@ -89,49 +68,49 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     public string Name => _options.Format == MessageFormat.MessagingV2 ? MessagingV2DriverName : MessagingDriverName;
 
     /// <summary>What the driver did so far.</summary>
-    public RabbitMQDriverStatistics Statistics { get; } = new();
+    public NotificationDriverStatistics Statistics => _buffer.Statistics;
+
+    /// <summary>Always: the driver's buffer publishes again by <see cref="RabbitMQDriverOptions.Retry"/>; the notifier does not retry it.</summary>
+    public bool RetriesDeliveries => true;
 
     /// <summary>
     /// Puts one message per topic in the buffer; the broker confirms it later. Waits while the buffer is
     /// full (up to <see cref="RabbitMQDriverOptions.BufferFullTimeout"/>).
     /// </summary>
     /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="NotificationRefusedException">The broker refused the driver for good; the message names the setting to change.</exception>
     /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
     public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
-        foreach (var topic in notification.Topics)
-        {
-            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
-            await EnqueueAsync(new PendingMessage(topic + "." + suffix, body, notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Completes when every message handed to the driver so far is confirmed by the broker or given up.</summary>
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task drained;
-            lock (_drainLock)
-            {
-                if (Statistics.Outstanding == 0)
-                {
-                    return;
-                }
-
-                drained = _drained.Task;
-            }
-
-            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
+    /// Like <see cref="SendAsync"/>, then waits until the broker confirmed every copy (one per topic) or the
+    /// driver gave one up: <see langword="null"/> when all were confirmed, otherwise why one was not.
+    /// </summary>
+    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="NotificationRefusedException">The broker refused the driver for good; the message names the setting to change.</exception>
+    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
+    public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        foreach (var outcome in await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false))
+        {
+            if (await outcome.WaitAsync(cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Completes when every message handed to the driver so far is confirmed by the broker or given up.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => _buffer.FlushAsync(cancellationToken);
+
+    /// <summary>
     /// Stops taking messages, waits up to <see cref="RabbitMQDriverOptions.ShutdownTimeout"/> for the buffer
-    /// to be confirmed, and closes the connection. What is still unconfirmed then is logged as lost.
+    /// to be confirmed, and closes the connection. What is still unconfirmed then is logged, in one line, as lost.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -140,19 +119,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
             return;
         }
 
-        _buffer.Writer.TryComplete();
-        using (var timeout = new CancellationTokenSource(_options.ShutdownTimeout))
-        {
-            try
-            {
-                await FlushAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                LogShutdownLost(_logger, Statistics.Outstanding, _options.ShutdownTimeout, _url);
-            }
-        }
-
+        await _buffer.DrainAsync().ConfigureAwait(false);
         _stopping.Cancel();
         try
         {
@@ -162,7 +129,10 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         {
         }
 
-        await CloseAsync().ConfigureAwait(false);
+        _buffer.GiveUpRemaining();
+        await _publisher.CloseAsync().ConfigureAwait(false);
+        LogClosed(_logger, _connection.Url, Statistics.ToString());
+        _buffer.Dispose();
         _stopping.Dispose();
         if (_ownsMeter)
         {
@@ -170,401 +140,41 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         }
     }
 
-    private async ValueTask EnqueueAsync(PendingMessage message, CancellationToken cancellationToken)
+    private async ValueTask<List<Task<string?>>> SendTrackedAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        // A slot is held from here until the broker confirms the message (or it is given up), so the
-        // capacity bounds everything unconfirmed: waiting in the buffer, on the wire, or to be published again.
-        var limit = _options.BufferFullTimeout ?? Timeout.InfiniteTimeSpan;
-        if (!await _slots.WaitAsync(limit, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(notification);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
+        var outcomes = new List<Task<string?>>(notification.Topics.Count);
+        foreach (var topic in notification.Topics)
         {
-            throw new TimeoutException($"The RabbitMQ buffer of {_options.BufferCapacity} messages stayed full for {limit}: is the broker at {_url} reachable?");
+            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
+            var message = new PendingDelivery(topic + "." + suffix, body, notification.EventType, notification.MessageId);
+            await _buffer.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(message.Outcome);
         }
 
-        Statistics.AddOutstanding();
-        if (!_buffer.Writer.TryWrite(message))
-        {
-            Settle();
-            throw new ObjectDisposedException(nameof(RabbitMQNotificationDriver));
-        }
+        return outcomes;
     }
 
     private async Task PublishLoopAsync()
     {
         var stopping = _stopping.Token;
-        while (!stopping.IsCancellationRequested)
+        while (await _buffer.WaitToTakeAsync(stopping).ConfigureAwait(false))
         {
-            PendingMessage? message;
-            try
+            while (_buffer.TryTake(out var message))
             {
-                message = await TakeAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            if (message is null)
-            {
-                return;
-            }
-
-            IChannel channel;
-            try
-            {
-                await _inFlight.WaitAsync(stopping).ConfigureAwait(false);
-                channel = await ReadyChannelAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                GiveUp(message, null);
-                return;
-            }
-
-            try
-            {
-                await DeclareAsync(channel, message.RoutingKey, stopping).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
-            {
-                OnFailed(message, error);
-                continue;
-            }
-            catch (OperationCanceledException)
-            {
-                _inFlight.Release();
-                GiveUp(message, null);
-                return;
-            }
-
-            // The loop is the channel's only publisher, so the sequence number read here is the one this publish gets.
-            // A publish waits for the socket; when the broker goes away mid-write that wait is bounded, and the message is published again.
-            using var publishing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            publishing.CancelAfter(PublishTimeout);
-            ulong sequenceNumber;
-            try
-            {
-                sequenceNumber = await channel.GetNextPublishSequenceNumberAsync(publishing.Token).ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                _connectionBroken = true;
-                OnFailed(message, error);
-                continue;
-            }
-
-            var tracker = _tracker!;
-            tracker.Add(sequenceNumber, message);
-            try
-            {
-                Statistics.AddPublished();
-                await channel.BasicPublishAsync(_exchange, message.RoutingKey, false, OsloMessageProperties.Create(), message.Body, publishing.Token).ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                _connectionBroken = true;
-                if (tracker.Remove(sequenceNumber))
+                if (_buffer.Refusal is not null)
                 {
-                    OnFailed(message, error);
-                }
-            }
-        }
-    }
-
-    /// <summary>The next message: one to publish again first, then the buffer; <see langword="null"/> when the driver is closed and nothing is left.</summary>
-    private async ValueTask<PendingMessage?> TakeAsync(CancellationToken stopping)
-    {
-        while (true)
-        {
-            if (_retries.Reader.TryRead(out var message) || _buffer.Reader.TryRead(out message))
-            {
-                return message;
-            }
-
-            if (_buffer.Reader.Completion.IsCompleted)
-            {
-                Task drained;
-                lock (_drainLock)
-                {
-                    if (Statistics.Outstanding == 0)
-                    {
-                        return null;
-                    }
-
-                    drained = _drained.Task;
-                }
-
-                await Task.WhenAny(_retries.Reader.WaitToReadAsync(stopping).AsTask(), drained).ConfigureAwait(false);
-            }
-            else
-            {
-                await Task.WhenAny(_retries.Reader.WaitToReadAsync(stopping).AsTask(), _buffer.Reader.WaitToReadAsync(stopping).AsTask()).ConfigureAwait(false);
-            }
-
-            stopping.ThrowIfCancellationRequested();
-        }
-    }
-
-    /// <summary>An open channel with publisher confirms: connects again (and again, with a backoff) while the broker is away.</summary>
-    private async ValueTask<IChannel> ReadyChannelAsync(CancellationToken stopping)
-    {
-        var failures = 0;
-        while (true)
-        {
-            stopping.ThrowIfCancellationRequested();
-            if (_connection is { IsOpen: false } || (_connection is not null && _connectionBroken))
-            {
-                // The broker went away (or a publish could not be written): what waits for a confirm on the dead
-                // channel is published again on the next one.
-                if (_connection.IsOpen)
-                {
-                    LogConnectionStuck(_logger, _url, Statistics.Outstanding);
-                }
-
-                _tracker?.FailAll(new InvalidOperationException("the connection closed before the broker confirmed"));
-                await DiscardConnectionAsync().ConfigureAwait(false);
-            }
-
-            _connectionBroken = false;
-            if (_connection is null)
-            {
-                try
-                {
-                    var connection = await RabbitMQConnections.ConnectAsync(_options, "VersionedNotifications notifier", stopping).ConfigureAwait(false);
-                    connection.ConnectionShutdownAsync += OnConnectionShutdownAsync;
-                    _connection = connection;
-                    if (_everConnected)
-                    {
-                        LogReconnected(_logger, _url, Statistics.Outstanding);
-                    }
-                    else
-                    {
-                        LogConnected(_logger, _url, _exchange);
-                    }
-
-                    _everConnected = true;
-                    _unreachableLogged = false;
-                    failures = 0;
-                }
-                catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
-                {
-                    if (!_unreachableLogged)
-                    {
-                        LogUnreachable(_logger, error, _url, Statistics.Outstanding);
-                        _unreachableLogged = true;
-                    }
-
-                    failures++;
-                    await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
+                    _buffer.GiveUp(message);
                     continue;
                 }
-            }
 
-            if (_channel is { IsOpen: true })
-            {
-                return _channel;
-            }
-
-            try
-            {
-                if (_channel is not null)
-                {
-                    // Closed by the broker for a channel error (a refused declaration): a new channel on the same connection.
-                    _tracker?.FailAll(new InvalidOperationException("the channel closed before the broker confirmed"));
-                    await _channel.DisposeAsync().ConfigureAwait(false);
-                    _channel = null;
-                }
-
-                _channel = await _connection.CreateChannelAsync(
-                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false),
-                    stopping).ConfigureAwait(false);
-                var tracker = new ConfirmTracker(OnConfirmed, OnFailed);
-                _channel.BasicAcksAsync += (_, args) =>
-                {
-                    tracker.Ack(args.DeliveryTag, args.Multiple);
-                    return Task.CompletedTask;
-                };
-                _channel.BasicNacksAsync += (_, args) =>
-                {
-                    tracker.Nack(args.DeliveryTag, args.Multiple);
-                    return Task.CompletedTask;
-                };
-                _channel.ChannelShutdownAsync += (_, args) =>
-                {
-                    tracker.FailAll(new InvalidOperationException($"the channel closed before the broker confirmed ({args.ReplyCode} {args.ReplyText})"));
-                    return Task.CompletedTask;
-                };
-                _tracker = tracker;
-                _declared.Clear();
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
-            {
-                failures++;
-                LogChannelFailed(_logger, error, _url);
-                await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
+                await _publisher.PublishAsync(message, stopping).ConfigureAwait(false);
             }
         }
     }
 
-    private async ValueTask DeclareAsync(IChannel channel, string routingKey, CancellationToken stopping)
-    {
-        if (_declared.Contains(routingKey))
-        {
-            return;
-        }
-
-        try
-        {
-            if (!_declared.Contains(ExchangeDeclared))
-            {
-                await channel.ExchangeDeclareAsync(_exchange, ExchangeType.Topic, _options.DurableQueues, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
-                _declared.Add(ExchangeDeclared);
-            }
-
-            // oslo declares the queue named like the routing key, so a notification sent before any consumer exists waits there.
-            await channel.QueueDeclareAsync(routingKey, _options.DurableQueues, false, _options.AutoDelete, null, false, false, stopping).ConfigureAwait(false);
-            await channel.QueueBindAsync(routingKey, _exchange, routingKey, null, false, stopping).ConfigureAwait(false);
-            _declared.Add(routingKey);
-        }
-        catch (global::RabbitMQ.Client.Exceptions.OperationInterruptedException error) when (error.ShutdownReason?.ReplyCode == 406)
-        {
-            throw new InvalidOperationException(
-                $"The broker at {_url} refused to declare exchange '{_exchange}' / queue '{routingKey}' with durable={_options.DurableQueues}, auto_delete={_options.AutoDelete}: {error.ShutdownReason.ReplyText}. "
-                + "They exist with other settings: set DurableQueues (oslo's amqp_durable_queues) and AutoDelete (amqp_auto_delete) as the services on this broker do.",
-                error);
-        }
-    }
-
-    private void OnConfirmed(PendingMessage message)
-    {
-        _inFlight.Release();
-        Statistics.AddConfirmed();
-        Settle();
-    }
-
-    private void OnFailed(PendingMessage message, Exception error)
-    {
-        _inFlight.Release();
-        Fail(message, error);
-    }
-
-    private void Fail(PendingMessage message, Exception error)
-    {
-        message.FailedAttempts++;
-        if (_stopping.IsCancellationRequested || !_options.Retry.ShouldRetry(message.FailedAttempts))
-        {
-            GiveUp(message, error);
-            return;
-        }
-
-        Statistics.AddRepublished();
-        var delay = _options.Retry.DelayAfter(message.FailedAttempts);
-        LogRepublishing(_logger, message.EventType, message.MessageId, message.RoutingKey, message.FailedAttempts, delay, error.Message);
-        _ = RetryLaterAsync(message, delay);
-    }
-
-    private async Task RetryLaterAsync(PendingMessage message, TimeSpan delay)
-    {
-        try
-        {
-            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
-            _retries.Writer.TryWrite(message);
-        }
-        catch (OperationCanceledException)
-        {
-            GiveUp(message, null);
-        }
-    }
-
-    private void GiveUp(PendingMessage message, Exception? error)
-    {
-        Statistics.AddDropped();
-        LogDropped(_logger, error, message.EventType, message.MessageId, message.RoutingKey, message.FailedAttempts, _options.Retry.ToString());
-        Settle();
-    }
-
-    private void Settle()
-    {
-        _slots.Release();
-        if (Statistics.RemoveOutstanding() != 0)
-        {
-            return;
-        }
-
-        lock (_drainLock)
-        {
-            _drained.TrySetResult();
-            _drained = NewSignal();
-        }
-    }
-
-    private Task OnConnectionShutdownAsync(object sender, ShutdownEventArgs args)
-    {
-        if (args.Initiator != ShutdownInitiator.Application)
-        {
-            LogConnectionLost(_logger, _url, args.ReplyText, Statistics.Outstanding);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Drops a connection the broker closed or that stopped working (its channel with it); the next publish connects again.</summary>
-    private async ValueTask DiscardConnectionAsync()
-    {
-        var connection = _connection;
-        var channel = _channel;
-        _connection = null;
-        _channel = null;
-        _tracker = null;
-        _declared.Clear();
-        if (connection is not null)
-        {
-            connection.ConnectionShutdownAsync -= OnConnectionShutdownAsync;
-        }
-
-        await RabbitMQConnections.AbandonAsync(connection, channel).ConfigureAwait(false);
-    }
-
-    private async ValueTask CloseAsync()
-    {
-        try
-        {
-            await RabbitMQConnections.CloseAsync(_connection, _channel).ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            LogCloseFailed(_logger, error, _url);
-        }
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    [LoggerMessage(1, LogLevel.Information, "Connected to {Url}; notifications go to exchange '{Exchange}'")]
-    private static partial void LogConnected(ILogger logger, string url, string exchange);
-
-    [LoggerMessage(2, LogLevel.Warning, "Cannot reach RabbitMQ at {Url}; trying again, {Outstanding} message(s) wait in the buffer")]
-    private static partial void LogUnreachable(ILogger logger, Exception error, string url, long outstanding);
-
-    [LoggerMessage(3, LogLevel.Warning, "Lost the connection to {Url} ({Reason}); reconnecting, {Outstanding} message(s) wait for a confirm")]
-    private static partial void LogConnectionLost(ILogger logger, string url, string reason, long outstanding);
-
-    [LoggerMessage(4, LogLevel.Information, "Reconnected to {Url}; {Outstanding} message(s) to confirm")]
-    private static partial void LogReconnected(ILogger logger, string url, long outstanding);
-
-    [LoggerMessage(5, LogLevel.Debug, "{EventType} {MessageId} to {RoutingKey} was not confirmed (attempt {Attempt}: {Reason}); publishing again in {Delay}")]
-    private static partial void LogRepublishing(ILogger logger, string eventType, string messageId, string routingKey, int attempt, TimeSpan delay, string reason);
-
-    [LoggerMessage(6, LogLevel.Error, "Dropped {EventType} {MessageId} to {RoutingKey} after {Attempts} failed attempt(s) (retry policy: {Retry})")]
-    private static partial void LogDropped(ILogger logger, Exception? error, string eventType, string messageId, string routingKey, int attempts, string retry);
-
-    [LoggerMessage(7, LogLevel.Error, "{Outstanding} message(s) were not confirmed by {Url} within the shutdown timeout of {Timeout} and are lost")]
-    private static partial void LogShutdownLost(ILogger logger, long outstanding, TimeSpan timeout, string url);
-
-    [LoggerMessage(8, LogLevel.Warning, "Cannot open a channel on {Url}; trying again")]
-    private static partial void LogChannelFailed(ILogger logger, Exception error, string url);
-
-    [LoggerMessage(10, LogLevel.Warning, "The connection to {Url} stopped taking messages; reconnecting, {Outstanding} message(s) wait for a confirm")]
-    private static partial void LogConnectionStuck(ILogger logger, string url, long outstanding);
-
-    [LoggerMessage(9, LogLevel.Warning, "Closing the connection to {Url} failed")]
-    private static partial void LogCloseFailed(ILogger logger, Exception error, string url);
+    [LoggerMessage(12, LogLevel.Information, "Closed the connection to {Url}: {Statistics}")]
+    private static partial void LogClosed(ILogger logger, string url, string statistics);
 }

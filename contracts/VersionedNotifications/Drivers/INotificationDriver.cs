@@ -19,6 +19,12 @@ public interface INotificationDriver
     /// </summary>
     ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the driver retries its own deliveries (a broker driver publishes again from its buffer, by its own
+    /// retry policy). The notifier then does not try it again when it throws: each delivery has one retry owner.
+    /// </summary>
+    bool RetriesDeliveries => false;
+
     /// <summary>Completes when everything handed to the driver so far has been delivered (or given up).</summary>
     ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

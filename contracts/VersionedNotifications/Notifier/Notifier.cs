@@ -15,7 +15,9 @@ namespace VersionedNotifications;
 /// The notifier of a service: filters by level and disabled event types, stamps the publisher id,
 /// writes each notification once with its secrets masked, and hands it to every driver for every
 /// topic, as oslo.messaging's <c>Notifier</c> with several drivers does. A driver that throws is tried
-/// again by the retry policy; when it fails for good the failure is logged and counted, never thrown.
+/// again by the retry policy, unless it refused for good (<see cref="NotificationRefusedException"/>) or retries
+/// its deliveries itself (<see cref="INotificationDriver.RetriesDeliveries"/>: one retry owner); when it
+/// fails for good the failure is counted and logged (a few lines a minute at most), never thrown.
 /// The notifier does not own its drivers: dispose them after it.
 /// </summary>
 public sealed partial class Notifier : INotifier, IDisposable
@@ -29,6 +31,8 @@ public sealed partial class Notifier : INotifier, IDisposable
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
+    private readonly LogLimiter _failureLog = new();
+    private readonly LogLimiter _retryLog = new();
 
     /// <summary>A notifier that sends to <paramref name="drivers"/>; none means the <c>noop</c> driver.</summary>
     /// <param name="options">Level, topics, publisher, disabled event types, retry policy and masking.</param>
@@ -221,18 +225,37 @@ public sealed partial class Notifier : INotifier, IDisposable
             {
                 throw;
             }
+            catch (NotificationRefusedException refusal)
+            {
+                Statistics.AddFailed();
+                if (_failureLog.TryEnter(out var suppressed))
+                {
+                    LogDeliveryRefused(_logger, outgoing.EventType, outgoing.MessageId, driver.Name, refusal.Message, suppressed);
+                }
+
+                return false;
+            }
             catch (Exception error)
             {
-                if (!_retry.ShouldRetry(attempt))
+                long suppressed;
+                if (driver.RetriesDeliveries || !_retry.ShouldRetry(attempt))
                 {
                     Statistics.AddFailed();
-                    LogDeliveryFailed(_logger, error, outgoing.EventType, outgoing.MessageId, driver.Name, attempt, _retry.ToString());
+                    if (_failureLog.TryEnter(out suppressed))
+                    {
+                        LogDeliveryFailed(_logger, error, outgoing.EventType, outgoing.MessageId, driver.Name, attempt, _retry.ToString(), suppressed);
+                    }
+
                     return false;
                 }
 
                 var delay = _retry.DelayAfter(attempt);
                 Statistics.AddRetried();
-                LogDeliveryRetried(_logger, error, outgoing.EventType, outgoing.MessageId, driver.Name, attempt, delay);
+                if (_retryLog.TryEnter(out suppressed))
+                {
+                    LogDeliveryRetried(_logger, error, outgoing.EventType, outgoing.MessageId, driver.Name, attempt, delay, suppressed);
+                }
+
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -241,11 +264,14 @@ public sealed partial class Notifier : INotifier, IDisposable
     [LoggerMessage(1, LogLevel.Error, "The payload of {EventType} could not be built or written; the notification was not emitted")]
     private static partial void LogPayloadFailed(ILogger logger, Exception error, string eventType);
 
-    [LoggerMessage(2, LogLevel.Error, "Driver {Driver} failed to send {EventType} {MessageId} after {Attempts} attempt(s) (retry policy: {Retry}); the notification is dropped for this driver")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception error, string eventType, string messageId, string driver, int attempts, string retry);
+    [LoggerMessage(2, LogLevel.Error, "Driver {Driver} failed to send {EventType} {MessageId} after {Attempts} attempt(s) (retry policy: {Retry}); the notification is dropped for this driver; {Suppressed} more failure(s) left out of the log since the last line")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception error, string eventType, string messageId, string driver, int attempts, string retry, long suppressed);
 
-    [LoggerMessage(3, LogLevel.Warning, "Driver {Driver} failed to send {EventType} {MessageId} (attempt {Attempt}); trying again in {Delay}")]
-    private static partial void LogDeliveryRetried(ILogger logger, Exception error, string eventType, string messageId, string driver, int attempt, TimeSpan delay);
+    [LoggerMessage(3, LogLevel.Warning, "Driver {Driver} failed to send {EventType} {MessageId} (attempt {Attempt}); trying again in {Delay}; {Suppressed} more retries left out of the log since the last line")]
+    private static partial void LogDeliveryRetried(ILogger logger, Exception error, string eventType, string messageId, string driver, int attempt, TimeSpan delay, long suppressed);
+
+    [LoggerMessage(5, LogLevel.Error, "Driver {Driver} refused {EventType} {MessageId}, which is dropped for this driver: {Refusal}; {Suppressed} more refusal(s) left out of the log since the last line")]
+    private static partial void LogDeliveryRefused(ILogger logger, string eventType, string messageId, string driver, string refusal, long suppressed);
 
     [LoggerMessage(4, LogLevel.Error, "Driver {Driver} failed to flush")]
     private static partial void LogFlushFailed(ILogger logger, Exception error, string driver);

@@ -34,7 +34,7 @@ public sealed class BrokerOutageTests(Broker broker)
         listenerOptions.Pool = pool;
         listenerOptions.DurableQueues = true;
         listenerOptions.Prefetch = 500;
-        await using var listener = new NotificationListener(listenerOptions, Emitters.Reader, dispatcher, logging.CreateLogger<NotificationListener>());
+        await using var listener = new RabbitMQNotificationListener(listenerOptions, Emitters.Reader, dispatcher, logging.CreateLogger<RabbitMQNotificationListener>());
         await listener.StartAsync();
 
         var driverOptions = Emitters.DriverOptions(broker, exchange);

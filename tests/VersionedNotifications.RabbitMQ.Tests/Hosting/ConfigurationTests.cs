@@ -154,7 +154,7 @@ public sealed class ConfigurationTests
                 ["Notifications:Listener:Priorities:0"] = "info",
                 ["Notifications:Listener:Priorities:1"] = "loud",
             },
-            services => services.AddVersionedNotifications().AddNotificationListener((_, _) => { }, OpenStackJsonContext.Default));
+            services => services.AddVersionedNotifications().AddRabbitMQNotificationListener((_, _) => { }, OpenStackJsonContext.Default));
 
         Assert.Contains("Notifications:Listener:Prefetch: '0' is not a whole number from 1 to 65535", message);
         Assert.Contains("Notifications:Listener:OnFailure: 'Explode' is not one of DeadLetterQueue, Requeue, Reject", message);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using VersionedNotifications.Extensions.Hosting;
 using VersionedNotifications.OpenStack;
 using VersionedNotifications.OpenStack.Ironic;
@@ -32,7 +33,7 @@ public sealed class HostedNotificationsTests(Broker broker)
         });
         consumer.Services.AddVersionedNotifications(consumer.Configuration)
             .AddRabbitMQ()
-            .AddNotificationListener(
+            .AddRabbitMQNotificationListener(
                 (dispatcher, _) => dispatcher.On(IronicEvents.Baremetal.Node.PowerSet.Start, (n, _) =>
                 {
                     received.Enqueue(n);
@@ -41,7 +42,7 @@ public sealed class HostedNotificationsTests(Broker broker)
                 OpenStackJsonContext.Default);
         using var consumerHost = consumer.Build();
         await consumerHost.StartAsync();
-        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is NotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is RabbitMQNotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
 
         var producer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         producer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,7 +64,34 @@ public sealed class HostedNotificationsTests(Broker broker)
 
         await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromSeconds(30), () => "nothing arrived");
         Assert.Equal("ironic-conductor.host-a", Assert.Single(received).Header.PublisherId);
-        Assert.Equal(["searchlight"], consumerHost.Services.GetRequiredService<NotificationListener>().Queues);
+        Assert.Equal(["searchlight"], consumerHost.Services.GetRequiredService<RabbitMQNotificationListener>().Queues);
         await consumerHost.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_hosted_listener_on_queues_oslo_declared_durable_stops_trying_with_one_error_naming_the_setting()
+    {
+        var exchange = Names.Unique("ironic");
+        var topic = Names.Unique("ironic_versioned_notifications");
+        await using (var oslo = PeerProcess.Python("oslo_notify.py", "--url", broker.Url, "--exchange", exchange, "--topic", topic, "--durable"))
+        {
+            await oslo.WriteLinesAsync(["""{"event_type": "baremetal.node.power_set.start", "priority": "info", "payload": {}}"""]);
+            Assert.Equal(0, await oslo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        }
+
+        var logs = new RecordingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var options = Emitters.ListenerOptions(broker, exchange, topic);
+        options.Priorities = [NotificationPriority.Info];
+        await using var listener = new RabbitMQNotificationListener(options, Emitters.Reader, new NotificationDispatcher(Emitters.Reader));
+        using var service = new NotificationListenerService(listener, factory.CreateLogger<NotificationListenerService>(), TimeSpan.FromMilliseconds(50));
+
+        await service.StartAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<BrokerRefusedException>(() => service.Started.WaitAsync(TimeSpan.FromMinutes(2)));
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Contains("DurableQueues (oslo's [oslo_messaging_rabbit] amqp_durable_queues, now false)", error.Message);
+        var line = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Error, line.Level);
     }
 }

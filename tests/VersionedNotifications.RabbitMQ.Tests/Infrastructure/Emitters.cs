@@ -36,7 +36,7 @@ internal static class Emitters
         Retry = NotificationRetryPolicy.None,
     };
 
-    public static NotificationListenerOptions ListenerOptions(Broker broker, string exchange, params string[] topics) => new()
+    public static RabbitMQNotificationListenerOptions ListenerOptions(Broker broker, string exchange, params string[] topics) => new()
     {
         TransportUrl = broker.Url,
         ControlExchange = exchange,

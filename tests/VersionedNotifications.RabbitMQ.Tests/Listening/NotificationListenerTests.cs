@@ -29,11 +29,11 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
         await _driver.DisposeAsync();
     }
 
-    private NotificationListener Listener(NotificationDispatcher dispatcher, Action<NotificationListenerOptions>? configure = null)
+    private RabbitMQNotificationListener Listener(NotificationDispatcher dispatcher, Action<RabbitMQNotificationListenerOptions>? configure = null)
     {
         var options = Emitters.ListenerOptions(broker, _exchange, _topic);
         configure?.Invoke(options);
-        return new NotificationListener(options, Emitters.Reader, dispatcher);
+        return new RabbitMQNotificationListener(options, Emitters.Reader, dispatcher);
     }
 
     private async Task EmitPowerSetAsync(int count = 1)
@@ -120,6 +120,7 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
         Assert.Equal(_topic + ".info", Encoding.UTF8.GetString((byte[])headers["x-vn-queue"]!));
         Assert.Equal(_exchange, Encoding.UTF8.GetString((byte[])headers["x-vn-exchange"]!));
         Assert.Equal("application/json", dead.BasicProperties.ContentType);
+        Assert.False(headers.ContainsKey("x-dotnet-pub-seq-no"), "the client's confirm-tracking header");
         Assert.IsType<DecodedNotification>(Emitters.Reader.Read(dead.Body.ToArray()));
         Assert.Equal(0u, await BrokerQueues.CountAsync(broker, _topic + ".info"));
     }
@@ -130,7 +131,7 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
         var calls = 0;
         var dispatcher = new NotificationDispatcher(Emitters.Reader).On(IronicEvents.Baremetal.Node.PowerSet.Start, (_, _) =>
             Interlocked.Increment(ref calls) < 3 ? throw new TimeoutException("database busy") : ValueTask.CompletedTask);
-        await using var listener = Listener(dispatcher, o => o.OnFailure = ListenerFailureAction.Requeue);
+        await using var listener = Listener(dispatcher, o => o.OnFailure = RabbitMQListenerFailureAction.Requeue);
         await listener.StartAsync();
 
         await EmitPowerSetAsync();
@@ -145,11 +146,11 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
     public async Task Reject_leaves_the_message_to_the_broker_s_dead_lettering()
     {
         var dispatcher = new NotificationDispatcher(Emitters.Reader).On(IronicEvents.Baremetal.Node.PowerSet.Start, (_, _) => throw new InvalidOperationException("no"));
-        await using var listener = Listener(dispatcher, o => o.OnFailure = ListenerFailureAction.Reject);
+        await using var listener = Listener(dispatcher, o => o.OnFailure = RabbitMQListenerFailureAction.Reject);
         await listener.StartAsync();
 
         await EmitPowerSetAsync();
-        await Eventually.TrueAsync(() => listener.Statistics.DeadLettered == 1, TimeSpan.FromSeconds(30), () => listener.Statistics.ToString());
+        await Eventually.TrueAsync(() => listener.Statistics.Rejected == 1, TimeSpan.FromSeconds(30), () => listener.Statistics.ToString());
         await listener.StopAsync();
 
         Assert.Equal(1, listener.Statistics.Received);
@@ -226,7 +227,8 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
         Assert.Contains(results, r => r is MalformedNotification { JsonPath: "$['oslo.message']" });
         Assert.Contains(results, r => r is UnsupportedNotification { Reason: UnsupportedReason.UnknownEventType });
         Assert.All(results, r => Assert.False(r.Message.IsEmpty));
-        Assert.Equal(2, listener.Statistics.Skipped);
+        Assert.Equal(2, listener.Statistics.HandledByFallback);
+        Assert.Equal(0, listener.Statistics.Skipped);
     }
 
     [Fact]
@@ -294,8 +296,8 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
     [Fact]
     public async Task Starting_against_no_broker_names_the_url_without_the_password()
     {
-        var listener = new NotificationListener(
-            new NotificationListenerOptions { TransportUrl = "rabbit://nova:secret@127.0.0.1:1/", ControlExchange = _exchange },
+        var listener = new RabbitMQNotificationListener(
+            new RabbitMQNotificationListenerOptions { TransportUrl = "rabbit://nova:secret@127.0.0.1:1/", ControlExchange = _exchange },
             Emitters.Reader,
             new NotificationDispatcher(Emitters.Reader));
 

@@ -82,6 +82,25 @@ public sealed class ListenSendCommandTests(Broker broker)
         }
     }
 
+    [Fact]
+    public async Task Send_does_not_print_SENT_for_what_the_broker_refused()
+    {
+        // The exchange exists durable, as oslo with amqp_durable_queues = true declares it; send declares it non-durable.
+        var exchange = Names.Unique("ironic");
+        await using (var connection = await broker.ConnectAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.ExchangeDeclareAsync(exchange, global::RabbitMQ.Client.ExchangeType.Topic, durable: true, autoDelete: false);
+        }
+
+        await using var send = PeerProcess.Vnotify(["send", "--url", broker.Url, "--exchange", exchange, "--topic", Names.Unique("t"), .. Files]);
+
+        Assert.Equal(1, await send.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(Files.Length, send.Lines.Count);
+        Assert.All(send.Lines, line => Assert.StartsWith("NOT SENT ", line));
+        Assert.Contains("amqp_durable_queues", send.Lines[0]);
+    }
+
     [Theory]
     [InlineData("listen")]
     [InlineData("send")]

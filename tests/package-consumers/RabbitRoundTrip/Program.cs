@@ -26,7 +26,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
 builder.Services.AddVersionedNotifications(builder.Configuration)
     .AddRabbitMQ()
-    .AddNotificationListener(
+    .AddRabbitMQNotificationListener(
         (dispatcher, _) => dispatcher.On(EventTypes.Baremetal.Node.PowerSet.End, (n, _) =>
         {
             received.TrySetResult($"received {n.EventType} {n.Priority} from {n.Header.PublisherId}: node {n.Payload.Uuid} {n.Payload.PowerState}");

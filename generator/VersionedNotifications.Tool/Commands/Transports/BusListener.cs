@@ -54,7 +54,7 @@ internal sealed class BusListener : IAsyncDisposable
 
     private static BusListener CreateRabbitMQ(ListenSettings settings)
     {
-        var options = new NotificationListenerOptions
+        var options = new RabbitMQNotificationListenerOptions
         {
             TransportUrl = settings.Url,
             ControlExchange = settings.Exchange,
@@ -62,7 +62,7 @@ internal sealed class BusListener : IAsyncDisposable
             DurableQueues = settings.Durable,
             Pool = settings.Pool,
             PrivateQueue = settings.Pool is null && !settings.OsloQueues,
-            OnFailure = ListenerFailureAction.Requeue,
+            OnFailure = RabbitMQListenerFailureAction.Requeue,
         };
         if (settings.Priorities is { } priorities)
         {
@@ -71,8 +71,8 @@ internal sealed class BusListener : IAsyncDisposable
 
         ThrowIfInvalid(options.Validate());
         return new BusListener(
-            (reader, dispatcher) => new NotificationListener(options, reader, dispatcher),
-            listener => $"listening on {TransportUrl.Parse(options.TransportUrl)} exchange '{options.ControlExchange}' for {string.Join(", ", ((NotificationListener)listener).RoutingKeys)}");
+            (reader, dispatcher) => new RabbitMQNotificationListener(options, reader, dispatcher),
+            listener => $"listening on {TransportUrl.Parse(options.TransportUrl)} exchange '{options.ControlExchange}' for {string.Join(", ", ((RabbitMQNotificationListener)listener).RoutingKeys)}");
     }
 
     private static BusListener CreateAmqp(ListenSettings settings)

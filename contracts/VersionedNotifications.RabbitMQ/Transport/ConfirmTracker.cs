@@ -6,18 +6,19 @@ namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>
 /// The messages published on one channel that wait for the broker's confirm, by publish sequence number.
-/// The driver tracks confirms itself rather than through RabbitMQ.Client's tracking, which adds an
-/// <c>x-dotnet-pub-seq-no</c> header to every message: oslo's messages carry no header, and neither do ours.
-/// Each message leaves the tracker once: confirmed, nacked, or failed with its channel.
+/// The driver and the listener's dead-lettering track confirms themselves rather than through RabbitMQ.Client's
+/// tracking, which adds an <c>x-dotnet-pub-seq-no</c> header to every message: oslo's messages carry no
+/// header, and neither do ours. Each message leaves the tracker once: confirmed, nacked, or failed with its channel.
 /// </summary>
-internal sealed class ConfirmTracker(Action<PendingMessage> confirmed, Action<PendingMessage, Exception> failed)
+internal sealed class ConfirmTracker<TMessage>(Action<TMessage> confirmed, Action<TMessage, Exception> failed)
+    where TMessage : class
 {
-    private readonly SortedDictionary<ulong, PendingMessage> _waiting = new();
+    private readonly SortedDictionary<ulong, TMessage> _waiting = new();
     private readonly object _lock = new();
 
-    public void Add(ulong sequenceNumber, PendingMessage message)
+    public void Add(ulong sequenceNumber, TMessage message)
     {
-        PendingMessage? stale;
+        TMessage? stale;
         lock (_lock)
         {
             // A recovered channel counts from 1 again; an entry still here belongs to the closed one.
@@ -59,7 +60,7 @@ internal sealed class ConfirmTracker(Action<PendingMessage> confirmed, Action<Pe
     /// <summary>The channel closed: no confirm will come for what waits, so it fails (and is published again).</summary>
     public void FailAll(Exception reason)
     {
-        PendingMessage[] messages;
+        TMessage[] messages;
         lock (_lock)
         {
             messages = _waiting.Values.ToArray();
@@ -72,9 +73,9 @@ internal sealed class ConfirmTracker(Action<PendingMessage> confirmed, Action<Pe
         }
     }
 
-    private List<PendingMessage> Take(ulong deliveryTag, bool multiple)
+    private List<TMessage> Take(ulong deliveryTag, bool multiple)
     {
-        var taken = new List<PendingMessage>();
+        var taken = new List<TMessage>();
         lock (_lock)
         {
             if (!multiple)

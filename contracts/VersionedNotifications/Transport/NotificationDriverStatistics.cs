@@ -1,9 +1,13 @@
 using System.Threading;
 
-namespace VersionedNotifications.RabbitMQ;
+namespace VersionedNotifications;
 
-/// <summary>What a <see cref="RabbitMQNotificationDriver"/> did since it was made; also published on the <c>VersionedNotifications</c> meter.</summary>
-public sealed class RabbitMQDriverStatistics
+/// <summary>
+/// What a broker driver (RabbitMQ's, AMQP 1.0's) did since it was made, in one vocabulary for every transport;
+/// also published on the <c>VersionedNotifications</c> meter (see <see cref="TransportMetrics"/>). A message
+/// handed over is outstanding until it is confirmed (RabbitMQ's publisher confirm, AMQP 1.0's accepted) or dropped.
+/// </summary>
+public sealed class NotificationDriverStatistics
 {
     private long _published;
     private long _confirmed;
@@ -11,16 +15,16 @@ public sealed class RabbitMQDriverStatistics
     private long _dropped;
     private long _outstanding;
 
-    /// <summary>Publish attempts made (a message published again counts again).</summary>
+    /// <summary>Attempts to publish (a message published again counts again).</summary>
     public long Published => Interlocked.Read(ref _published);
 
     /// <summary>Messages the broker confirmed; each is on its queue (on disk, for durable queues).</summary>
     public long Confirmed => Interlocked.Read(ref _confirmed);
 
-    /// <summary>Messages published again because the broker did not confirm them (nack, connection lost).</summary>
+    /// <summary>Messages published again because the broker did not confirm them (nack, rejected, released, connection lost).</summary>
     public long Republished => Interlocked.Read(ref _republished);
 
-    /// <summary>Messages given up after the retry policy ran out, or left unconfirmed at shutdown.</summary>
+    /// <summary>Messages given up: the retry policy ran out, the broker refused the driver for good, or they were unconfirmed at shutdown.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Messages handed to the driver and not yet confirmed or dropped.</summary>

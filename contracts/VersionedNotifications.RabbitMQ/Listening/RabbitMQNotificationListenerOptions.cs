@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>
-/// What a <see cref="NotificationListener"/> consumes and how, in oslo.messaging's terms: the topics and
+/// What a <see cref="RabbitMQNotificationListener"/> consumes and how, in oslo.messaging's terms: the topics and
 /// priorities it binds (<c>&lt;topic&gt;.&lt;priority&gt;</c> on the control exchange), and the pool.
 /// </summary>
-public sealed class NotificationListenerOptions : RabbitMQConnectionOptions
+public sealed class RabbitMQNotificationListenerOptions : RabbitMQConnectionOptions
 {
     /// <summary>Every priority oslo's notification listener can bind.</summary>
     public static IReadOnlyList<NotificationPriority> AllPriorities { get; } = Enum.GetValues<NotificationPriority>();
@@ -38,11 +39,37 @@ public sealed class NotificationListenerOptions : RabbitMQConnectionOptions
     /// <summary>How many handlers run at once (default 1: messages are handled in the order they arrive).</summary>
     public int MaxConcurrency { get; set; } = 1;
 
-    /// <summary>What happens to a message whose handler threw (default <see cref="ListenerFailureAction.DeadLetterQueue"/>).</summary>
-    public ListenerFailureAction OnFailure { get; set; } = ListenerFailureAction.DeadLetterQueue;
+    /// <summary>What happens to a message whose handler threw (default <see cref="RabbitMQListenerFailureAction.DeadLetterQueue"/>).</summary>
+    public RabbitMQListenerFailureAction OnFailure { get; set; } = RabbitMQListenerFailureAction.DeadLetterQueue;
 
     /// <summary>The one durable dead-letter queue of the listener; by default <c>&lt;pool&gt;.dead</c>, or <c>&lt;first topic&gt;.dead</c> without a pool. The <c>x-vn-queue</c> header of each dead letter names the queue it came from.</summary>
     public string? DeadLetterQueue { get; set; }
+
+    /// <summary>
+    /// What happens to a message no typed handler can take (not a notification, an unknown event type, a newer
+    /// major version...) when the dispatcher has no fallback: it is logged and counted by reason either way, then
+    /// acknowledged (the default) or copied to <see cref="DeadLetterQueue"/> with the reason in <c>x-vn-error</c>.
+    /// </summary>
+    public UnreadableMessageAction OnUnreadable { get; set; } = UnreadableMessageAction.Acknowledge;
+
+    /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
+    internal IReadOnlyList<string> RoutingKeys => Topics
+        .SelectMany(topic => Priorities.Distinct().Select(priority => topic + "." + PriorityNames.ToRoutingSuffix(priority)))
+        .ToArray();
+
+    /// <summary>The dead-letter queue used: <see cref="DeadLetterQueue"/>, or <c>&lt;pool or first topic&gt;.dead</c>.</summary>
+    internal string EffectiveDeadLetterQueue => DeadLetterQueue ?? (Pool ?? Topics[0]) + ".dead";
+
+    /// <summary>The settlements of the listener pipeline, from <see cref="OnFailure"/> and <see cref="OnUnreadable"/>.</summary>
+    internal ListenerPolicy Policy => new(
+        OnFailure switch
+        {
+            RabbitMQListenerFailureAction.Requeue => SettleDecision.Requeue,
+            RabbitMQListenerFailureAction.Reject => SettleDecision.Reject,
+            _ => SettleDecision.DeadLetter,
+        },
+        OnUnreadable == UnreadableMessageAction.DeadLetter ? SettleDecision.DeadLetter : SettleDecision.Acknowledge,
+        RequeueDelay);
 
     /// <summary>How long a failed message waits before it is requeued (default 1 s), so a failing handler does not spin.</summary>
     public TimeSpan RequeueDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -104,6 +131,11 @@ public sealed class NotificationListenerOptions : RabbitMQConnectionOptions
         if (!Enum.IsDefined(OnFailure))
         {
             errors.Add($"OnFailure: {(int)OnFailure} is not an action; use DeadLetterQueue, Requeue or Reject");
+        }
+
+        if (!Enum.IsDefined(OnUnreadable))
+        {
+            errors.Add($"OnUnreadable: {(int)OnUnreadable} is not an action; use Acknowledge or DeadLetter");
         }
 
         if (DeadLetterQueue is not null && (string.IsNullOrWhiteSpace(DeadLetterQueue) || DeadLetterQueue.StartsWith("amq.", StringComparison.Ordinal)))
