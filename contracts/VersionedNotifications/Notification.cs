@@ -94,6 +94,9 @@ public abstract class Notification
     public static Notification<string> CreateText(NotificationHeader header, string message) => new(header, message);
 
     internal abstract void WritePayload(Utf8JsonWriter writer, PayloadWriteOptions options);
+
+    /// <summary>The same payload under another header.</summary>
+    internal abstract Notification WithHeader(NotificationHeader header);
 }
 
 /// <summary>A notification whose payload is <typeparamref name="TPayload"/>.</summary>
@@ -115,6 +118,8 @@ public sealed class Notification<TPayload> : Notification
     public override object PayloadValue => Payload;
 
     internal PayloadContract? Contract { get; init; }
+
+    internal override Notification WithHeader(NotificationHeader header) => new Notification<TPayload>(header, Payload) { Contract = Contract };
 
     internal override void WritePayload(Utf8JsonWriter writer, PayloadWriteOptions options)
     {

@@ -148,7 +148,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         var outcomes = new List<Task<string?>>(notification.Topics.Count);
         foreach (var topic in notification.Topics)
         {
-            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.Envelope.ToArray();
+            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.ToMessagingV1();
             var message = new PendingDelivery(topic + "." + suffix, body, notification.EventType, notification.MessageId);
             await _buffer.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
             outcomes.Add(message.Outcome);

@@ -186,6 +186,13 @@ public sealed partial class Notifier : INotifier, IDisposable
 
     private async ValueTask SendAsync(Notification notification, CancellationToken cancellationToken)
     {
+        // As oslo's Notifier: only the request context keys it passes on go to the bus (no auth_token).
+        var context = OsloRequestContext.Safe(notification.Header.Context);
+        if (!ReferenceEquals(context, notification.Header.Context))
+        {
+            notification = notification.WithHeader(notification.Header with { Context = context });
+        }
+
         OutgoingNotification outgoing;
         try
         {

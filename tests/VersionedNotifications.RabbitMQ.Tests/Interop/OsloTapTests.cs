@@ -36,7 +36,12 @@ public sealed class OsloTapTests(Broker broker)
         // empty header table, and nothing else.
         var osloProperties = oslo["properties"]!.ToJsonString();
         Assert.Equal("{\"application_headers\":{},\"content_encoding\":\"utf-8\",\"content_type\":\"application/json\",\"delivery_mode\":2,\"priority\":0}", osloProperties);
-        Assert.Equal(osloProperties, ours["properties"]!.ToJsonString());
+        // All but priority 0, which RabbitMQ.Client 7 cannot send (it counts 0 as absent; AMQP reads an absent priority
+        // as 0): docs/wire-format.md lists it among what is not byte-identical.
+        var ourProperties = ours["properties"]!.AsObject();
+        Assert.False(ourProperties.ContainsKey("priority"), ourProperties.ToJsonString());
+        ourProperties["priority"] = 0;
+        Assert.Equal(osloProperties, new System.Text.Json.Nodes.JsonObject(ourProperties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString());
     }
 
     [Fact]

@@ -43,6 +43,29 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task Only_the_request_context_keys_oslo_s_notifier_passes_on_reach_the_bus()
+    {
+        var capture = new CaptureNotificationDriver(OpenStackJsonContext.Default);
+        using var notifier = new Notifier(Options(), [capture]);
+        var context = new Dictionary<string, System.Text.Json.JsonElement>
+        {
+            ["auth_token"] = System.Text.Json.JsonSerializer.SerializeToElement("gAAAAAB-secret"),
+            ["user_id"] = System.Text.Json.JsonSerializer.SerializeToElement("u1"),
+            ["service_catalog"] = System.Text.Json.JsonSerializer.SerializeToElement(new[] { "nova" }),
+            ["request_id"] = System.Text.Json.JsonSerializer.SerializeToElement("req-1"),
+        };
+        var header = NotificationHeader.New("baremetal.node.power_set.start", NotificationPriority.Info, "ironic-conductor.node-1") with { Context = context };
+
+        await notifier.EmitAsync(Notification.Create(header, RuntimePayloads.PowerSetStart()));
+
+        // oslo.messaging's _sanitize_context keeps the identity, project, request ids and roles, in the order given.
+        var envelope = Encoding.UTF8.GetString(Assert.Single(capture.Captured).Envelope.Span);
+        Assert.Contains("\"_context_user_id\": \"u1\", \"_context_request_id\": \"req-1\"}", envelope, StringComparison.Ordinal);
+        Assert.DoesNotContain("auth_token", envelope, StringComparison.Ordinal);
+        Assert.DoesNotContain("service_catalog", envelope, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_error_status_is_emitted_at_error()
     {
         var capture = new CaptureNotificationDriver();
