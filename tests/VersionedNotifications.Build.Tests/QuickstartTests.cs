@@ -16,7 +16,7 @@ public sealed class QuickstartTests
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("backup_object.name = BackupPayload, version 1.1 (known: 1.0, 1.1)", run.Output);
         Assert.Matches("on the wire: \\{\"oslo.version\": \"2.0\", \"oslo.message\": \"\\{\\\\\"message_id\\\\\": ", run.Output);
-        Assert.Matches(@"\\""timestamp\\"":\\""\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{6})?\\""", run.Output);
+        Assert.Matches(@"\\""timestamp\\"": \\""\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{6})?\\""", run.Output);
         Assert.Contains("INFO  backup.create.start: BackupPayload 1.1 uuid=9d3c1a2e-5f7b-4c1d-8e2a-0b6f4d3c2a10 kind=incremental size_gb=null created_at=2026-11-22T10:00:00Z tags=[nightly]", run.Output);
         Assert.Contains("INFO  backup.create.end: BackupPayload 1.1 uuid=9d3c1a2e-5f7b-4c1d-8e2a-0b6f4d3c2a10 kind=incremental size_gb=42", run.Output);
         Assert.Contains("INFO  backup.create.end: BackupPayload 1.0 uuid=9d3c1a2e-5f7b-4c1d-8e2a-0b6f4d3c2a10 kind=incremental size_gb=42 created_at=2026-11-22T10:00:00Z tags=absent", run.Output);

@@ -136,7 +136,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
                     }
                     else
                     {
-                        writer.WriteStringValue(value.Name);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Name, state);
                     }
                 }
 
@@ -145,7 +145,7 @@ public sealed class ImagePayloadJsonConverter : global::VersionedNotifications.W
                 if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Status)))
                 {
                     writer.WritePropertyName("status"u8);
-                    writer.WriteStringValue(value.Status.Value);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Status.Value, state);
                 }
 
                 break;

@@ -144,7 +144,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                 if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
                 {
                     writer.WritePropertyName("owner_id"u8);
-                    writer.WriteStringValue(value.OwnerId);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.OwnerId, state);
                 }
 
                 break;
@@ -152,7 +152,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                 if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverTenantId)))
                 {
                     writer.WritePropertyName("receiver_tenant_id"u8);
-                    writer.WriteStringValue(value.ReceiverTenantId);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.ReceiverTenantId, state);
                 }
 
                 break;
@@ -160,7 +160,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                 if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverUserId)))
                 {
                     writer.WritePropertyName("receiver_user_id"u8);
-                    writer.WriteStringValue(value.ReceiverUserId);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.ReceiverUserId, state);
                 }
 
                 break;
@@ -174,7 +174,7 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                     }
                     else
                     {
-                        writer.WriteStringValue(value.DestinationIp);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.DestinationIp, state);
                     }
                 }
 

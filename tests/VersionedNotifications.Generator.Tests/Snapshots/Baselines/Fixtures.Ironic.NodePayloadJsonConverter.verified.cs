@@ -178,7 +178,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                     }
                     else
                     {
-                        writer.WriteStringValue(value.Name);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Name, state);
                     }
                 }
 
@@ -193,7 +193,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                     }
                     else
                     {
-                        writer.WriteStringValue(value.PowerState.Value.Value);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.PowerState.Value.Value, state);
                     }
                 }
 
@@ -231,7 +231,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                     }
                     else
                     {
-                        writer.WriteStringValue(value.NetworkInterface);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.NetworkInterface, state);
                     }
                 }
 
@@ -261,7 +261,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                     }
                     else
                     {
-                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
+                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { global::VersionedNotifications.Wire.WireValue.WriteString(w1, e1, s1); });
                     }
                 }
 
@@ -291,7 +291,7 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                     }
                     else
                     {
-                        writer.WriteStringValue(value.Fault.Value.Value);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Fault.Value.Value, state);
                     }
                 }
 

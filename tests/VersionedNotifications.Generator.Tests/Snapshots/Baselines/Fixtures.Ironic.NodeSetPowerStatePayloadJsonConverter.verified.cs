@@ -177,7 +177,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        writer.WriteStringValue(value.ToPower);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.ToPower, state);
                     }
                 }
 
@@ -200,7 +200,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        writer.WriteStringValue(value.Name);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Name, state);
                     }
                 }
 
@@ -215,7 +215,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        writer.WriteStringValue(value.PowerState.Value.Value);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.PowerState.Value.Value, state);
                     }
                 }
 
@@ -253,7 +253,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        writer.WriteStringValue(value.NetworkInterface);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.NetworkInterface, state);
                     }
                 }
 
@@ -283,7 +283,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteStringValue(e1); });
+                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::System.Text.Json.Utf8JsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { global::VersionedNotifications.Wire.WireValue.WriteString(w1, e1, s1); });
                     }
                 }
 
@@ -313,7 +313,7 @@ public sealed class NodeSetPowerStatePayloadJsonConverter : global::VersionedNot
                     }
                     else
                     {
-                        writer.WriteStringValue(value.Fault.Value.Value);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Fault.Value.Value, state);
                     }
                 }
 

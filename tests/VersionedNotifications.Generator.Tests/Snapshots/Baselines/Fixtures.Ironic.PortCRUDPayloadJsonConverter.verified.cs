@@ -179,7 +179,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                 if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
                 {
                     writer.WritePropertyName("address"u8);
-                    writer.WriteStringValue(value.Address);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Address, state);
                 }
 
                 break;
@@ -201,7 +201,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                     }
                     else
                     {
-                        value.LocalLinkConnection.WriteTo(writer);
+                        global::VersionedNotifications.Wire.WireValue.WriteJsonObject(writer, value.LocalLinkConnection, state);
                     }
                 }
 
@@ -210,7 +210,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                 if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Extra)))
                 {
                     writer.WritePropertyName("extra"u8);
-                    global::VersionedNotifications.Wire.WireValue.WriteDictionary(writer, value.Extra, state, static (global::System.Text.Json.Utf8JsonWriter w1, string? e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { if (e1 is null) { w1.WriteNullValue(); } else { w1.WriteStringValue(e1); } });
+                    global::VersionedNotifications.Wire.WireValue.WriteDictionary(writer, value.Extra, state, static (global::System.Text.Json.Utf8JsonWriter w1, string? e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { if (e1 is null) { w1.WriteNullValue(); } else { global::VersionedNotifications.Wire.WireValue.WriteString(w1, e1, s1); } });
                 }
 
                 break;
@@ -232,7 +232,7 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                     }
                     else
                     {
-                        writer.WriteStringValue(value.PhysicalNetwork);
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.PhysicalNetwork, state);
                     }
                 }
 
