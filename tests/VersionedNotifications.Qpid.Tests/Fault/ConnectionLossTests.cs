@@ -7,8 +7,8 @@ using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 namespace VersionedNotifications.Qpid.Tests.Fault;
 
 /// <summary>
-/// The broker restarts in the middle of the stream (a third accepted, more on the wire unsettled, the rest to
-/// come), cutting both connections: both come back by themselves, the emitter is held back while the buffer
+/// The broker restarts in the middle of the stream (a third accepted, the rest emitted while it is away),
+/// cutting both connections: both come back by themselves, the emitter is held back while the buffer
 /// is full, every message emitted is accepted once the broker is back, none is dropped, and the listener (on
 /// durable queues, so what was accepted outlives the restart) sees every one at least once. The suite sends
 /// 3,000; <c>VN_QPID_FAULT_COUNT</c> sets another.
@@ -44,9 +44,9 @@ public sealed class ConnectionLossTests(QpidBroker broker)
         using var notifier = new Notifier(QpidEmitters.NotifierOptions("notifications"), [driver]);
         var payload = QpidEmitters.ImageUpdate();
         var sent = new List<string>(Count);
-        async Task EmitAsync()
+        async Task EmitAsync(int count)
         {
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 var notification = QpidEmitters.NewImageUpdate(payload);
                 sent.Add(notification.Header.MessageId);
@@ -54,11 +54,13 @@ public sealed class ConnectionLossTests(QpidBroker broker)
             }
         }
 
-        var emitting = EmitAsync();
+        // A third goes out and is accepted; the broker then goes away, and the rest is emitted while the connection
+        // is down: the outage falls in the middle of the stream however fast or slow the machine is.
+        await EmitAsync(Count / 3);
         await Eventually.TrueAsync(() => driver.Statistics.Accepted >= Count / 3, TimeSpan.FromMinutes(1), () => $"driver {driver.Statistics}");
         var restart = broker.RestartAsync();
-        await Eventually.TrueAsync(() => logs.Entries.Any(e => e.Message.Contains("lost the connection", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), () => "no connection was lost");
-        Assert.True(driver.Statistics.Accepted < Count, $"the broker went away in the middle of the stream: driver {driver.Statistics}");
+        await Eventually.TrueAsync(() => logs.Entries.Any(e => e.Message.Contains("lost the connection", StringComparison.Ordinal)), TimeSpan.FromMinutes(2), () => "no connection was lost");
+        var emitting = EmitAsync(Count - (Count / 3));
         await restart;
 
         var emitted = await Task.WhenAny(emitting, Task.Delay(TimeSpan.FromMinutes(1)));
