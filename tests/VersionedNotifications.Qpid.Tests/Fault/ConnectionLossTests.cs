@@ -55,10 +55,10 @@ public sealed class ConnectionLossTests(QpidBroker broker)
         }
 
         var emitting = EmitAsync();
-        await Eventually.TrueAsync(() => driver.Statistics.Accepted >= Count / 3, TimeSpan.FromMinutes(1), () => $"driver {driver.Statistics}");
+        await Eventually.TrueAsync(() => driver.Statistics.Confirmed >= Count / 3, TimeSpan.FromMinutes(1), () => $"driver {driver.Statistics}");
         var restart = broker.RestartAsync();
         await Eventually.TrueAsync(() => logs.Entries.Any(e => e.Message.Contains("lost the connection", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), () => "no connection was lost");
-        Assert.True(driver.Statistics.Accepted < Count, $"the broker went away in the middle of the stream: driver {driver.Statistics}");
+        Assert.True(driver.Statistics.Confirmed < Count, $"the broker went away in the middle of the stream: driver {driver.Statistics}");
         await restart;
 
         var emitted = await Task.WhenAny(emitting, Task.Delay(TimeSpan.FromMinutes(1)));
@@ -76,9 +76,9 @@ public sealed class ConnectionLossTests(QpidBroker broker)
             }
         }
 
-        Assert.Equal(Count, driver.Statistics.Accepted);
+        Assert.Equal(Count, driver.Statistics.Confirmed);
         Assert.Equal(0, driver.Statistics.Dropped);
-        Assert.True(driver.Statistics.Sent >= Count, driver.Statistics.ToString());
+        Assert.True(driver.Statistics.Published >= Count, driver.Statistics.ToString());
         await Eventually.TrueAsync(() => seen.Count == Count, TimeSpan.FromMinutes(1), () => $"{seen.Count} of {Count} arrived; driver {driver.Statistics}; listener {listener.Statistics}; log:\n{Tail(logs)}");
         Assert.DoesNotContain(sent, id => !seen.ContainsKey(id));
         Assert.Contains(logs.Entries, e => e.Category.EndsWith(nameof(QpidNotificationListener), StringComparison.Ordinal) && e.Message.Contains("lost the connection", StringComparison.Ordinal));

@@ -91,6 +91,6 @@ public sealed class ListenerSettlementTests(QpidBroker broker)
         using var notifier = new Notifier(QpidEmitters.NotifierOptions("notifications"), [driver]);
         await notifier.EmitAsync(QpidEmitters.NewImageUpdate(QpidEmitters.ImageUpdate()));
         await notifier.FlushAsync(CancellationToken.None);
-        Assert.Equal(1, driver.Statistics.Accepted);
+        Assert.Equal(1, driver.Statistics.Confirmed);
     }
 }
