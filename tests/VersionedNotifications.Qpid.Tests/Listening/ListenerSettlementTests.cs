@@ -22,7 +22,7 @@ public sealed class ListenerSettlementTests(QpidBroker broker)
 
         await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
         Assert.Equal(3, attempts);
-        Assert.Equal(2, listener.Statistics.Released);
+        Assert.Equal(2, listener.Statistics.Requeued);
         Assert.Equal(3, listener.Statistics.Received);
     }
 
