@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Drivers;
-using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Qpid;
 
@@ -100,8 +99,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         var outcomes = await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
-        var reasons = await Task.WhenAll(outcomes).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return Array.Find(reasons, reason => reason is not null);
+        return await TopicCopies.FirstFailureAsync(outcomes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Completes when every message handed to the driver so far is accepted by the peer or given up.</summary>
@@ -164,20 +162,11 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         }
     }
 
-    private async ValueTask<List<Task<string?>>> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    private ValueTask<Task<string?>[]> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
-        var outcomes = new List<Task<string?>>(notification.Topics.Count);
-        foreach (var topic in notification.Topics)
-        {
-            var message = new PendingDelivery(topic + "." + suffix, notification.ToOsloAmqp1Body(_options.Format), notification.EventType, notification.MessageId);
-            await _buffer.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(message.Outcome);
-        }
-
-        return outcomes;
+        return TopicCopies.EnqueueAsync(_buffer, notification, copy => copy.ToOsloAmqp1Body(_options.Format), cancellationToken);
     }
 
     private void SchedulePump()
