@@ -83,6 +83,7 @@ internal static class QpidConfiguration
         options.MaxConcurrency = Values.ReadInt(listener, "MaxConcurrency", 1, ushort.MaxValue, errors) ?? options.MaxConcurrency;
         options.OnFailure = Values.ReadEnum<QpidListenerFailureAction>(listener, "OnFailure", errors) ?? options.OnFailure;
         options.RequeueDelay = Values.ReadDuration(listener, "RequeueDelay", errors) ?? options.RequeueDelay;
+        options.OnUnreadable = Values.ReadEnum<UnreadableMessageAction>(listener, "OnUnreadable", errors) ?? options.OnUnreadable;
         options.EventTypes = Values.ReadList(listener, "EventTypes") ?? options.EventTypes;
         options.Publishers = Values.ReadList(listener, "Publishers") ?? options.Publishers;
     }

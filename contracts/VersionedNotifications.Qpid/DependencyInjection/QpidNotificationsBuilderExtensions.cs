@@ -53,7 +53,7 @@ public static class QpidNotificationsBuilderExtensions
 
     /// <summary>
     /// Runs a <see cref="QpidNotificationListener"/> as a hosted service, configured by <c>Notifications:Listener:*</c>
-    /// (<c>Topics</c>, <c>Priorities</c>, <c>Credit</c>, <c>MaxConcurrency</c>, <c>OnFailure</c>, <c>RequeueDelay</c>,
+    /// (<c>Topics</c>, <c>Priorities</c>, <c>Credit</c>, <c>MaxConcurrency</c>, <c>OnFailure</c>, <c>RequeueDelay</c>, <c>OnUnreadable</c>,
     /// <c>EventTypes</c>, <c>Publishers</c>) on the connection of the <c>Notifications</c> section.
     /// </summary>
     /// <param name="builder">The notifications builder.</param>

@@ -27,6 +27,9 @@ public sealed class QpidDriverOptions : QpidConnectionOptions
     /// <summary>How long disposing waits for the buffer to be accepted before it gives up on the rest (default 10 s).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The settings of the driver's <see cref="DeliveryBuffer"/>.</summary>
+    internal DeliveryBufferSettings BufferSettings => new(BufferCapacity, BufferFullTimeout, Retry, ShutdownTimeout);
+
     /// <inheritdoc/>
     public override IReadOnlyList<string> Validate()
     {
@@ -36,26 +39,7 @@ public sealed class QpidDriverOptions : QpidConnectionOptions
             errors.Add($"Format: {(int)Format} is not a message format");
         }
 
-        if (BufferCapacity < 1)
-        {
-            errors.Add($"BufferCapacity: must be at least 1 (got {BufferCapacity})");
-        }
-
-        if (BufferFullTimeout < TimeSpan.Zero)
-        {
-            errors.Add($"BufferFullTimeout: cannot be negative (got {BufferFullTimeout})");
-        }
-
-        if (Retry is null || Retry.MaxRetries < 0)
-        {
-            errors.Add("Retry: a policy with retries of 0 or more (or forever) is needed");
-        }
-
-        if (ShutdownTimeout < TimeSpan.Zero)
-        {
-            errors.Add($"ShutdownTimeout: cannot be negative (got {ShutdownTimeout})");
-        }
-
+        BufferSettings.AddErrors(errors);
         return errors;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
@@ -7,7 +6,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Drivers;
-using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Qpid;
 
@@ -18,8 +16,9 @@ namespace VersionedNotifications.Qpid;
 /// durable. A message counts as delivered only when the peer settles it as accepted; one rejected, released
 /// or modified, or unsettled when the connection drops, is sent again (so a consumer may see one twice, never
 /// none), and the connection is made again by itself. Every message waits in a bounded buffer until accepted;
-/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. Links and the
-/// buffer's sorting run on the connection's <see cref="SerialWork"/>.
+/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. The buffer, its retries
+/// and its statistics are the transport core's <see cref="DeliveryBuffer"/>, as for RabbitMQ; links and the
+/// sorting of ready messages by address run on the connection's <see cref="SerialWork"/>.
 /// </summary>
 public sealed partial class QpidNotificationDriver : INotificationDriver, IAsyncDisposable, IAmqpConnectionHandler
 {
@@ -31,24 +30,20 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
 
     private readonly QpidDriverOptions _options;
     private readonly AmqpConnection _connection;
-    private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentQueue<PendingMessage> _ready = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly object _drainLock = new();
+    private readonly DeliveryBuffer _buffer;
     private readonly ILogger _logger;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Action _pump;
-    private TaskCompletionSource _drained = NewSignal();
     private int _pumpScheduled;
     private int _disposed;
 
     // Owned by the connection's SerialWork. A message on the wire is known by the tag of its send, so
     // that an outcome of an earlier send (settled after the connection was lost) is not taken for the
     // outcome of a later one.
-    private readonly Dictionary<string, Queue<PendingMessage>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<PendingDelivery>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotificationSender> _senders = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, PendingMessage> _unsettled = new();
+    private readonly Dictionary<ulong, PendingDelivery> _unsettled = new();
     private NotificationAddresses? _addresses;
     private AmqpLinks? _links;
     private ulong _nextTag;
@@ -66,20 +61,23 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
 
         _options = options;
         _logger = logger ?? NullLogger<QpidNotificationDriver>.Instance;
-        _slots = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
         _pump = Pump;
         _connection = new AmqpConnection(options, "notifier", this, _logger);
+        _buffer = new DeliveryBuffer(options.BufferSettings, _connection.Url, _logger, SchedulePump);
         _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
-        QpidMetrics.RegisterDriver(_meter, Statistics);
+        _meter = NotifierMetrics.CreateMeter(meterFactory);
+        TransportMetrics.RegisterDriver(_meter, QpidMetrics.Transport, Statistics);
         _connection.Start();
     }
 
     /// <inheritdoc/>
     public string Name => DriverName;
 
-    /// <summary>What the driver did so far.</summary>
-    public QpidDriverStatistics Statistics { get; } = new();
+    /// <summary>What the driver did so far: published (sent), confirmed (accepted by the peer), republished, dropped, outstanding.</summary>
+    public NotificationDriverStatistics Statistics => _buffer.Statistics;
+
+    /// <summary>Always: the driver's buffer sends again by <see cref="QpidDriverOptions.Retry"/>; the notifier does not retry it.</summary>
+    public bool RetriesDeliveries => true;
 
     /// <summary>
     /// Puts one message per topic in the buffer; the peer accepts it later. Waits while the buffer is full
@@ -89,39 +87,27 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
     public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notification);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
-        foreach (var topic in notification.Topics)
-        {
-            var body = notification.ToOsloAmqp1Body(_options.Format);
-            await EnqueueAsync(new PendingMessage(topic + "." + suffix, body, notification.EventType, notification.MessageId), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Completes when every message handed to the driver so far is accepted by the peer or given up.</summary>
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task drained;
-            lock (_drainLock)
-            {
-                if (Statistics.Outstanding == 0)
-                {
-                    return;
-                }
-
-                drained = _drained.Task;
-            }
-
-            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
+    /// Like <see cref="SendAsync"/>, then waits until the peer accepted every copy (one per topic) or the driver
+    /// gave one up: <see langword="null"/> when all were accepted, otherwise why one was not.
+    /// </summary>
+    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
+    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
+    public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    {
+        var outcomes = await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
+        return await TopicCopies.FirstFailureAsync(outcomes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes when every message handed to the driver so far is accepted by the peer or given up.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => _buffer.FlushAsync(cancellationToken);
+
+    /// <summary>
     /// Stops taking messages, waits up to <see cref="QpidDriverOptions.ShutdownTimeout"/> for the buffer to be
-    /// accepted, and closes the connection. What is still unaccepted then is logged as lost.
+    /// accepted, and closes the connection. What is still unaccepted then is logged, in one line, as lost.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -130,19 +116,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
             return;
         }
 
-        using (var timeout = new CancellationTokenSource(_options.ShutdownTimeout))
-        {
-            try
-            {
-                await FlushAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                LogShutdownLost(_logger, Statistics.Outstanding, _options.ShutdownTimeout, _connection.Url);
-            }
-        }
-
-        _stopping.Cancel();
+        await _buffer.DrainAsync().ConfigureAwait(false);
         await _connection.StopAsync().ConfigureAwait(false);
 
         // The connection's work has ended: what it still held is given up here.
@@ -150,16 +124,13 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         {
             while (queue.TryDequeue(out var message))
             {
-                GiveUp(message, null);
+                _buffer.GiveUp(message);
             }
         }
 
-        while (_ready.TryDequeue(out var message))
-        {
-            GiveUp(message, null);
-        }
-
-        _stopping.Dispose();
+        _buffer.GiveUpRemaining();
+        LogClosed(_logger, _connection.Url, Statistics.ToString());
+        _buffer.Dispose();
         if (_ownsMeter)
         {
             _meter.Dispose();
@@ -183,27 +154,19 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
             return;
         }
 
-        var unsettled = new List<PendingMessage>(_unsettled.Values);
+        var unsettled = new List<PendingDelivery>(_unsettled.Values);
         _unsettled.Clear();
         foreach (var message in unsettled)
         {
-            Fail(message, "the connection closed before the peer settled it: " + reason);
+            _buffer.Failed(message, "the connection closed before the peer settled it: " + reason);
         }
     }
 
-    private async ValueTask EnqueueAsync(PendingMessage message, CancellationToken cancellationToken)
+    private ValueTask<Task<string?>[]> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        // A slot is held from here until the peer accepts the message (or it is given up), so the capacity
-        // bounds everything unaccepted: waiting in the buffer, on the wire, or to be sent again.
-        var limit = _options.BufferFullTimeout ?? Timeout.InfiniteTimeSpan;
-        if (!await _slots.WaitAsync(limit, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TimeoutException($"The AMQP 1.0 buffer of {_options.BufferCapacity} messages stayed full for {limit}: is the peer at {_connection.Url} reachable?");
-        }
-
-        Statistics.AddOutstanding();
-        _ready.Enqueue(message);
-        SchedulePump();
+        ArgumentNullException.ThrowIfNull(notification);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return TopicCopies.EnqueueAsync(_buffer, notification, copy => copy.ToOsloAmqp1Body(_options.Format), cancellationToken);
     }
 
     private void SchedulePump()
@@ -218,11 +181,11 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     private void Pump()
     {
         Volatile.Write(ref _pumpScheduled, 0);
-        while (_ready.TryDequeue(out var ready))
+        while (_buffer.TryTake(out var ready))
         {
             if (!_waiting.TryGetValue(ready.TopicAndPriority, out var queue))
             {
-                _waiting[ready.TopicAndPriority] = queue = new Queue<PendingMessage>();
+                _waiting[ready.TopicAndPriority] = queue = new Queue<PendingDelivery>();
             }
 
             queue.Enqueue(ready);
@@ -259,11 +222,11 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         return sender;
     }
 
-    private void Send(NotificationSender sender, string address, PendingMessage message)
+    private void Send(NotificationSender sender, string address, PendingDelivery message)
     {
         var tag = ++_nextTag;
         _unsettled[tag] = message;
-        Statistics.AddSent();
+        _buffer.Published();
         sender.Send(AmqpMessageCodec.Encode(address, message.MessageId, message.Body), reason => OnSettled(tag, reason));
     }
 
@@ -278,74 +241,14 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
 
         if (reason is null)
         {
-            Statistics.AddAccepted();
-            Settle();
+            _buffer.Confirmed(message);
         }
         else
         {
-            Fail(message, reason);
+            _buffer.Failed(message, reason);
         }
     }
 
-    private void Fail(PendingMessage message, string reason)
-    {
-        message.FailedAttempts++;
-        if (_stopping.IsCancellationRequested || !_options.Retry.ShouldRetry(message.FailedAttempts))
-        {
-            GiveUp(message, reason);
-            return;
-        }
-
-        Statistics.AddResent();
-        var delay = _options.Retry.DelayAfter(message.FailedAttempts);
-        LogResending(_logger, message.EventType, message.MessageId, message.TopicAndPriority, message.FailedAttempts, delay, reason);
-        _ = ResendLaterAsync(message, delay);
-    }
-
-    private async Task ResendLaterAsync(PendingMessage message, TimeSpan delay)
-    {
-        try
-        {
-            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
-            _ready.Enqueue(message);
-            SchedulePump();
-        }
-        catch (OperationCanceledException)
-        {
-            GiveUp(message, null);
-        }
-    }
-
-    private void GiveUp(PendingMessage message, string? reason)
-    {
-        Statistics.AddDropped();
-        LogDropped(_logger, message.EventType, message.MessageId, message.TopicAndPriority, message.FailedAttempts, _options.Retry.ToString(), reason ?? "the driver stopped");
-        Settle();
-    }
-
-    private void Settle()
-    {
-        _slots.Release();
-        if (Statistics.RemoveOutstanding() != 0)
-        {
-            return;
-        }
-
-        lock (_drainLock)
-        {
-            _drained.TrySetResult();
-            _drained = NewSignal();
-        }
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    [LoggerMessage(5, LogLevel.Debug, "{EventType} {MessageId} to {TopicAndPriority} was not accepted (attempt {Attempt}: {Reason}); sending again in {Delay}")]
-    private static partial void LogResending(ILogger logger, string eventType, string messageId, string topicAndPriority, int attempt, TimeSpan delay, string reason);
-
-    [LoggerMessage(6, LogLevel.Error, "Dropped {EventType} {MessageId} to {TopicAndPriority} after {Attempts} failed attempt(s) (retry policy: {Retry}; {Reason})")]
-    private static partial void LogDropped(ILogger logger, string eventType, string messageId, string topicAndPriority, int attempts, string retry, string reason);
-
-    [LoggerMessage(7, LogLevel.Error, "{Outstanding} message(s) were not accepted by {Url} within the shutdown timeout of {Timeout} and are lost")]
-    private static partial void LogShutdownLost(ILogger logger, long outstanding, TimeSpan timeout, string url);
+    [LoggerMessage(8, LogLevel.Information, "Closed the connection to {Url}: {Statistics}")]
+    private static partial void LogClosed(ILogger logger, string url, string statistics);
 }

@@ -15,9 +15,11 @@ namespace VersionedNotifications.Qpid;
 /// <summary>
 /// Consumes notifications over AMQP 1.0 as oslo.messaging's amqp1 notification listener does (one receiver
 /// link per <c>&lt;topic&gt;.&lt;priority&gt;</c> address), reads each with the typed reader and hands it to a
-/// <see cref="NotificationDispatcher"/>. A message is settled as accepted after its handlers succeed; when one
-/// throws, it is released (delivered again) or rejected (<see cref="QpidNotificationListenerOptions.OnFailure"/>).
-/// Messages outside the event type and publisher filters are accepted unread by handlers. Delivery is at
+/// <see cref="NotificationDispatcher"/>, through the transport core's <see cref="ListenerPipeline"/> as on RabbitMQ.
+/// A message is settled as accepted after its handlers succeed; when one throws, it is released (delivered
+/// again) or rejected (<see cref="QpidNotificationListenerOptions.OnFailure"/>). Messages outside the event type
+/// and publisher filters are accepted unread by handlers. A message no typed handler can take is logged (a few
+/// lines a minute), counted by reason, and accepted or rejected (<see cref="QpidNotificationListenerOptions.OnUnreadable"/>). Delivery is at
 /// least once: after a lost connection, which is made again by itself, the peer delivers again what was not
 /// settled. Use it alone (<see cref="StartAsync"/>, <see cref="StopAsync"/>) or hosted
 /// (<c>AddQpidNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
@@ -25,9 +27,8 @@ namespace VersionedNotifications.Qpid;
 public sealed partial class QpidNotificationListener : INotificationListener, IAsyncDisposable, IAmqpConnectionHandler
 {
     private readonly QpidNotificationListenerOptions _options;
-    private readonly NotificationReader _reader;
-    private readonly NotificationDispatcher _dispatcher;
-    private readonly NotificationFilter _filter;
+    private readonly ListenerPipeline _pipeline;
+    private readonly QpidDeliverySettler _settler;
     private readonly string _url;
     private readonly ILogger _logger;
     private readonly Meter _meter;
@@ -63,18 +64,17 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         }
 
         _options = options;
-        _reader = reader;
-        _dispatcher = dispatcher;
-        _filter = new NotificationFilter(options.EventTypes, options.Publishers);
         _url = AmqpTransportUrl.Describe(options.TransportUrl);
         _logger = logger ?? NullLogger<QpidNotificationListener>.Instance;
+        _pipeline = new ListenerPipeline(reader, dispatcher, new NotificationFilter(options.EventTypes, options.Publishers), options.Policy, _logger);
+        _settler = new QpidDeliverySettler(_pipeline, _logger);
         _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(NotifierMetrics.MeterName) ?? new Meter(NotifierMetrics.MeterName);
-        QpidMetrics.RegisterListener(_meter, Statistics);
+        _meter = NotifierMetrics.CreateMeter(meterFactory);
+        TransportMetrics.RegisterListener(_meter, QpidMetrics.Transport, Statistics);
     }
 
-    /// <summary>What the listener did so far.</summary>
-    public QpidNotificationListenerStatistics Statistics { get; } = new();
+    /// <summary>What the listener did so far: received, handled, handled by fallback, skipped, unreadable by reason, discarded, requeued (released), rejected.</summary>
+    public NotificationListenerStatistics Statistics => _pipeline.Statistics;
 
     /// <summary>The addresses listened on, once started (they depend on the peer when <see cref="QpidConnectionOptions.Addressing"/> is dynamic).</summary>
     public IReadOnlyList<string> Addresses => _addresses;
@@ -129,7 +129,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         }
 
         await CloseAsync(cancellationToken).ConfigureAwait(false);
-        LogStopped(_logger, _url, Statistics.ToString());
+        LogStopped(_logger, _url, Statistics.ToString(), _pipeline.TakeSuppressedLines());
     }
 
     /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
@@ -201,74 +201,10 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
 
     private async Task HandleAsync(InboundMessage message)
     {
-        Statistics.AddReceived();
-        NotificationReadResult? result = null;
-        DispatchOutcome? outcome;
-        try
-        {
-            // The read sits with the dispatch: should it ever throw (it promises not to), the message is
-            // settled as a failed one, and the worker goes on with the next.
-            result = _reader.Read(OsloAmqpBody.Unwrap(message.Body));
-            outcome = _filter.Handles(result) ? await _dispatcher.DispatchAsync(result, _stopping.Token).ConfigureAwait(false) : null;
-        }
-        catch (Exception error)
-        {
-            await HandleFailureAsync(message, result, error).ConfigureAwait(false);
-            return;
-        }
+        var verdict = await _pipeline.ProcessAsync(OsloAmqpBody.Unwrap(message.Body), message.Address, _stopping.Token).ConfigureAwait(false);
 
-        Settle(message, Settlement.Accept, null);
-        if (outcome == DispatchOutcome.Handled)
-        {
-            Statistics.AddHandled();
-        }
-        else
-        {
-            Statistics.AddSkipped();
-        }
-    }
-
-    private async Task HandleFailureAsync(InboundMessage message, NotificationReadResult? result, Exception error)
-    {
-        if (_stopping.IsCancellationRequested && error is OperationCanceledException)
-        {
-            // Stopping cancelled the handler; the message is not at fault.
-            Settle(message, Settlement.Release, null);
-            Statistics.AddReleased();
-            return;
-        }
-
-        LogHandlerFailed(_logger, error, NotificationFilter.Identify(result), message.Address, _options.OnFailure.ToString());
-        if (_options.OnFailure == QpidListenerFailureAction.Reject)
-        {
-            Settle(message, Settlement.Reject, $"{error.GetType().FullName}: {error.Message}");
-            Statistics.AddRejected();
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(_options.RequeueDelay, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: release at once.
-        }
-
-        Settle(message, Settlement.Release, null);
-        Statistics.AddReleased();
-    }
-
-    /// <summary>Settles on the connection's SerialWork, where the receiver gives the link back the credit the message held.</summary>
-    private void Settle(InboundMessage message, Settlement settlement, string? error)
-    {
-        _connection?.Post(() =>
-        {
-            if (message.Generation != _generation || !message.Receiver.Settle(message.Delivery, settlement, error))
-            {
-                LogStaleDelivery(_logger, message.Address);
-            }
-        });
+        // Settled on the connection's SerialWork, where the receiver gives the link back the credit the message held.
+        _connection?.Post(() => _settler.Settle(message.Receiver, message.Delivery, verdict, message.Generation == _generation));
     }
 
     private async Task CloseAsync(CancellationToken cancellationToken)
@@ -299,15 +235,9 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, addresses {Addresses}")]
     private static partial void LogStarted(ILogger logger, string url, string addresses);
 
-    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}")]
-    private static partial void LogStopped(ILogger logger, string url, string statistics);
-
-    [LoggerMessage(3, LogLevel.Error, "A handler failed on {Message} from {Address}; the message is settled by {Action}")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception error, string message, string address, string action);
+    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}; {SuppressedLines} log line(s) about unreadable messages and failed handlers were left out")]
+    private static partial void LogStopped(ILogger logger, string url, string statistics, long suppressedLines);
 
     [LoggerMessage(4, LogLevel.Warning, "A message from {Address} cannot be read as AMQP ({Problem}); it goes to the reader as raw bytes")]
     private static partial void LogUndecodable(ILogger logger, string address, string problem);
-
-    [LoggerMessage(5, LogLevel.Debug, "A message from {Address} came on a connection that has dropped; the peer will deliver it again")]
-    private static partial void LogStaleDelivery(ILogger logger, string address);
 }

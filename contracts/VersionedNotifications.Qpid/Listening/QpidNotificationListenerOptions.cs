@@ -32,6 +32,20 @@ public sealed class QpidNotificationListenerOptions : QpidConnectionOptions
     /// <summary>How long a failed message waits before it is released (default 1 s), so a failing handler does not spin.</summary>
     public TimeSpan RequeueDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// What happens to a message no typed handler can take (not a notification, an unknown event type, a newer
+    /// major version...) when the dispatcher has no fallback: it is logged and counted by reason either way, then
+    /// accepted (<see cref="UnreadableMessageAction.Acknowledge"/>, the default) or rejected with the reason
+    /// (<see cref="UnreadableMessageAction.DeadLetter"/>: the peer's own dead-lettering keeps it, if it has any).
+    /// </summary>
+    public UnreadableMessageAction OnUnreadable { get; set; } = UnreadableMessageAction.Acknowledge;
+
+    /// <summary>The settlements of the listener pipeline, from <see cref="OnFailure"/> and <see cref="OnUnreadable"/>.</summary>
+    internal ListenerPolicy Policy => new(
+        OnFailure == QpidListenerFailureAction.Reject ? SettleDecision.Reject : SettleDecision.Requeue,
+        OnUnreadable == UnreadableMessageAction.DeadLetter ? SettleDecision.Reject : SettleDecision.Acknowledge,
+        RequeueDelay);
+
     /// <summary>Event types handled (patterns, see <see cref="EventTypePattern"/>); empty handles all. Others are accepted and skipped.</summary>
     public IList<string> EventTypes { get; set; } = new List<string>();
 
@@ -79,6 +93,11 @@ public sealed class QpidNotificationListenerOptions : QpidConnectionOptions
         if (!Enum.IsDefined(OnFailure))
         {
             errors.Add($"OnFailure: {(int)OnFailure} is not an action; use Release or Reject");
+        }
+
+        if (!Enum.IsDefined(OnUnreadable))
+        {
+            errors.Add($"OnUnreadable: {(int)OnUnreadable} is not an action; use Acknowledge or DeadLetter");
         }
 
         if (RequeueDelay < TimeSpan.Zero)

@@ -17,8 +17,8 @@ internal sealed class NotificationSender
         {
             Accepted => null,
             // AMQPNetLite settles what was on the wire when the link or connection ends as released or rejected with the connection's error.
-            _ when link.IsClosed => "the connection closed before the peer settled it",
-            Rejected rejected => "the peer rejected it" + (rejected.Error is null ? string.Empty : $" ({AmqpConnection.Describe(rejected.Error)})"),
+            _ when link.IsClosed => "the connection closed before the peer settled it" + Because(link.Error ?? (outcome as Rejected)?.Error),
+            Rejected rejected => "the peer rejected it" + Because(rejected.Error),
             Released => "the peer released it",
             Modified => "the peer returned it modified",
             _ => "the peer settled it without accepting it",
@@ -58,4 +58,6 @@ internal sealed class NotificationSender
             _work.Post(() => settled("the link is closing: " + AmqpConnection.Describe(error.Error)));
         }
     }
+
+    private static string Because(Error? error) => error is null ? string.Empty : $" ({AmqpConnection.Describe(error)})";
 }

@@ -8,7 +8,7 @@ namespace VersionedNotifications;
 /// <summary>
 /// The instruments of a transport's driver and listener on the <c>VersionedNotifications</c> meter, the same
 /// for every transport: <c>versioned_notifications.&lt;transport&gt;.&lt;name&gt;</c> (<see cref="InstrumentName"/>)
-/// with the names below, the transport being <c>rabbitmq</c> or <c>amqp</c>.
+/// with the names below, the transport being <c>rabbitmq</c> or <c>qpid</c>.
 /// </summary>
 public static class TransportMetrics
 {

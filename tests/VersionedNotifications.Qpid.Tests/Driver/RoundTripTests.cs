@@ -40,7 +40,7 @@ public sealed class RoundTripTests(QpidBroker broker)
         await notifier.EmitAsync(sent);
         await notifier.FlushAsync(CancellationToken.None);
 
-        Assert.Equal(1, driver.Statistics.Accepted);
+        Assert.Equal(1, driver.Statistics.Confirmed);
         Assert.Equal(0, driver.Statistics.Outstanding);
         await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
         var got = Assert.Single(received);
@@ -77,8 +77,8 @@ public sealed class RoundTripTests(QpidBroker broker)
         }
 
         await notifier.FlushAsync(CancellationToken.None);
-        Assert.Equal(2 * count, driver.Statistics.Accepted);
-        Assert.Equal(2 * count, driver.Statistics.Sent);
+        Assert.Equal(2 * count, driver.Statistics.Confirmed);
+        Assert.Equal(2 * count, driver.Statistics.Published);
         Assert.Equal(0, driver.Statistics.Dropped);
         await Eventually.TrueAsync(() => listener.Statistics.Handled == 2 * count, TimeSpan.FromSeconds(60), () => $"listener {listener.Statistics}");
         Assert.Equal(count, seen.Count);

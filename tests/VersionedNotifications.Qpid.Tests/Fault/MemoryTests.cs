@@ -70,7 +70,7 @@ public sealed class MemoryTests(QpidBroker broker, ITestOutputHelper output)
 
         var growth = after - before;
         output.WriteLine($"{Count} round trips in {elapsed.TotalSeconds:F1} s; live managed heap {before / 1024} KiB -> {after / 1024} KiB ({growth / (double)Count:F2} B per message); RSS {rssBefore / 1024 / 1024} MiB -> {rssAfter / 1024 / 1024} MiB");
-        Assert.Equal(WarmUp + Count, driver.Statistics.Accepted);
+        Assert.Equal(WarmUp + Count, driver.Statistics.Confirmed);
         Assert.Equal(WarmUp + Count, listener.Statistics.Handled);
         Assert.True(
             growth < AllowedSlack + (long)AllowedBytesPerMessage * Count,

@@ -87,4 +87,29 @@ public sealed class HostedQpidTests(QpidBroker broker)
         Assert.Contains("Notifications:Qpid:Addressing: 'sideways' is not one of Dynamic, Legacy, Routable", error.Message);
         Assert.Contains("Notifications:Qpid:BufferCapacity: '0' is not a whole number from 1 to", error.Message);
     }
+
+    [Fact]
+    public async Task The_listeners_OnUnreadable_is_read_from_the_Listener_section_and_a_bad_value_stops_the_host_naming_the_key()
+    {
+        IHost Build(string onUnreadable)
+        {
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Notifications:TransportUrl"] = broker.AmqpUrl,
+                ["Notifications:Listener:OnUnreadable"] = onUnreadable,
+            });
+            builder.Services.AddVersionedNotifications(builder.Configuration).AddQpidNotificationListener((_, _) => { }, OpenStackJsonContext.Default);
+            return builder.Build();
+        }
+
+        using (var good = Build("DeadLetter"))
+        {
+            Assert.Equal(UnreadableMessageAction.DeadLetter, good.Services.GetRequiredService<IOptions<QpidNotificationListenerOptions>>().Value.OnUnreadable);
+        }
+
+        using var bad = Build("sideways");
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => bad.StartAsync());
+        Assert.Contains("Notifications:Listener:OnUnreadable: 'sideways' is not one of Acknowledge, DeadLetter", error.Message);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class ProtonPeerTests(QpidBroker broker)
         }
 
         await notifier.FlushAsync(CancellationToken.None);
-        Assert.Equal(3, driver.Statistics.Accepted);
+        Assert.Equal(3, driver.Statistics.Confirmed);
         Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromSeconds(30)));
 
         var messages = peer.Lines.Where(line => line.StartsWith('{')).Select(line => JsonNode.Parse(line)!).ToList();

@@ -22,7 +22,7 @@ public sealed class ListenerSettlementTests(QpidBroker broker)
 
         await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
         Assert.Equal(3, attempts);
-        Assert.Equal(2, listener.Statistics.Released);
+        Assert.Equal(2, listener.Statistics.Requeued);
         Assert.Equal(3, listener.Statistics.Received);
     }
 
@@ -91,6 +91,6 @@ public sealed class ListenerSettlementTests(QpidBroker broker)
         using var notifier = new Notifier(QpidEmitters.NotifierOptions("notifications"), [driver]);
         await notifier.EmitAsync(QpidEmitters.NewImageUpdate(QpidEmitters.ImageUpdate()));
         await notifier.FlushAsync(CancellationToken.None);
-        Assert.Equal(1, driver.Statistics.Accepted);
+        Assert.Equal(1, driver.Statistics.Confirmed);
     }
 }

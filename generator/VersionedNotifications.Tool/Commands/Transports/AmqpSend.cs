@@ -33,12 +33,17 @@ internal static class AmqpSend
         return options;
     }
 
-    /// <summary>Sends every file, then waits up to <paramref name="waitFor"/> for the peer to accept them all.</summary>
+    /// <summary>
+    /// Sends every file, each waiting for the peer's answer (all within <paramref name="waitFor"/>): <c>SENT ...</c> for one
+    /// the peer accepted, <c>NOT SENT ...: why</c> for one it did not.
+    /// </summary>
     /// <returns>0 when every file was sent and accepted, 1 otherwise.</returns>
     public static async Task<int> RunAsync(QpidDriverOptions options, IReadOnlyList<string> topics, IReadOnlyList<string> paths, CapturedMessages messages, TimeSpan waitFor, CancellationToken cancellationToken)
     {
         var failed = 0;
         await using var driver = new QpidNotificationDriver(options);
+        using var accepted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        accepted.CancelAfter(waitFor);
         foreach (var path in paths)
         {
             if (!SendableMessage.TryRead(messages, path, topics, out var outgoing, out var failLine))
@@ -48,26 +53,21 @@ internal static class AmqpSend
                 continue;
             }
 
-            await driver.SendAsync(outgoing!, cancellationToken);
-            Console.WriteLine(SendableMessage.SentLine(outgoing!, options.ControlExchange, topics));
-        }
+            var sent = SendableMessage.SentLine(outgoing!, options.ControlExchange, topics);
+            string? refusal;
+            try
+            {
+                refusal = await driver.SendAndConfirmAsync(outgoing!, accepted.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Console.WriteLine($"NOT {sent}: the peer did not accept it within {waitFor.TotalSeconds} s");
+                Console.Error.WriteLine($"vnotify: {driver.Statistics.Outstanding} message(s) were not accepted by {AmqpTransportUrl.Parse(options.TransportUrl)} within {waitFor.TotalSeconds} s");
+                return 1;
+            }
 
-        using var accepted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        accepted.CancelAfter(waitFor);
-        try
-        {
-            await driver.FlushAsync(accepted.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"vnotify: {driver.Statistics.Outstanding} message(s) were not accepted by {AmqpTransportUrl.Parse(options.TransportUrl)} within {waitFor.TotalSeconds} s");
-            return 1;
-        }
-
-        if (driver.Statistics.Dropped > 0)
-        {
-            Console.Error.WriteLine($"vnotify: the peer did not accept {driver.Statistics.Dropped} message(s); see the broker's log");
-            return 1;
+            Console.WriteLine(refusal is null ? sent : $"NOT {sent}: {refusal}");
+            failed += refusal is null ? 0 : 1;
         }
 
         return failed == 0 ? 0 : 1;
