@@ -46,7 +46,7 @@ public sealed class DiagnosticDescriptorTests
             var expected = d.Id switch { "VN0200" => DiagnosticSeverity.Info, "VN0203" => DiagnosticSeverity.Warning, _ => DiagnosticSeverity.Error };
             Assert.Equal(expected, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault, d.Id);
-            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()), d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString(CultureInfo.InvariantCulture)), d.Id);
             Assert.Contains(d.Category, new[] { "VersionedNotifications.Definitions", "VersionedNotifications.Usage", "VersionedNotifications.Compatibility" });
         });
     }
