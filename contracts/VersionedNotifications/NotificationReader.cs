@@ -329,7 +329,7 @@ public sealed class NotificationReader
     }
 
     /// <summary>Joins a path prefix (<c>$['oslo.message']</c> or empty) and a path that starts with <c>$</c>.</summary>
-    internal static string Join(string prefix, string path) => prefix.Length == 0 ? path : prefix + path.Substring(1);
+    internal static string Join(string prefix, string path) => prefix.Length == 0 ? path : string.Concat(prefix, path.AsSpan(1));
 
     private void Register(string name, EventTypeInfo eventType)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using System.Threading.Tasks;
 using Quickstart;
@@ -75,7 +76,7 @@ static ValueTask Print(Notification<BackupPayload> notification)
     var tags = payload.WireState?.IsAbsent("tags") == true ? "absent" : "[" + string.Join(", ", payload.Tags) + "]";
     Console.WriteLine(
         $"{PriorityNames.ToWire(notification.Priority),-5} {notification.EventType}: {BackupPayload.ObjectName} {version} " +
-        $"uuid={payload.Uuid} kind={payload.Kind} size_gb={payload.SizeGb?.ToString() ?? "null"} " +
+        $"uuid={payload.Uuid} kind={payload.Kind} size_gb={payload.SizeGb?.ToString(CultureInfo.InvariantCulture) ?? "null"} " +
         $"created_at={payload.CreatedAt:yyyy-MM-ddTHH:mm:ssZ} tags={tags}");
     return ValueTask.CompletedTask;
 }

@@ -41,15 +41,15 @@ public sealed class HandWrittenWriter
         writer.WriteString("uuid"u8, payload.Uuid.Text);
         writer.WriteString("name"u8, payload.Name);
         writer.WriteString("driver"u8, payload.Driver);
-        if (payload.InstanceUuid is { } v1) writer.WriteString("instance_uuid"u8, v1.Text); else writer.WriteNull("instance_uuid"u8);
+        if (payload.InstanceUuid is { } v1) { writer.WriteString("instance_uuid"u8, v1.Text); } else { writer.WriteNull("instance_uuid"u8); }
         writer.WriteString("power_state"u8, payload.PowerState);
         writer.WriteString("target_power_state"u8, payload.TargetPowerState);
         writer.WriteString("provision_state"u8, payload.ProvisionState);
         writer.WriteString("target_provision_state"u8, payload.TargetProvisionState);
         WriteDateTime(writer, "provision_updated_at"u8, payload.ProvisionUpdatedAt);
-        if (payload.Maintenance is { } v2) writer.WriteBoolean("maintenance"u8, v2); else writer.WriteNull("maintenance"u8);
+        if (payload.Maintenance is { } v2) { writer.WriteBoolean("maintenance"u8, v2); } else { writer.WriteNull("maintenance"u8); }
         writer.WriteString("maintenance_reason"u8, payload.MaintenanceReason);
-        if (payload.ConsoleEnabled is { } v3) writer.WriteBoolean("console_enabled"u8, v3); else writer.WriteNull("console_enabled"u8);
+        if (payload.ConsoleEnabled is { } v3) { writer.WriteBoolean("console_enabled"u8, v3); } else { writer.WriteNull("console_enabled"u8); }
         writer.WriteString("last_error"u8, payload.LastError);
         WriteObject(writer, "clean_step"u8, payload.CleanStep);
         WriteObject(writer, "properties"u8, payload.Properties);
@@ -75,15 +75,15 @@ public sealed class HandWrittenWriter
         writer.WriteString("bios_interface"u8, payload.BiosInterface);
         WriteObject(writer, "deploy_step"u8, payload.DeployStep);
         writer.WriteString("conductor_group"u8, payload.ConductorGroup);
-        if (payload.Protected is { } v4) writer.WriteBoolean("protected"u8, v4); else writer.WriteNull("protected"u8);
+        if (payload.Protected is { } v4) { writer.WriteBoolean("protected"u8, v4); } else { writer.WriteNull("protected"u8); }
         writer.WriteString("protected_reason"u8, payload.ProtectedReason);
         writer.WriteString("owner"u8, payload.Owner);
         writer.WriteString("description"u8, payload.Description);
-        if (payload.Retired is { } v5) writer.WriteBoolean("retired"u8, v5); else writer.WriteNull("retired"u8);
+        if (payload.Retired is { } v5) { writer.WriteBoolean("retired"u8, v5); } else { writer.WriteNull("retired"u8); }
         writer.WriteString("retired_reason"u8, payload.RetiredReason);
         writer.WriteString("lessee"u8, payload.Lessee);
         writer.WriteString("boot_mode"u8, payload.BootMode);
-        if (payload.SecureBoot is { } v6) writer.WriteBoolean("secure_boot"u8, v6); else writer.WriteNull("secure_boot"u8);
+        if (payload.SecureBoot is { } v6) { writer.WriteBoolean("secure_boot"u8, v6); } else { writer.WriteNull("secure_boot"u8); }
         writer.WriteString("to_power"u8, payload.ToPower);
         writer.WriteEndObject();
         writer.WriteEndObject();

@@ -103,7 +103,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         var session = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
         _session = session;
         LogStarted(_logger, _connection.Url, _options.ControlExchange, string.Join(", ", session.Queues));
-        _reconnecting = Task.Run(() => _connector.KeepConnectedAsync(session, reconnected => _session = reconnected, _closing.Token));
+        _reconnecting = Task.Run(() => _connector.KeepConnectedAsync(session, reconnected => _session = reconnected, _closing.Token), CancellationToken.None);
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         }
 
         _stopping.Cancel();
-        await Task.WhenAny(WaitIdleAsync(), Task.Delay(SettleTimeout)).ConfigureAwait(false);
+        await Task.WhenAny(WaitIdleAsync(), Task.Delay(SettleTimeout, CancellationToken.None)).ConfigureAwait(false);
         if (session is not null)
         {
             try

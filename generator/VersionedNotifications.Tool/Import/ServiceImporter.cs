@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace VersionedNotifications.Tool.Import;
@@ -172,7 +173,9 @@ internal static class ServiceImporter
     private static bool FollowsDirectly(string previous, string next)
     {
         var (a, b) = (previous.Split('.'), next.Split('.'));
-        return (a[0] == b[0] && int.Parse(b[1]) == int.Parse(a[1]) + 1) || (int.Parse(b[0]) == int.Parse(a[0]) + 1 && b[1] == "0");
+        return (a[0] == b[0] && Number(b[1]) == Number(a[1]) + 1) || (Number(b[0]) == Number(a[0]) + 1 && b[1] == "0");
+
+        static int Number(string part) => int.Parse(part, CultureInfo.InvariantCulture);
     }
 
     private static Choice? Optionality(PythonObject source, PythonField field) => field.SetByInit switch

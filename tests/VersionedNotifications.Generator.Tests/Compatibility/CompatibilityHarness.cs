@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VersionedNotifications.Generator.Analyzers;
@@ -57,7 +58,7 @@ internal static class CompatibilityHarness
         Assert.Equal(severity, diagnostic.Severity);
         Assert.Equal(path, span.Path);
         Assert.True((line, column) == (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1), $"expected {path}:{line}:{column}, got\n{Describe([diagnostic])}");
-        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return diagnostic;
     }
 
@@ -68,7 +69,7 @@ internal static class CompatibilityHarness
             $"expected [{string.Join(", ", ids)}], got:\n{Describe(diagnostics)}");
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
-        string.Join("\n", diagnostics.Select(d => $"  {d.Id} {d.Severity} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Location.GetLineSpan().StartLinePosition.Character + 1}: {d.GetMessage()}"));
+        string.Join("\n", diagnostics.Select(d => $"  {d.Id} {d.Severity} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Location.GetLineSpan().StartLinePosition.Character + 1}: {d.GetMessage(CultureInfo.InvariantCulture)}"));
 
     /// <summary>The YAML with every <c>exceptions:</c> block taken out, each history entry keeping its line of changes.</summary>
     public static string RemoveExceptions(string yaml)

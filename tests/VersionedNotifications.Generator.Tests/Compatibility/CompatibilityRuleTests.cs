@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using VersionedNotifications.Generator.Tests.Diagnostics;
 using static VersionedNotifications.Generator.Tests.Compatibility.CompatibilityHarness;
@@ -87,7 +88,7 @@ public sealed class CompatibilityRuleTests
 
         var diagnostics = Analyze(Shipped, edited);
         Single(diagnostics, "VN0202", DiagnosticSeverity.Error, Path, line, 7, $"Node 1.1 {message} compared with Node 1.0");
-        Assert.Contains($"(kind {kind})", diagnostics.Single(d => d.Id == "VN0202").GetMessage(), StringComparison.Ordinal);
+        Assert.Contains($"(kind {kind})", diagnostics.Single(d => d.Id == "VN0202").GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Only(diagnostics, "VN0200", "VN0202");
     }
 
@@ -335,7 +336,7 @@ public sealed class CompatibilityRuleTests
         var swapped = Edit(t => t.Replace("event_types:\n", other + "event_types:\n").Replace("    payload: Node", "    payload: Other"));
         var diagnostics = Analyze(Shipped, swapped);
         Assert.Equal(3, diagnostics.Count(d => d.Id == "VN0210"));
-        Assert.Contains(diagnostics, d => d.Id == "VN0210" && d.GetMessage().Contains("Event type 'demo.node.update.end' shipped with payload demo.Node and now has demo.Other", StringComparison.Ordinal) && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 21);
+        Assert.Contains(diagnostics, d => d.Id == "VN0210" && d.GetMessage(CultureInfo.InvariantCulture).Contains("Event type 'demo.node.update.end' shipped with payload demo.Node and now has demo.Other", StringComparison.Ordinal) && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 21);
 
         var subclass = Edit(t => t.Replace("event_types:\n", derived + "event_types:\n").Replace("    payload: Node", "    payload: NodeExtra"));
         Only(Analyze(Shipped, subclass), "VN0200");

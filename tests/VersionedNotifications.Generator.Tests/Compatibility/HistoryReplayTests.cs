@@ -1,3 +1,4 @@
+using System.Globalization;
 using VersionedNotifications.Generator.Compatibility;
 using VersionedNotifications.Generator.Model;
 using VersionedNotifications.Generator.Parsing;
@@ -60,8 +61,8 @@ public sealed class HistoryReplayTests
         var diagnostics = Analyze(shipped, withoutExceptions, Port).Where(d => d.Id == "VN0202").ToList();
 
         Assert.Equal(2, diagnostics.Count);
-        Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("NodePayload 1.1 makes field 'network_interface' nullable compared with NodePayload 1.0", StringComparison.Ordinal));
-        Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("NodePayload 1.2 makes field 'console_enabled' nullable compared with NodePayload 1.1", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).StartsWith("NodePayload 1.1 makes field 'network_interface' nullable compared with NodePayload 1.0", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).StartsWith("NodePayload 1.2 makes field 'console_enabled' nullable compared with NodePayload 1.1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using static VersionedNotifications.Generator.Tests.Diagnostics.DiagnosticAssert;
 
 namespace VersionedNotifications.Generator.Tests.Diagnostics;
@@ -204,7 +205,7 @@ public sealed class DefinitionDiagnosticsTests
         var run = Run(file);
 
         var diagnostic = Reported(run, "VN0002", file, 3, 1, "Unknown key 'colours' in the definitions file (allowed: namespace, csharp_namespace, description, enums, objects, event_types)", token: "colours");
-        Assert.DoesNotContain("did you mean", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -11,9 +12,12 @@ public sealed class DiagnosticDescriptorTests
 {
     private const string HelpLinkBase = "https://github.com/VersionedNotifications/VersionedNotifications/blob/main/docs/diagnostics.md#";
 
-    private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(DiagnosticDescriptors)
+    private static readonly IReadOnlyList<FieldInfo> DescriptorFields = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .ToList();
+
+    private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = DescriptorFields
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToList();
 
@@ -46,7 +50,7 @@ public sealed class DiagnosticDescriptorTests
             var expected = d.Id switch { "VN0200" => DiagnosticSeverity.Info, "VN0203" => DiagnosticSeverity.Warning, _ => DiagnosticSeverity.Error };
             Assert.Equal(expected, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault, d.Id);
-            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()), d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString(CultureInfo.InvariantCulture)), d.Id);
             Assert.Contains(d.Category, new[] { "VersionedNotifications.Definitions", "VersionedNotifications.Usage", "VersionedNotifications.Compatibility" });
         });
     }
@@ -54,18 +58,34 @@ public sealed class DiagnosticDescriptorTests
     [Fact]
     public void EveryDescriptorIsTrackedInAnalyzerReleasesUnshipped()
     {
-        var path = Path.Combine(Repository.Root, "generator", "VersionedNotifications.Generator", "AnalyzerReleases.Unshipped.md");
-        var rows = File.ReadAllLines(path)
-            .Select(line => Regex.Match(line, @"^(VN\d{4})\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|"))
-            .Where(m => m.Success)
-            .ToDictionary(m => m.Groups[1].Value, m => (Category: m.Groups[2].Value, Severity: m.Groups[3].Value));
+        var rows = UnshippedRows();
 
         Assert.All(Descriptors, d =>
         {
-            Assert.True(rows.TryGetValue(d.Id, out var row), $"{d.Id} is not in {path}");
+            Assert.True(rows.TryGetValue(d.Id, out var row), $"{d.Id} is not in AnalyzerReleases.Unshipped.md");
             Assert.Equal(d.Category, row.Category);
             Assert.Equal(d.DefaultSeverity.ToString(), row.Severity);
         });
         Assert.Equal(Descriptors.Count, rows.Count);
     }
+
+    [Fact]
+    public void EveryReleaseNoteNamesItsRuleByItsDescriptorField()
+    {
+        var rows = UnshippedRows();
+
+        Assert.All(DescriptorFields, field =>
+        {
+            var id = ((DiagnosticDescriptor)field.GetValue(null)!).Id;
+            Assert.True(rows.TryGetValue(id, out var row), $"{id} is not in AnalyzerReleases.Unshipped.md");
+            Assert.Equal(field.Name, row.Notes);
+        });
+    }
+
+    /// <summary>The rows of AnalyzerReleases.Unshipped.md by rule ID: category, severity and notes.</summary>
+    private static Dictionary<string, (string Category, string Severity, string Notes)> UnshippedRows() =>
+        File.ReadAllLines(Path.Combine(Repository.Root, "generator", "VersionedNotifications.Generator", "AnalyzerReleases.Unshipped.md"))
+            .Select(line => Regex.Match(line, @"^(VN\d{4})\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => (Category: m.Groups[2].Value, Severity: m.Groups[3].Value, Notes: m.Groups[4].Value));
 }

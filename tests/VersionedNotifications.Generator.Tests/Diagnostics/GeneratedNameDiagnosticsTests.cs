@@ -1,3 +1,4 @@
+using System.Globalization;
 using VersionedNotifications.Generator.Tests.Infrastructure;
 using static VersionedNotifications.Generator.Tests.Diagnostics.DiagnosticAssert;
 
@@ -197,7 +198,7 @@ public sealed class GeneratedNameDiagnosticsTests
 
         ReportedAt(run, "VN0016", file, 4, 3, "Object 'Nooooo", token: "Noooo");
         ReportedAt(run, "VN0016", file, 11, 7, "Field 'noooo", token: "noooo");
-        Assert.Contains("of 1000 characters; the generator takes at most 128", run.Diagnostics[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("of 1000 characters; the generator takes at most 128", run.Diagnostics[0].GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
     }
 

@@ -102,19 +102,19 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         foreach (var group in problems.GroupBy(p => p.Signature))
         {
             var example = group.OrderBy(p => p.Inputs.Count).ThenBy(p => p.Inputs.Sum(i => i.Text.Length)).First();
-            report.Append($"\n=== {group.Key} ({group.Count()} time(s); inputs {string.Join(", ", group.SelectMany(p => p.Inputs).Select(i => i.Index).Distinct().Take(12))})\n");
+            report.Append(CultureInfo.InvariantCulture, $"\n=== {group.Key} ({group.Count()} time(s); inputs {string.Join(", ", group.SelectMany(p => p.Inputs).Select(i => i.Index).Distinct().Take(12))})\n");
             var detail = example.Detail.Length > 3000 ? example.Detail.Substring(0, 3000) + "…" : example.Detail;
             report.Append(string.Join("\n", detail.Split('\n').Select(line => Escape(line, quoted: false)))).Append('\n');
             foreach (var input in example.Inputs)
             {
                 var file = Path.Combine(directory, $"input-{input.Index:D5}.yaml");
                 var encoding = Write(file, input.Text);
-                report.Append($"--- input {input.Index} ({input.Recipe}), path {input.Path}, written to {file} ({encoding}):\n{Escape(input.Text)}\n");
+                report.Append(CultureInfo.InvariantCulture, $"--- input {input.Index} ({input.Recipe}), path {input.Path}, written to {file} ({encoding}):\n{Escape(input.Text)}\n");
             }
         }
 
         File.WriteAllText(Path.Combine(directory, "report.txt"), report.ToString());
-        return report.Append($"\n(This report is also in {Path.Combine(directory, "report.txt")}.)").ToString();
+        return report.Append(CultureInfo.InvariantCulture, $"\n(This report is also in {Path.Combine(directory, "report.txt")}.)").ToString();
     }
 
     /// <summary>Writes the text as UTF-8, or as UTF-16 when it holds lone surrogates that UTF-8 cannot carry.</summary>

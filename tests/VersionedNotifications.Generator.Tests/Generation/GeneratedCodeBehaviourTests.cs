@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -54,7 +55,7 @@ public sealed class GeneratedCodeBehaviourTests
         var run = GeneratorHarness.Run(GeneratorHarness.Fixtures(), [user]);
         var error = Assert.Single(run.CompilationProblems);
         Assert.Equal("CS9035", error.Id);
-        Assert.Contains("PortCRUDPayload.Address", error.GetMessage());
+        Assert.Contains("PortCRUDPayload.Address", error.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -239,7 +239,7 @@ public sealed class NotificationListenerTests(Broker broker) : IAsyncLifetime
         var dispatcher = new NotificationDispatcher(Emitters.Reader).On(IronicEvents.Baremetal.Node.PowerSet.Start, async (_, _) =>
         {
             started.SetResult();
-            await Task.Delay(300);
+            await Task.Delay(300, CancellationToken.None);
             finished = true;
         });
         await using var listener = Listener(dispatcher);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -149,7 +150,7 @@ public sealed class HostileInputTests
 
         var result = Assert.IsType<UnsupportedNotification>(Reader.Read(Messages.Bytes(message)));
 
-        Assert.True(result.Detail.Length < 200, result.Detail.Length.ToString());
+        Assert.True(result.Detail.Length < 200, result.Detail.Length.ToString(CultureInfo.InvariantCulture));
         Assert.StartsWith("no contract declares the event type 'x\\u0000yyy", result.Detail);
         Assert.DoesNotContain('\0', result.ToString());
         Assert.True(result.ToString().Length < 400);
@@ -177,7 +178,7 @@ public sealed class HostileInputTests
 
         var name = NotificationFilter.Identify(result);
 
-        Assert.True(name.Length < 200, name.Length.ToString());
+        Assert.True(name.Length < 200, name.Length.ToString(CultureInfo.InvariantCulture));
         Assert.StartsWith("x\\u001byyy", name);
         Assert.Equal("a message that could not be read", NotificationFilter.Identify(null));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VersionedNotifications.Tool.Tests.Infrastructure;
 
 namespace VersionedNotifications.Tool.Tests.Import;
@@ -49,7 +50,7 @@ public sealed class ImportWhatTheCodeDoesNotSayTests
         Assert.Equal(1, check.ExitCode);
         var todoLines = yaml.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.Contains("# TODO:", StringComparison.Ordinal)).Select(l => l.index + 1);
         var errorLines = check.StandardOutput.Split('\n').Where(line => line.Contains(": error VN", StringComparison.Ordinal))
-            .Select(line => int.Parse(line.Split("notifications.yaml(")[1].Split(',')[0]));
+            .Select(line => int.Parse(line.Split("notifications.yaml(")[1].Split(',')[0], CultureInfo.InvariantCulture));
         Assert.Equal(todoLines.Order(), errorLines.Order());
     }
 }
