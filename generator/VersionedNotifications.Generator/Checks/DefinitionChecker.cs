@@ -157,33 +157,11 @@ internal sealed partial class DefinitionChecker
                 InheritedProperties = (sinceKnown ? InheritedOnOwnScale(chain, specs) : chain.Take(chain.Count - 1).SelectMany(o => specs[o].Properties)).ToEquatableArray(),
                 InheritedSinceKnown = sinceKnown,
                 // A plain dict's keys are in the order its code builds it; glance's derived payloads add theirs last.
-                WireOrder = declared.Definition.IsVersioned ? WireOrder(chain) : EquatableArray<string>.Empty,
+                WireOrder = declared.Definition.IsVersioned ? OsloFieldOrder.Of(Enumerable.Reverse(chain).Select(o => o.Definition)).ToEquatableArray() : EquatableArray<string>.Empty,
             });
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The field names of the last object of <paramref name="chain"/> (farthest base first) in oslo's order: each
-    /// object's own declarations, from the object itself to its farthest base, every name at its first place.
-    /// </summary>
-    private static EquatableArray<string> WireOrder(List<DeclaredObject> chain)
-    {
-        var order = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = chain.Count - 1; i >= 0; i--)
-        {
-            foreach (var field in chain[i].Definition.Fields)
-            {
-                if (seen.Add(field.Name))
-                {
-                    order.Add(field.Name);
-                }
-            }
-        }
-
-        return order.ToEquatableArray();
     }
 
     /// <summary>

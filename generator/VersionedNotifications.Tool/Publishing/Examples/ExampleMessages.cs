@@ -107,9 +107,8 @@ internal static class ExampleMessages
     }
 
     /// <summary>
-    /// The current fields in the order the payload has them on the wire: for a versioned object oslo's (its own
-    /// declarations first, then its base's, nearest first, each name at its first place), for a plain one the
-    /// base's first, as the generated writer writes them.
+    /// The current fields in the order the payload has them on the wire: for a versioned object oslo's
+    /// (<see cref="OsloFieldOrder"/>), for a plain one the base's first, as the generated writer writes them.
     /// </summary>
     private static IEnumerable<VersionField> InWireOrder(ObjectContract contract)
     {
@@ -120,15 +119,20 @@ internal static class ExampleMessages
         }
 
         var place = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var current = contract; current is not null; current = current.Base)
+        foreach (var name in OsloFieldOrder.Of(ChainOf(contract)))
         {
-            foreach (var declared in current.Definition.Fields)
-            {
-                place.TryAdd(declared.Name, place.Count);
-            }
+            place.Add(name, place.Count);
         }
 
         return fields.OrderBy(f => place.TryGetValue(f.Name, out var at) ? at : int.MaxValue);
+    }
+
+    private static IEnumerable<ObjectDefinition> ChainOf(ObjectContract contract)
+    {
+        for (var current = contract; current is not null; current = current.Base)
+        {
+            yield return current.Definition;
+        }
     }
 
     /// <summary>A plain value of the type, for a field with no example, no default and no null.</summary>
