@@ -104,23 +104,9 @@ public sealed class OsloBytesTests
         var v1 = Encoding.ASCII.GetString(NotificationWriter.Write(Notification.CreateText(header, text.ToString()), MessageFormat.MessagingV1));
 
         var expected = "{\"message_id\": \"m\", \"publisher_id\": \"image.localhost\", \"event_type\": \"image.upload\", \"priority\": \"ERROR\", \"payload\": \""
-            + PythonEscaped(text.ToString()) + "\", \"timestamp\": \"2026-12-07 00:00:00\"}";
+            + PythonJsonText.Escaped(text.ToString()) + "\", \"timestamp\": \"2026-12-07 00:00:00\"}";
         Assert.Equal(expected, v1);
     }
-
-    // A string's content as Python's json.dumps escapes it (ensure_ascii), one UTF-16 code unit at a time.
-    private static string PythonEscaped(string text) => string.Concat(text.Select(c => c switch
-    {
-        '"' => "\\\"",
-        '\\' => "\\\\",
-        '\n' => "\\n",
-        '\r' => "\\r",
-        '\t' => "\\t",
-        '\b' => "\\b",
-        '\f' => "\\f",
-        >= ' ' and <= '~' => c.ToString(),
-        _ => $"\\u{(int)c:x4}",
-    }));
 
     internal static void AssertSameBytes(byte[] expected, byte[] actual)
     {

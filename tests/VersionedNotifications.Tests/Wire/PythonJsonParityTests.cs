@@ -54,8 +54,8 @@ public sealed class PythonJsonParityTests
         foreach (var options in new[] { PayloadWriteOptions.Default, new PayloadWriteOptions { MaskSecrets = false } })
         {
             var v1 = Encoding.UTF8.GetString(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV1, options));
-            Assert.True(v1.Contains("\"extra\": " + Spaced(json) + ", ", StringComparison.Ordinal), $"{name}: the flexible dict, in {v1}");
-            Assert.True(v1.Contains("\"x_newer\": " + Spaced(json), StringComparison.Ordinal), $"{name}: the unknown field, in {v1}");
+            Assert.True(v1.Contains("\"extra\": " + PythonJsonText.Spaced(json) + ", ", StringComparison.Ordinal), $"{name}: the flexible dict, in {v1}");
+            Assert.True(v1.Contains("\"x_newer\": " + PythonJsonText.Spaced(json), StringComparison.Ordinal), $"{name}: the unknown field, in {v1}");
             Assert.DoesNotContain("E+999999999", v1);
             Assert.IsType<DecodedNotification>(Reader.Read(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV2, options)));
         }
@@ -117,38 +117,5 @@ public sealed class PythonJsonParityTests
         Assert.True(Reader.ReadPayload(bom.Concat(Messages.Bytes(Messages.PowerSetStart()["payload"]!)).ToArray()).IsSuccess);
         Assert.False(python["bom before text"]);
         Assert.IsType<MalformedNotification>(Reader.Read(Messages.Bytes(text)));
-    }
-
-    /// <summary>Compact JSON with the separators json.dumps writes (", " and ": ") outside strings.</summary>
-    private static string Spaced(string json)
-    {
-        var builder = new StringBuilder();
-        var inString = false;
-        for (var i = 0; i < json.Length; i++)
-        {
-            var c = json[i];
-            builder.Append(c);
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    builder.Append(json[++i]);
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (c == '"')
-            {
-                inString = true;
-            }
-            else if (c is ',' or ':')
-            {
-                builder.Append(' ');
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -42,7 +42,7 @@ public sealed class UuidTests
         // Byte for byte: the message written from the changed fixture is the one written from the
         // original with the new text in place of the old, in both places and nowhere else.
         var writtenOriginal = Encoding.UTF8.GetString(Write(original));
-        var expected = writtenOriginal.Replace(FixtureUuid, Escaped(text), StringComparison.Ordinal).Replace("d6ea00c1-1f94-4e95-90b3-3462d7031678", Escaped(text), StringComparison.Ordinal);
+        var expected = writtenOriginal.Replace(FixtureUuid, PythonJsonText.Escaped(text), StringComparison.Ordinal).Replace("d6ea00c1-1f94-4e95-90b3-3462d7031678", PythonJsonText.Escaped(text), StringComparison.Ordinal);
         Assert.Equal(expected, Encoding.UTF8.GetString(Write(changed)));
     }
 
@@ -109,18 +109,4 @@ public sealed class UuidTests
         Notification notification = payload is null ? decoded.Notification : Notification.Create(decoded.Notification.Header, payload);
         return NotificationWriter.Write(notification, MessageFormat.MessagingV1, Unmasked);
     }
-
-    /// <summary>The text as the writer escapes it inside a JSON string: as Python's json.dumps does (ensure_ascii).</summary>
-    private static string Escaped(string text) => string.Concat(text.Select(c => c switch
-    {
-        '"' => "\\\"",
-        '\\' => "\\\\",
-        '\n' => "\\n",
-        '\r' => "\\r",
-        '\t' => "\\t",
-        '\b' => "\\b",
-        '\f' => "\\f",
-        >= ' ' and <= '~' => c.ToString(),
-        _ => $"\\u{(int)c:x4}",
-    }));
 }
