@@ -28,9 +28,9 @@ public sealed class UnreadableMessageTests(QpidBroker broker)
         await SendRawAsync($"unicast.{exchange}.notifications.info", "not json {");
         await SendGoodAsync(exchange);
 
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        // Each is counted when it is settled, and the two may be settled in either order.
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1 && listener.Statistics.Discarded == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
         Assert.Equal(1, listener.Statistics.UnreadableBy(UnreadableReason.NotJson));
-        Assert.Equal(1, listener.Statistics.Discarded);
         Assert.Equal(0, listener.Statistics.Skipped);
         Assert.Equal(2, listener.Statistics.Received);
         var line = Assert.Single(logs.Entries, e => e.Message.StartsWith("Cannot read a message from", StringComparison.Ordinal));
