@@ -32,9 +32,10 @@ missing=()
 # and oslo's amqp1 driver code (which imports pyngus).
 /usr/bin/python3 -c 'import proton' 2>/dev/null || missing+=(python3-qpid-proton)
 /usr/bin/python3 -c 'import pyngus' 2>/dev/null || missing+=(python3-pyngus)
-# vnotify import's tests read ironic 21.4.4's and nova 26.2.2's notification classes (tests/VersionedNotifications.Tool.Tests/Import).
+# vnotify import's tests read ironic 21.4.4's, nova 26.2.2's and masakari 14.0.2's notification classes (tests/VersionedNotifications.Tool.Tests/Import).
 /usr/bin/python3 -c 'import ironic.objects' 2>/dev/null || missing+=(python3-ironic)
 /usr/bin/python3 -c 'import nova.notifications.objects' 2>/dev/null || missing+=(python3-nova)
+/usr/bin/python3 -c 'import masakari.notifications.objects' 2>/dev/null || missing+=(python3-masakari)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "apt-get is not available to install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

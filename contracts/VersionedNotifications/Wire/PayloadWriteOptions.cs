@@ -5,7 +5,7 @@ namespace VersionedNotifications.Wire;
 /// <summary>How a payload is written.</summary>
 public sealed record PayloadWriteOptions
 {
-    /// <summary>Masks secrets, writes the current version, no <c>.changes</c>.</summary>
+    /// <summary>Masks secrets, writes the current version, makes no <c>.changes</c>.</summary>
     public static PayloadWriteOptions Default { get; } = new();
 
     /// <summary>
@@ -21,7 +21,11 @@ public sealed record PayloadWriteOptions
     /// </summary>
     public string? TargetVersion { get; init; }
 
-    /// <summary>Whether versioned payloads carry <c>&lt;ns&gt;_object.changes</c> (oslo's notifications do not).</summary>
+    /// <summary>
+    /// Whether versioned objects that were not read with a <c>&lt;ns&gt;_object.changes</c> list get one, naming the
+    /// fields they set (oslo's notifications usually carry none). An object read with a list always writes that list
+    /// back, whatever this says.
+    /// </summary>
     public bool WriteChanges { get; init; }
 
     private PayloadWriteState? _allFields;
@@ -34,7 +38,7 @@ public sealed record PayloadWriteOptions
         WriteChanges = original.WriteChanges;
     }
 
-    /// <summary>Options that mask secrets, write the current version and no <c>.changes</c>.</summary>
+    /// <summary>Options that mask secrets, write the current version and make no <c>.changes</c>.</summary>
     public PayloadWriteOptions()
     {
     }

@@ -311,25 +311,29 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         writer.WriteString(_versionKey, version.ToString());
         writer.WritePropertyName(_dataKey);
         WriteData(writer, value, state);
-        if (options.WriteChanges)
+        // Each object keeps the .changes it was read with, and none when it came without: oslo writes the list
+        // per object (masakari's payloads carry one and their nested fault none). Only objects without a read
+        // list get one made, and only when asked.
+        if (wireState?.Changes is { } changes)
         {
             writer.WritePropertyName(_changesKey);
             writer.WriteStartArray();
-            if (wireState?.Changes is { } changes)
+            foreach (var change in changes)
             {
-                foreach (var change in changes)
-                {
-                    writer.WriteStringValue(change);
-                }
+                writer.WriteStringValue(change);
             }
-            else
+
+            writer.WriteEndArray();
+        }
+        else if (options.WriteChanges)
+        {
+            writer.WritePropertyName(_changesKey);
+            writer.WriteStartArray();
+            for (var i = 0; i < Fields.Count; i++)
             {
-                for (var i = 0; i < Fields.Count; i++)
+                if (state.Includes(i, holdsDefault: false))
                 {
-                    if (state.Includes(i, holdsDefault: false))
-                    {
-                        writer.WriteStringValue(Fields[i].Name);
-                    }
+                    writer.WriteStringValue(Fields[i].Name);
                 }
             }
 

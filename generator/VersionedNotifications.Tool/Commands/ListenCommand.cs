@@ -120,7 +120,7 @@ internal static class ListenCommand
             case DecodedNotification decoded when json:
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    var options = new PayloadWriteOptions { MaskSecrets = false, WriteChanges = (decoded.Notification.PayloadValue as INotificationPayload)?.WireState?.Changes is not null };
+                    var options = new PayloadWriteOptions { MaskSecrets = false };
                     stdout.Write(NotificationWriter.Write(decoded.Notification, MessageFormat.MessagingV1, options));
                     stdout.WriteByte((byte)'\n');
                 }

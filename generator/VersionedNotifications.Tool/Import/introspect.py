@@ -26,7 +26,7 @@ import textwrap
 from oslo_versionedobjects import base as ovo_base
 from oslo_versionedobjects import fields as ovo_fields
 
-VERSION_LINE = re.compile(r'^\s*#\s*(?:Version\s+)?(\d+\.\d+)\s*[:\-]?\s*(.*)$')
+VERSION_LINE = re.compile(r'^\s*#\s*(?:Version\s+)?(\d+\.\d+)\s*[:,\-]?\s*(.*)$')
 COMMENT_LINE = re.compile(r'^\s*#\s?(.*)$')
 OVO_FIELDS_MODULE = ovo_fields.__name__
 
@@ -185,6 +185,8 @@ class SetFields(object):
                 set_none = [k for k in call.keywords if k.arg == 'set_none']
                 if set_none and isinstance(set_none[0].value, ast.Constant) and set_none[0].value.value is False:
                     self.sometimes |= keys
+                elif not schema_sets_every_key(self.cls):
+                    self.sometimes |= keys
                 else:
                     done |= keys
             elif isinstance(func, ast.Attribute) and func.attr == '__init__' and isinstance(func.value, ast.Call) \
@@ -198,6 +200,53 @@ class SetFields(object):
                     self.unknown_calls.extend(inner.unknown_calls)
                 done |= {k.arg for k in call.keywords if k.arg in self.cls.fields}
         return done
+
+
+def schema_sets_every_key(cls):
+    """Whether the populate_schema cls inherits sets each SCHEMA key on every path that does not raise.
+
+    nova's and ironic's set a key whose source has no value to None, or raise; masakari's skips it
+    (`if source.obj_attr_is_set(field): setattr(...)`), so the key is then absent from the payload. A method
+    whose source cannot be read counts as setting every key, as the frameworks we know do.
+    """
+    method = getattr(cls, 'populate_schema', None)
+    try:
+        function = ast.parse(textwrap.dedent(inspect.getsource(method))).body[0]
+    except (OSError, TypeError, SyntaxError, IndexError):
+        return True
+    # A parameter that defaults to True (nova's set_none) is taken as passed with its default.
+    arguments = function.args
+    defaults = dict(zip([a.arg for a in arguments.args][-len(arguments.defaults):], arguments.defaults)) if arguments.defaults else {}
+    true_by_default = {name for name, value in defaults.items() if isinstance(value, ast.Constant) and value.value is True}
+    loops = [node for node in ast.walk(function) if isinstance(node, ast.For)]
+    return all(_always_sets(loop.body, true_by_default) for loop in loops)
+
+
+def _always_sets(statements, true_by_default):
+    """True when every path through the statements calls setattr(self, ...) or raises."""
+    return any(_sets(node, true_by_default) for node in statements)
+
+
+def _sets(node, true_by_default):
+    if isinstance(node, ast.Raise):
+        return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        call = node.value
+        return isinstance(call.func, ast.Name) and call.func.id == 'setattr' and call.args \
+            and isinstance(call.args[0], ast.Name) and call.args[0].id == 'self'
+    if isinstance(node, ast.If):
+        if isinstance(node.test, ast.Name) and node.test.id in true_by_default:
+            return _always_sets(node.body, true_by_default)
+        return _always_sets(node.body, true_by_default) and _always_sets(node.orelse, true_by_default)
+    if isinstance(node, ast.Try):
+        handled = all(_always_sets(handler.body, true_by_default) for handler in node.handlers)
+        return (_always_sets(node.body, true_by_default) and handled) or _always_sets(node.finalbody, true_by_default)
+    if isinstance(node, ast.With):
+        # oslo's excutils.save_and_reraise_exception() raises again whatever its body does.
+        reraises = any(isinstance(item.context_expr, ast.Call) and getattr(item.context_expr.func, 'attr', getattr(item.context_expr.func, 'id', None)) == 'save_and_reraise_exception'
+                       for item in node.items)
+        return reraises or _always_sets(node.body, true_by_default)
+    return False
 
 
 def analyse_init(cls, klass, init):

@@ -183,7 +183,7 @@ public sealed class WireVariantTests
     }
 
     [Fact]
-    public void Changes_are_tolerated_on_read_and_written_only_when_asked()
+    public void Changes_read_are_written_back_and_made_only_when_asked()
     {
         var message = Messages.PowerSetStart();
         message["payload"]!["ironic_object.changes"] = new JsonArray("power_state", "to_power");
@@ -191,9 +191,14 @@ public sealed class WireVariantTests
         var notification = Decode<NodeSetPowerStatePayload>(Messages.Bytes(message));
 
         Assert.Equal(["power_state", "to_power"], notification.Payload.WireState!.Changes!);
-        Assert.DoesNotContain("ironic_object.changes", Encoding.UTF8.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV1)));
-        var withChanges = JsonNode.Parse(NotificationWriter.Write(notification, MessageFormat.MessagingV1, new PayloadWriteOptions { WriteChanges = true }))!;
-        Assert.Equal("[\"power_state\",\"to_power\"]", withChanges["payload"]!["ironic_object.changes"]!.ToJsonString());
+        foreach (var options in new[] { PayloadWriteOptions.Default, new PayloadWriteOptions { WriteChanges = true } })
+        {
+            var written = JsonNode.Parse(NotificationWriter.Write(notification, MessageFormat.MessagingV1, options))!;
+            Assert.Equal("[\"power_state\",\"to_power\"]", written["payload"]!["ironic_object.changes"]!.ToJsonString());
+        }
+
+        var unchanged = Decode<NodeSetPowerStatePayload>(Messages.Bytes(Messages.PowerSetStart()));
+        Assert.DoesNotContain("ironic_object.changes", Encoding.UTF8.GetString(NotificationWriter.Write(unchanged, MessageFormat.MessagingV1)));
 
         var fresh = notification.Payload with { WireState = null };
         var freshChanges = JsonNode.Parse(NotificationWriter.Write(Notification.Create(notification.Header, fresh), MessageFormat.MessagingV1, new PayloadWriteOptions { WriteChanges = true }))!;

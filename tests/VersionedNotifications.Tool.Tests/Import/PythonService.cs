@@ -3,8 +3,8 @@ using VersionedNotifications.Tool.Tests.Infrastructure;
 namespace VersionedNotifications.Tool.Tests.Import;
 
 /// <summary>
-/// Runs <c>vnotify import</c> on a Python service installed from Debian's packages (python3-ironic, python3-nova;
-/// test.sh installs them), with Debian's Python, which imports them.
+/// Runs <c>vnotify import</c> on a Python service installed from Debian's packages (python3-ironic, python3-nova,
+/// python3-masakari; test.sh installs them), with Debian's Python, which imports them.
 /// </summary>
 internal static class PythonService
 {

@@ -70,7 +70,7 @@ internal sealed class CapturedMessages(NotificationReader reader)
         failure = IsBarePayload(json.Span) ? DecodePayload(bytes, eventType, out var decoded) : DecodeEnvelope(bytes, out decoded);
         if (decoded is not null)
         {
-            failure = ReencodingCheck.FindChange(json, decoded.Write(decoded.FaithfulOptions), decoded.Format, Reader.Options.MaxDepth);
+            failure = ReencodingCheck.FindChange(json, decoded.Write(DecodedMessage.FaithfulOptions), decoded.Format, Reader.Options.MaxDepth);
         }
 
         message = failure is null ? decoded : null;

@@ -30,14 +30,10 @@ internal abstract class DecodedMessage
     public string Version => Contract is null ? "-" : WireState?.Version ?? Contract.ObjectInfo.Version;
 
     /// <summary>
-    /// The options that write back what was read: secrets as they came (captures are masked already),
-    /// and <c>&lt;ns&gt;_object.changes</c> only when the producer sent one.
+    /// The options that write back what was read: secrets as they came (captures are masked already);
+    /// each object's <c>&lt;ns&gt;_object.changes</c> comes back as it was read, or not at all.
     /// </summary>
-    public PayloadWriteOptions FaithfulOptions => new()
-    {
-        MaskSecrets = false,
-        WriteChanges = WireState?.Changes is not null,
-    };
+    public static PayloadWriteOptions FaithfulOptions { get; } = new() { MaskSecrets = false };
 
     /// <summary>The contract that read the payload; <see langword="null"/> for a text payload.</summary>
     private protected PayloadContract? Contract { get; }

@@ -25,7 +25,7 @@ internal static class SendableMessage
             return false;
         }
 
-        var writeOptions = new PayloadWriteOptions { MaskSecrets = false, WriteChanges = checkedMessage.FaithfulOptions.WriteChanges };
+        var writeOptions = new PayloadWriteOptions { MaskSecrets = false };
         outgoing = OutgoingNotification.Create(decoded.Notification, topics, writeOptions);
         return true;
     }

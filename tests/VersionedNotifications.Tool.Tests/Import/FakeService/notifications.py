@@ -57,7 +57,7 @@ class PayloadBase(FakeObject):
 @base.VersionedObjectRegistry.register_if(False)
 class WidgetPayload(PayloadBase):
     # Version 1.0: Initial version
-    # Version 1.1: Add colour
+    # 1.1, Add colour
     # Version 1.3: Add tags
     VERSION = '1.3'
     fields = {
