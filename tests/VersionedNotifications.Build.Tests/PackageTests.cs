@@ -15,7 +15,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     public PackageTests(PackedFeed feed) => _feed = feed;
 
     [Fact]
-    public void EveryPackageHasItsReadmeLicenseSymbolsAndNoGeneratorDependency()
+    public void Every_package_has_its_readme_license_symbols_and_no_generator_dependency()
     {
         foreach (var id in new[] { "VersionedNotifications", "VersionedNotifications.Generator", "VersionedNotifications.OpenStack", "VersionedNotifications.Extensions.Hosting", "VersionedNotifications.RabbitMQ", "VersionedNotifications.Qpid", "VersionedNotifications.Tool" })
         {
@@ -46,7 +46,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AProducerCompilesItsOwnDefinitionsFromThePackages()
+    public void A_producer_compiles_its_own_definitions_from_the_packages()
     {
         using var project = _feed.Consumer("Producer");
 
@@ -59,7 +59,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AConsumerOfTheOpenStackContractsDecodesARealIronicMessageAndGetsNothingGenerated()
+    public void A_consumer_of_the_OpenStack_contracts_decodes_a_real_Ironic_message_and_gets_nothing_generated()
     {
         using var project = _feed.Consumer("IronicReader");
         File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack", "ironic", "baremetal.node.power_set.end.json"), Path.Combine(project.Directory, "message.json"));
@@ -73,7 +73,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AHostFromThePackagesEmitsAndReceivesOverRabbitMQ()
+    public void A_host_from_the_packages_emits_and_receives_over_RabbitMQ()
     {
         using var project = _feed.Consumer("RabbitRoundTrip");
         File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack", "ironic", "baremetal.node.power_set.end.json"), Path.Combine(project.Directory, "message.json"));
@@ -87,7 +87,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void BreakingAShippedMinorVersionFailsTheBuildWithTheAnalyzersId()
+    public void Breaking_a_shipped_minor_version_fails_the_build_with_the_analyzers_id()
     {
         using var project = _feed.Consumer("Producer");
         var ship = _feed.Vnotify(project.Directory, "ship", "--definitions", "definitions");
@@ -102,7 +102,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void TheToolInstallsFromTheFeedAndAnswers()
+    public void The_tool_installs_from_the_feed_and_answers()
     {
         var help = _feed.Vnotify(_feed.Folder, "--help");
 
