@@ -20,6 +20,11 @@ builder.Services.AddHostedService(services => new DispatchWorker(
 var brokerWait = TimeSpan.FromSeconds(builder.Configuration.GetValue("BrokerWait", 30));
 
 using var host = builder.Build();
-return await host.RunOrExplainConfigurationAsync(
-    Console.Error,
-    (services, cancellationToken) => RabbitMQBroker.WaitAsync(services.GetRequiredService<IOptions<RabbitMQDriverOptions>>().Value, brokerWait, cancellationToken));
+return await host.RunOrExplainConfigurationAsync(Console.Error, (services, cancellationToken) =>
+{
+    // Only a RabbitMQ driver needs the broker: with `Notifications:Drivers=log` the sample runs without one.
+    var drivers = services.GetRequiredService<IOptions<NotificationDriversOptions>>().Value.Drivers;
+    return drivers.Any(name => name is RabbitMQNotificationDriver.MessagingV2DriverName or RabbitMQNotificationDriver.MessagingDriverName or "rabbit")
+        ? RabbitMQBroker.WaitAsync(services.GetRequiredService<IOptions<RabbitMQDriverOptions>>().Value, brokerWait, cancellationToken)
+        : Task.CompletedTask;
+});
