@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using VersionedNotifications;
 using VersionedNotifications.Extensions.Hosting;
 using VersionedNotifications.OpenStack;
@@ -10,7 +11,8 @@ using VersionedNotifications.RabbitMQ;
 // A service that follows ironic's nodes: it binds a pool queue to ironic's topic on the "ironic" exchange,
 // as oslo.messaging's notification listener would, and gets typed payloads. The settings are ironic.conf's
 // ([oslo_messaging_notifications] topics, transport_url, [DEFAULT] control_exchange), under "Notifications".
-// `--count N` stops after N notifications (the sample's test uses it); without it, Ctrl+C stops.
+// `count=N` stops after N notifications (the sample's test uses it); without it, Ctrl+C stops. `BrokerWait=S`: how
+// many seconds to wait for the broker before giving up with one line and exit code 1 (default 30).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var stopAfter = builder.Configuration.GetValue("count", 0);
 var seen = 0;
@@ -66,5 +68,9 @@ builder.Services.AddVersionedNotifications(builder.Configuration)
         },
         OpenStackJsonContext.Default);
 
+var brokerWait = TimeSpan.FromSeconds(builder.Configuration.GetValue("BrokerWait", 30));
+
 using var host = builder.Build();
-return await host.RunOrExplainConfigurationAsync(Console.Error);
+return await host.RunOrExplainConfigurationAsync(
+    Console.Error,
+    (services, cancellationToken) => RabbitMQBroker.WaitAsync(services.GetRequiredService<IOptions<RabbitMQNotificationListenerOptions>>().Value, brokerWait, cancellationToken));

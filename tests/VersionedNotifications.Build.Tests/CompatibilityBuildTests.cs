@@ -9,7 +9,7 @@ public sealed class CompatibilityBuildTests
     private static string Quickstart => Path.Combine(RepositoryLayout.Root, "samples", "Quickstart");
 
     [Fact]
-    public void MinorBumpThatRemovesAFieldFailsTheBuildAndAMajorBumpPlusShipPasses()
+    public void Minor_bump_that_removes_a_field_fails_the_build_and_a_major_bump_plus_ship_passes()
     {
         using var copy = TemporaryProject.CopyOf(Quickstart);
         var definitions = Path.Combine(copy.Directory, "definitions");
@@ -78,7 +78,7 @@ public sealed class CompatibilityBuildTests
     }
 
     [Fact]
-    public void ShipRefusesWhileABuildWouldFailAndUsageErrorsExitWithTwo()
+    public void Ship_refuses_while_a_build_would_fail_and_usage_errors_exit_with_two()
     {
         using var copy = TemporaryProject.CopyOf(Quickstart);
         var definitions = Path.Combine(copy.Directory, "definitions");

@@ -13,7 +13,7 @@ public sealed partial class NativeAotTests
     private const string RuntimeIdentifier = "linux-x64";
 
     [Fact]
-    public async Task ConsumerPublishesWithoutWarningsAndItsNativeBinaryRoundTrips()
+    public async Task Consumer_publishes_without_warnings_and_its_native_binary_round_trips()
     {
         // Everything the publish builds, the referenced contracts included, goes to the temporary
         // folder: nothing in the repository is written, and builds of other tests are not disturbed.

@@ -14,7 +14,7 @@ public sealed class NormalizeCommandTests
     private static readonly NotificationReader Reader = new(OpenStackJsonContext.Default);
 
     [Fact]
-    public void PrintsTheWriterBytesWhichValidateAndReadBackToTheSameNotification()
+    public void Prints_the_writer_bytes_which_validate_and_read_back_to_the_same_notification()
     {
         using var folder = new TemporaryFolder("normalize");
         var fixture = OpenStackFixtures.PathOf("ironic", "baremetal.node.create.end");
@@ -38,7 +38,7 @@ public sealed class NormalizeCommandTests
     }
 
     [Fact]
-    public void WritesTheFormatAndTheOlderVersionAsked()
+    public void Writes_the_format_and_the_older_version_asked()
     {
         var fixture = OpenStackFixtures.PathOf("ironic", "baremetal.port.update.end");
 
@@ -57,7 +57,7 @@ public sealed class NormalizeCommandTests
     [Theory]
     [InlineData(false, "hunter2")]
     [InlineData(true, "******")]
-    public void MasksSecretsOnlyWhenAsked(bool mask, string password)
+    public void Masks_secrets_only_when_asked(bool mask, string password)
     {
         using var folder = new TemporaryFolder("normalize");
         var envelope = OpenStackFixtures.Load("ironic", "baremetal.node.create.end");
@@ -72,7 +72,7 @@ public sealed class NormalizeCommandTests
     }
 
     [Fact]
-    public void AMessageValidateFailsIsNotWrittenAndItsFailLineGoesToStandardError()
+    public void A_message_validate_fails_is_not_written_and_its_fail_line_goes_to_standard_error()
     {
         using var folder = new TemporaryFolder("normalize");
         var envelope = OpenStackFixtures.Load("ironic", "baremetal.node.create.end");
@@ -87,7 +87,7 @@ public sealed class NormalizeCommandTests
     }
 
     [Fact]
-    public void ABarePayloadHasNoFormatToWriteIn()
+    public void A_bare_payload_has_no_format_to_write_in()
     {
         using var folder = new TemporaryFolder("normalize");
         var payload = folder.Write("payload.json", OpenStackFixtures.Load("ironic", "baremetal.node.create.end")["payload"]!.ToJsonString());

@@ -6,7 +6,7 @@ namespace VersionedNotifications.Build.Tests;
 /// The packages as users get them: the solution packed with a unique version into a folder feed,
 /// the consumer projects of tests/package-consumers copied outside the repository and restored with
 /// every <c>VersionedNotifications*</c> package mapped to that feed alone, built and run; the tool
-/// installed from the feed.
+/// installed from the feed; and the README's package walkthrough, copied from the README as a newcomer would.
 /// </summary>
 public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
 {
@@ -15,7 +15,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     public PackageTests(PackedFeed feed) => _feed = feed;
 
     [Fact]
-    public void EveryPackageHasItsReadmeLicenseSymbolsAndNoGeneratorDependency()
+    public void Every_package_has_its_readme_license_symbols_and_no_generator_dependency()
     {
         foreach (var id in new[] { "VersionedNotifications", "VersionedNotifications.Generator", "VersionedNotifications.OpenStack", "VersionedNotifications.Extensions.Hosting", "VersionedNotifications.RabbitMQ", "VersionedNotifications.Qpid", "VersionedNotifications.Tool" })
         {
@@ -46,7 +46,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AProducerCompilesItsOwnDefinitionsFromThePackages()
+    public void A_producer_compiles_its_own_definitions_from_the_packages()
     {
         using var project = _feed.Consumer("Producer");
 
@@ -59,7 +59,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AConsumerOfTheOpenStackContractsDecodesARealIronicMessageAndGetsNothingGenerated()
+    public void A_consumer_of_the_OpenStack_contracts_decodes_a_real_Ironic_message_and_gets_nothing_generated()
     {
         using var project = _feed.Consumer("IronicReader");
         File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack", "ironic", "baremetal.node.power_set.end.json"), Path.Combine(project.Directory, "message.json"));
@@ -73,7 +73,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void AHostFromThePackagesEmitsAndReceivesOverRabbitMQ()
+    public void A_host_from_the_packages_emits_and_receives_over_RabbitMQ()
     {
         using var project = _feed.Consumer("RabbitRoundTrip");
         File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "fixtures", "openstack", "ironic", "baremetal.node.power_set.end.json"), Path.Combine(project.Directory, "message.json"));
@@ -87,7 +87,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void BreakingAShippedMinorVersionFailsTheBuildWithTheAnalyzersId()
+    public void Breaking_a_shipped_minor_version_fails_the_build_with_the_analyzers_id()
     {
         using var project = _feed.Consumer("Producer");
         var ship = _feed.Vnotify(project.Directory, "ship", "--definitions", "definitions");
@@ -102,13 +102,64 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
     }
 
     [Fact]
-    public void TheToolInstallsFromTheFeedAndAnswers()
+    public void The_tool_installs_from_the_feed_and_answers()
     {
         var help = _feed.Vnotify(_feed.Folder, "--help");
 
         Assert.True(help.ExitCode == 0, help.Output);
         Assert.Contains("validate", help.Output);
         Assert.Contains("ship", help.Output);
+    }
+
+    [Fact]
+    public void The_README_walkthrough_builds_and_runs_a_service_of_ones_own_and_installs_the_tool_from_the_feed()
+    {
+        const string ReadmeFeed = "../VersionedNotifications/feed";
+        const string ReadmeVersion = "0.1.0";
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var steps = ReadmeWalkthrough.Read(readme);
+        Assert.Equal(["nuget.config", "Acme.Parcels.csproj", "definitions/parcels.yaml", "Program.cs", null, null], steps.Select(s => s.Path));
+        // The README's version is the one `dotnet pack` makes; the test's own pack has a version no cache has seen.
+        Assert.Contains($"<Version>{ReadmeVersion}</Version>", File.ReadAllText(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")));
+
+        using var project = new ConsumerProject(_feed, Path.GetFullPath(Path.Combine(_feed.Folder, "..", "Acme.Parcels")));
+        var outputs = new List<string>();
+        foreach (var step in steps)
+        {
+            var text = Substitute(step.Text, ReadmeFeed, _feed.Folder, required: step.Path == "nuget.config");
+            text = Substitute(text, $"Version=\"{ReadmeVersion}\"", $"Version=\"{_feed.Version}\"", required: step.Path?.EndsWith(".csproj", StringComparison.Ordinal) == true);
+            text = Substitute(text, $"--version {ReadmeVersion}", $"--version {_feed.Version}", required: false);
+            if (step.Path is { } path)
+            {
+                var file = Path.Combine(project.Directory, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, text);
+                continue;
+            }
+
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal("dotnet", words[0]);
+                var run = project.Dotnet(words[1..]);
+                Assert.True(run.ExitCode == 0, $"{line}\n{run.Output}");
+                outputs.Add(run.Output);
+            }
+        }
+
+        Assert.Contains("read parcel.ship.end from parcels-api.host-1: parcel 0b7e4c52-3f61-4d0a-9c1e-5a2b8d6f4e10, 2500 g", outputs[0]);
+        Assert.Matches(@"info: VersionedNotifications\.Notification\.parcel\.ship\.end\[1\] \{""message_id"": ""[0-9a-f-]{36}"", ""publisher_id"": ""parcels-api\.host-1"", ""event_type"": ""parcel\.ship\.end""", outputs[0]);
+        Assert.True(project.Restored("VersionedNotifications.Generator"), "the generator did not come from the feed");
+        Assert.Contains("object parcels.ParcelPayload@1.0", File.ReadAllText(Path.Combine(project.Directory, "definitions", "VersionedNotifications.Shipped.txt")));
+        // The manifest is dotnet-tools.json in the folder (.config/ before .NET 10), with the tool at the feed's version.
+        var manifest = Assert.Single(Directory.GetFiles(project.Directory, "dotnet-tools.json", SearchOption.AllDirectories));
+        Assert.Contains($"\"version\": \"{_feed.Version}\"", File.ReadAllText(manifest));
+
+        static string Substitute(string text, string readme, string test, bool required)
+        {
+            Assert.True(!required || text.Contains(readme, StringComparison.Ordinal), $"the README's walkthrough no longer has '{readme}' where the test replaces it");
+            return text.Replace(readme, test, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The solution packed once for all the tests of the class, and the tool installed from it.</summary>

@@ -9,7 +9,7 @@ public sealed class QuickstartTests
     private static string Quickstart => Path.Combine(RepositoryLayout.Root, "samples", "Quickstart");
 
     [Fact]
-    public void QuickstartBuildsWithTheGeneratorEmitsAndConsumesTypedNotifications()
+    public void Quickstart_builds_with_the_generator_emits_and_consumes_typed_notifications()
     {
         var run = DotnetCli.Run(RepositoryLayout.Root, "run", "--project", Quickstart, "-c", "Release");
 
@@ -26,7 +26,7 @@ public sealed class QuickstartTests
     }
 
     [Fact]
-    public void MistakeInADefinitionFailsTheBuildOnItsYamlLine()
+    public void Mistake_in_a_definition_fails_the_build_on_its_YAML_line()
     {
         using var copy = TemporaryProject.CopyOf(Quickstart);
         var definition = Path.Combine(copy.Directory, "definitions", "backup.yaml");

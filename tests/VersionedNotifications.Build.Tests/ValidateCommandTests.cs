@@ -12,7 +12,7 @@ public sealed class ValidateCommandTests
     private const string PowerSetEnd = "baremetal.node.power_set.end";
 
     [Fact]
-    public void AcceptsEveryRealFixtureAndNamesItsPayloadType()
+    public void Accepts_every_real_fixture_and_names_its_payload_type()
     {
         var fixtures = OpenStackFixtures.All;
 
@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void AcceptsTheOtherFormsOfTheSameMessage()
+    public void Accepts_the_other_forms_of_the_same_message()
     {
         using var folder = new TemporaryFolder("validate");
         var envelope = OpenStackFixtures.Load("ironic", PowerSetEnd);
@@ -62,7 +62,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void ReadsABareUnversionedPayloadAsTheEventTypeGiven()
+    public void Reads_a_bare_unversioned_payload_as_the_event_type_given()
     {
         using var folder = new TemporaryFolder("validate");
         var payload = folder.Write("image.json", OpenStackFixtures.Load("glance", "image.update")["payload"]!.ToJsonString());
@@ -74,7 +74,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void FailsEachBrokenCopyWithThePathOfWhatIsWrong()
+    public void Fails_each_broken_copy_with_the_path_of_what_is_wrong()
     {
         using var folder = new TemporaryFolder("validate");
         var text = File.ReadAllText(OpenStackFixtures.PathOf("ironic", PowerSetEnd));
@@ -107,7 +107,7 @@ public sealed class ValidateCommandTests
     /// and it is written back in the canonical form.
     /// </remarks>
     [Fact]
-    public void FailsAMessageThatReencodingWouldChange()
+    public void Fails_a_message_that_reencoding_would_change()
     {
         using var folder = new TemporaryFolder("validate");
         var envelope = OpenStackFixtures.Load("ironic", PowerSetEnd);
@@ -128,7 +128,7 @@ public sealed class ValidateCommandTests
     /// that escapes a lone surrogate is refused with its path.
     /// </remarks>
     [Fact]
-    public void ReadsWhatPythonReadsAndNamesWhatItCannot()
+    public void Reads_what_Python_reads_and_names_what_it_cannot()
     {
         using var folder = new TemporaryFolder("validate");
         var text = File.ReadAllText(OpenStackFixtures.PathOf("ironic", PowerSetEnd));
@@ -161,7 +161,7 @@ public sealed class ValidateCommandTests
     [InlineData("Argument 'v3' not recognized", "normalize", "--format", "v3", "FIXTURE")]
     [InlineData("--target-version: NodeSetPowerStatePayload cannot be written at 2.0: a backport stays within major version 1.", "normalize", "--target-version", "2.0", "FIXTURE")]
     [InlineData("no such file: missing.json", "normalize", "missing.json")]
-    public void UsageErrorsExitWithTwoAndPrintNothingOnStandardOutput(string message, params string[] arguments)
+    public void Usage_errors_exit_with_two_and_print_nothing_on_standard_output(string message, params string[] arguments)
     {
         var fixture = OpenStackFixtures.PathOf("ironic", PowerSetEnd);
 

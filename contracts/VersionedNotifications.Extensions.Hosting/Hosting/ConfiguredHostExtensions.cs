@@ -6,14 +6,18 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VersionedNotifications;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Runs a host whose settings may be wrong, as a command-line service should: one line and exit code 2.</summary>
+/// <summary>Runs a host whose settings may be wrong or whose broker may be away, as a command-line service should: one line and an exit code.</summary>
 public static class ConfiguredHostExtensions
 {
     /// <summary>Exit code of a run whose configuration cannot work.</summary>
     public const int ConfigurationErrorExitCode = 2;
+
+    /// <summary>Exit code of a run whose broker could not be reached before it started.</summary>
+    public const int BrokerUnavailableExitCode = 1;
 
     /// <summary>
     /// Checks the host's options (those validated on start) and makes its hosted services, then runs it until it
@@ -22,7 +26,22 @@ public static class ConfiguredHostExtensions
     /// start failing with a stack trace.
     /// </summary>
     /// <returns>0 once the host has stopped, or <see cref="ConfigurationErrorExitCode"/>.</returns>
-    public static async Task<int> RunOrExplainConfigurationAsync(this IHost host, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunOrExplainConfigurationAsync(this IHost host, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunOrExplainConfigurationAsync(host, error, beforeStart: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunOrExplainConfigurationAsync(IHost, TextWriter, CancellationToken)"/>, and runs
+    /// <paramref name="beforeStart"/> once the configuration is known to be good, before the host starts: such as
+    /// a bounded wait for the broker. A <see cref="BrokerUnavailableException"/> it throws is
+    /// written to <paramref name="error"/> as one line (<c>broker: ...</c>) and the result is
+    /// <see cref="BrokerUnavailableExitCode"/>.
+    /// </summary>
+    /// <returns>0 once the host has stopped, <see cref="ConfigurationErrorExitCode"/> or <see cref="BrokerUnavailableExitCode"/>.</returns>
+    public static async Task<int> RunOrExplainConfigurationAsync(
+        this IHost host,
+        TextWriter error,
+        Func<IServiceProvider, CancellationToken, Task>? beforeStart,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(error);
@@ -36,6 +55,19 @@ public static class ConfiguredHostExtensions
         {
             await error.WriteLineAsync("configuration: " + string.Join("; ", failures.Distinct(StringComparer.Ordinal))).ConfigureAwait(false);
             return ConfigurationErrorExitCode;
+        }
+
+        if (beforeStart is not null)
+        {
+            try
+            {
+                await beforeStart(host.Services, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BrokerUnavailableException unavailable)
+            {
+                await error.WriteLineAsync("broker: " + unavailable.Message).ConfigureAwait(false);
+                return BrokerUnavailableExitCode;
+            }
         }
 
         await host.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using global::RabbitMQ.Client;
@@ -29,6 +30,39 @@ public static class RabbitMQBroker
         {
             var reason = error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message;
             throw new BrokerUnavailableException($"Cannot connect to {RabbitMQConnections.Describe(options.TransportUrl)}: {reason}", error);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the broker answers (<see cref="VerifyAsync"/>), trying once a second for at most
+    /// <paramref name="within"/>: for a program that should start once its broker is up and end, rather than
+    /// wait forever, when it is not.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not valid; the message names each problem.</exception>
+    /// <exception cref="BrokerUnavailableException">The broker did not answer in time; the message gives the last reason and how long it was tried.</exception>
+    public static async Task WaitAsync(RabbitMQConnectionOptions options, TimeSpan within, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (BrokerUnavailableException error) when (DateTime.UtcNow >= deadline)
+            {
+                throw new BrokerUnavailableException(string.Create(CultureInfo.InvariantCulture, $"{error.Message} (tried for {within.TotalSeconds:0.#} s)"), error);
+            }
+            catch (BrokerUnavailableException)
+            {
+                // Not up yet: a broker that is starting answers within a few tries.
+            }
+
+            var pause = Math.Clamp((deadline - DateTime.UtcNow).Ticks, 0, TimeSpan.TicksPerSecond);
+            await Task.Delay(TimeSpan.FromTicks(pause), cancellationToken).ConfigureAwait(false);
         }
     }
 }

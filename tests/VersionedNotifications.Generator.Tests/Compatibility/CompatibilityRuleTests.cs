@@ -46,13 +46,13 @@ public sealed class CompatibilityRuleTests
         text.Replace("version: \"1.0\"", $"version: \"{version}\"").Replace("      \"1.0\": Initial version.", $"      \"1.0\": Initial version.\n      \"{version}\": {changes}");
 
     [Fact]
-    public void ReleasedDefinitionsAgreeWithTheirManifest()
+    public void Released_definitions_agree_with_their_manifest()
     {
         Only(Analyze(Shipped, Released));
     }
 
     [Fact]
-    public void VN0200NewVersionIsUnshippedUntilShipped()
+    public void VN0200_new_version_is_unshipped_until_shipped()
     {
         var next = WithOwner("1.1");
 
@@ -64,7 +64,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0201FieldAddedToAShippedVersion()
+    public void VN0201_field_added_to_a_shipped_version()
     {
         var edited = Edit(t => t.Replace("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 0 }\n      owner: { type: string, nullable: true }"));
 
@@ -82,7 +82,7 @@ public sealed class CompatibilityRuleTests
     [InlineData("      uuid: uuid", "      uuid: { type: uuid, nullable: true }", 7, "makes field 'uuid' nullable", "nullability")]
     [InlineData("      size: { type: integer, default: 0 }", "      size: { type: integer, default: 1 }", 10, "changes the default of field 'size' from 0 to 1", "default")]
     [InlineData("      state: { type: enum, values: [\"on\", \"off\"] }", "      state: { type: enum, values: [\"on\"] }", 9, "drops the value(s) 'off' of field 'state'", "enum_values")]
-    public void VN0202BreakingChangeUnderAMinorVersionIsReportedOnTheField(string before, string after, int line, string message, string kind)
+    public void VN0202_breaking_change_under_a_minor_version_is_reported_on_the_field(string before, string after, int line, string message, string kind)
     {
         var edited = Edit(t => Bump(t, "1.1", "Change a field.").Replace(before, after));
 
@@ -93,7 +93,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0202RemovedFieldIsReportedOnTheVersionThatRemovedIt()
+    public void VN0202_removed_field_is_reported_on_the_version_that_removed_it()
     {
         var edited = Edit(t => Bump(t, "1.1", "Remove size.").Replace("      size: { type: integer, default: 0 }\n", string.Empty));
 
@@ -102,7 +102,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0202IsClearedByANamedExceptionOfThatKindOrByAMajorVersion()
+    public void VN0202_is_cleared_by_a_named_exception_of_that_kind_or_by_a_major_version()
     {
         var excepted = Edit(t => t
             .Replace("version: \"1.0\"", "version: \"1.1\"")
@@ -128,7 +128,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0202ComparesEveryMinorWithEveryEarlierMinor()
+    public void VN0202_compares_every_minor_with_every_earlier_minor()
     {
         // 1.1 removed 'name' (a recorded exception), 1.2 brought it back as an integer: neighbours
         // look fine (a removal, then an addition), but a 1.0 consumer would read an integer.
@@ -156,7 +156,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0203MajorVersionForAPurelyAdditiveChange()
+    public void VN0203_major_version_for_a_purely_additive_change()
     {
         var edited = WithOwner("2.0");
 
@@ -168,7 +168,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0203SeverityCanBeRaisedLikeAnyAnalyzerRule()
+    public void VN0203_severity_can_be_raised_like_any_analyzer_rule()
     {
         var edited = WithOwner("2.0");
 
@@ -177,7 +177,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0204ShippedVersionRewritten()
+    public void VN0204_shipped_version_rewritten()
     {
         var next = WithOwner("1.1");
         var shipped = Ship(Shipped, next);
@@ -190,7 +190,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0205SinceThatIsNotAVersionOfTheHistory()
+    public void VN0205_since_that_is_not_a_version_of_the_history()
     {
         var edited = Edit(t => t.Replace("      uuid: uuid", "      uuid: { type: uuid, since: \"0.9\" }"));
 
@@ -200,7 +200,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0206VersionThatSkipsOrGoesBackwards()
+    public void VN0206_version_that_skips_or_goes_backwards()
     {
         var skipping = Edit(t => Bump(t, "1.2", "Add nothing much."));
         Single(Analyze(null, skipping), "VN0206", DiagnosticSeverity.Error, Path, 13, 7, "Node goes from 1.0 to 1.2; the version after 1.0 is 1.1 (more fields) or 2.0 (anything else)");
@@ -212,7 +212,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0207BaseBumpedWithoutItsDerivedObject()
+    public void VN0207_base_bumped_without_its_derived_object()
     {
         // NodePowerPayload says which Node it carries (base_versions): Node bumped alone breaks that, on the step in force.
         var released = Definition.Of(Path, """
@@ -255,7 +255,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0207IsNotRaisedForARelationshipTheDefinitionsDoNotDeclare()
+    public void VN0207_is_not_raised_for_a_relationship_the_definitions_do_not_declare()
     {
         // As oslo.versionedobjects, which enforces only declared obj_relationships: nova bumps ImageMetaPropsPayload
         // while the ImageMetaPayload holding it stays 1.0.
@@ -288,7 +288,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void AnEnumValueAddedInAMinorVersionIsAdditiveAndItsHistoryReplays()
+    public void An_enum_value_added_in_a_minor_version_is_additive_and_its_history_replays()
     {
         // 'standby' arrived in 1.1: 1.0 as shipped keeps its two values, 1.1 adds one, and neither breaks a rule.
         var withValue = Edit(t => Bump(t, "1.1", "Add standby.")
@@ -305,7 +305,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0208NameOfARemovedFieldReusedWithAnotherType()
+    public void VN0208_name_of_a_removed_field_reused_with_another_type()
     {
         var reused = Edit(t => Bump(t, "2.0", "Size is a text now.").Replace("      size: { type: integer, default: 0 }", "      size: { type: string, nullable: true, since: \"2.0\" }"));
 
@@ -317,7 +317,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0209EventTypeRemovedIsReportedOnTheManifestLine()
+    public void VN0209_event_type_removed_is_reported_on_the_manifest_line()
     {
         var removed = Edit(t => t.Replace("    statuses: [start, end, error]", "    statuses: [start, end]"));
 
@@ -329,7 +329,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0210EventPayloadSwappedButADerivedPayloadIsCompatible()
+    public void VN0210_event_payload_swapped_but_a_derived_payload_is_compatible()
     {
         const string other = "  Other:\n    version: \"1.0\"\n    fields:\n      id: uuid\n    history:\n      \"1.0\": Initial version.\n";
         const string derived = "  NodeExtra:\n    version: \"1.0\"\n    extends: Node\n    history:\n      \"1.0\": Initial version.\n";
@@ -343,7 +343,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0211EventPriorityChanged()
+    public void VN0211_event_priority_changed()
     {
         var changed = Edit(t => t.Replace("    statuses: [start, end, error]", "    statuses: { start: info, end: info, error: critical }"));
 
@@ -353,7 +353,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0212MalformedManifestLine()
+    public void VN0212_malformed_manifest_line()
     {
         var manifest = Shipped + "fieldd demo.Node@1.0 x string\n";
 
@@ -363,7 +363,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void VN0213NamedEnumValueRemoved()
+    public void VN0213_named_enum_value_removed()
     {
         var released = Definition.Of(Path, """
             namespace: demo
@@ -380,7 +380,7 @@ public sealed class CompatibilityRuleTests
     }
 
     [Fact]
-    public void AnUnknownTypeIsLeftToTheGeneratorInsteadOfReportedAsAChange()
+    public void An_unknown_type_is_left_to_the_generator_instead_of_reported_as_a_change()
     {
         var broken = Edit(t => t.Replace("      name: { type: string, nullable: true }", "      name: { type: Strng, nullable: true }"));
         Only(Analyze(Shipped, broken));

@@ -25,7 +25,7 @@ public sealed class HistoryReplayTests
         DefinitionParser.Parse(Node.Path, Node.Text).Value.Objects.Single(o => o.Name == "NodePayload");
 
     [Fact]
-    public void EveryVersionCanBeListedWithItsFields()
+    public void Every_version_can_be_listed_with_its_fields()
     {
         var node = NodePayload();
         Assert.Equal(["1.0", "1.1", "1.2", "1.3"], HistoryReplay.Versions(node).Select(v => v.ToString()));
@@ -45,7 +45,7 @@ public sealed class HistoryReplayTests
     }
 
     [Fact]
-    public void TheRecordedHistoryShipsAndPassesWithNoError()
+    public void The_recorded_history_ships_and_passes_with_no_error()
     {
         Only(Analyze(null, Node, Port));
         var shipped = Ship(null, Node, Port);
@@ -53,7 +53,7 @@ public sealed class HistoryReplayTests
     }
 
     [Fact]
-    public void RemovingTheRecordedExceptionsFailsAtExactlyTheVersionsThatBrokeTheRule()
+    public void Removing_the_recorded_exceptions_fails_at_exactly_the_versions_that_broke_the_rule()
     {
         var shipped = Ship(null, Node, Port);
         var withoutExceptions = new Definition(Node.Path, CompatibilityHarness.RemoveExceptions(Node.Text));
@@ -66,7 +66,7 @@ public sealed class HistoryReplayTests
     }
 
     [Fact]
-    public void WithoutAManifestTheReplayedHistoryIsConsistentByConstruction()
+    public void Without_a_manifest_the_replayed_history_is_consistent_by_construction()
     {
         Only(Analyze(null, new Definition(Node.Path, CompatibilityHarness.RemoveExceptions(Node.Text)), Port));
     }

@@ -34,7 +34,7 @@ public sealed partial class RepositoryDefinitionsTests
     }
 
     [Fact]
-    public void CheckedInDefinitionsAreValidAndMatchTheShippedManifest()
+    public void Checked_in_definitions_are_valid_and_match_the_shipped_manifest()
     {
         var files = Definitions();
         Assert.Empty(DefinitionChecker.Check(files.ToImmutableArray()).Diagnostics);
@@ -43,7 +43,7 @@ public sealed partial class RepositoryDefinitionsTests
     }
 
     [Fact]
-    public void NodePayloadHistoryIsCompleteFrom1_0To1_16()
+    public void Node_payload_history_is_complete_from_1_0_to_1_16()
     {
         var node = Definitions().SelectMany(f => f.Objects).Single(o => o.Name == "NodePayload");
         Assert.Equal(Enumerable.Range(0, 17).Select(minor => $"1.{minor}"), HistoryReplay.Versions(node).Select(v => v.ToString()));
@@ -56,7 +56,7 @@ public sealed partial class RepositoryDefinitionsTests
     }
 
     [Fact]
-    public void RemovingIronicsRecordedExceptionsFailsExactlyAt1_1And1_2()
+    public void Removing_Ironic_s_recorded_exceptions_fails_exactly_at_1_1_and_1_2()
     {
         var files = Definitions(CompatibilityHarness.RemoveExceptions);
 

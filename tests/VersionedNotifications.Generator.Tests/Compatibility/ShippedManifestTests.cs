@@ -12,7 +12,7 @@ public sealed class ShippedManifestTests
     private static readonly Definition[] Fixtures = GeneratorHarness.Fixtures().Select(f => new Definition(f.Path, f.Text)).ToArray();
 
     [Fact]
-    public void WritingWhatWasReadGivesTheSameText()
+    public void Writing_what_was_read_gives_the_same_text()
     {
         var text = Ship(null, Fixtures);
         var manifest = ShippedManifest.Parse(ManifestPath, text);
@@ -23,7 +23,7 @@ public sealed class ShippedManifestTests
     }
 
     [Fact]
-    public void ManifestRecordsFieldsDefaultsValuesUsesEventsAndEnumValues()
+    public void Manifest_records_fields_defaults_values_uses_events_and_enum_values()
     {
         var lines = Ship(null, Fixtures).Split('\n');
 
@@ -42,7 +42,7 @@ public sealed class ShippedManifestTests
     }
 
     [Fact]
-    public void ShippingAgainKeepsShippedVersionsAsTheyWere()
+    public void Shipping_again_keeps_shipped_versions_as_they_were()
     {
         var first = Ship(null, Fixtures);
         var tampered = Fixtures.Select(f => f with { Text = f.Text.Replace("traits:\n        type: list<string>", "traits:\n        type: list<integer>") }).ToArray();
@@ -54,7 +54,7 @@ public sealed class ShippedManifestTests
     }
 
     [Fact]
-    public void ValuesWithLineBreaksAndBackslashesSurviveTheRoundTrip()
+    public void Values_with_line_breaks_and_backslashes_survive_the_round_trip()
     {
         var definition = Definition.Of("/defs/odd.yaml", """
             namespace: odd

@@ -12,7 +12,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0005 Unknown type
 
     [Fact]
-    public void UnknownFieldTypesAreReportedAtTheTypeAndTheFieldsLeftOut()
+    public void Unknown_field_types_are_reported_at_the_type_and_the_fields_left_out()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -40,7 +40,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0006 Duplicate name, across files and among event types
 
     [Fact]
-    public void ObjectDefinedInTwoFilesOfTheSameNamespaceIsReportedAtTheLaterFile()
+    public void Object_defined_in_two_files_of_the_same_namespace_is_reported_at_the_later_file()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: demo
@@ -67,7 +67,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void EventTypeDefinedInTwoFilesIsReportedAtTheLaterFile()
+    public void Event_type_defined_in_two_files_is_reported_at_the_later_file()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: demo
@@ -96,7 +96,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void AliasUsedByTwoEventTypesIsReportedAtTheSecond()
+    public void Alias_used_by_two_event_types_is_reported_at_the_second()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -119,7 +119,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void EventTypeNamedLikeAnEarlierAliasIsADuplicate()
+    public void Event_type_named_like_an_earlier_alias_is_a_duplicate()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -141,7 +141,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void AliasEqualToItsOwnEventTypeIsADuplicateNotAnInternalError()
+    public void Alias_equal_to_its_own_event_type_is_a_duplicate_not_an_internal_error()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -164,7 +164,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void AliasListedTwiceIsADuplicateNotAnInternalError()
+    public void Alias_listed_twice_is_a_duplicate_not_an_internal_error()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -187,7 +187,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0008 Unknown base object
 
     [Fact]
-    public void UnknownBaseIsReportedAtExtendsAndTheObjectGeneratedWithoutIt()
+    public void Unknown_base_is_reported_at_extends_and_the_object_generated_without_it()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -208,7 +208,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void BaseInAnotherWireNamespaceIsUnknown()
+    public void Base_in_another_wire_namespace_is_unknown()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -227,7 +227,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0009 Unknown payload object
 
     [Fact]
-    public void UnknownPayloadIsReportedAtThePayloadAndTheEventTypeLeftOut()
+    public void Unknown_payload_is_reported_at_the_payload_and_the_event_type_left_out()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -251,7 +251,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void EnumIsNotAPayload()
+    public void Enum_is_not_a_payload()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -272,7 +272,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0010 Cycles
 
     [Fact]
-    public void ExtendsCycleIsReportedOnceAtTheFirstObjectsExtends()
+    public void Extends_cycle_is_reported_once_at_the_first_objects_extends()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -297,7 +297,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectExtendingItselfIsACycle()
+    public void Object_extending_itself_is_a_cycle()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -314,7 +314,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void NonNullableContainmentCycleIsReportedAtTheFieldThatClosesIt()
+    public void Non_nullable_containment_cycle_is_reported_at_the_field_that_closes_it()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -337,7 +337,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void NullableListAndDictFieldsBreakContainmentCycles()
+    public void Nullable_list_and_dict_fields_break_containment_cycles()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -364,7 +364,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0011 Invalid event type: C# names of segments that clash
 
     [Fact]
-    public void EventTypeUnderAnotherEventTypeClashesInTheGeneratedClasses()
+    public void Event_type_under_another_event_type_clashes_in_the_generated_classes()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -386,7 +386,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void EventTypeOverOthersClashesInTheGeneratedClasses()
+    public void Event_type_over_others_clashes_in_the_generated_classes()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -407,7 +407,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void SegmentsGivingTheSameCSharpNameClash()
+    public void Segments_giving_the_same_CSharp_name_clash()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -436,7 +436,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0013 Invalid default
 
     [Fact]
-    public void DefaultOfTheWrongKindIsReportedAtTheDefault()
+    public void Default_of_the_wrong_kind_is_reported_at_the_default()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -464,7 +464,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void InvalidDefaultOfAStringFieldLeavesCompilableCode()
+    public void Invalid_default_of_a_string_field_leaves_compilable_code()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -485,7 +485,7 @@ public sealed class CrossFileDiagnosticsTests
     // VN0014 History exception names an unknown field
 
     [Fact]
-    public void HistoryExceptionNamingAnUnknownFieldIsReportedAtTheField()
+    public void History_exception_naming_an_unknown_field_is_reported_at_the_field()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -516,7 +516,7 @@ public sealed class CrossFileDiagnosticsTests
         StillGeneratesAndCompiles(run, "Demo.Node.g.cs");
     }
     [Fact]
-    public void SameEventTypeInTwoCSharpNamespacesIsADuplicate()
+    public void Same_event_type_in_two_CSharp_namespaces_is_a_duplicate()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: demo
@@ -541,7 +541,7 @@ public sealed class CrossFileDiagnosticsTests
     }
 
     [Fact]
-    public void EmptyRequiredValuesAreReportedNotSilentlyDropped()
+    public void Empty_required_values_are_reported_not_silently_dropped()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -565,7 +565,7 @@ public sealed class CrossFileDiagnosticsTests
         StillGeneratesAndCompiles(run, "Demo.Port.g.cs");
     }
     [Fact]
-    public void ARejectedEventTypeLeavesNoClassBehindToClashWithALaterOne()
+    public void A_rejected_event_type_leaves_no_class_behind_to_clash_with_a_later_one()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo

@@ -12,7 +12,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0001 Malformed YAML
 
     [Fact]
-    public void UnclosedFlowSequenceIsMalformedYamlAndOtherFilesStillGenerate()
+    public void Unclosed_flow_sequence_is_malformed_YAML_and_other_files_still_generate()
     {
         var broken = Definition.Of("/defs/broken.yaml", """
             namespace: demo
@@ -28,7 +28,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void BadIndentationIsMalformedYamlWhereTheKeyWasExpected()
+    public void Bad_indentation_is_malformed_YAML_where_the_key_was_expected()
     {
         var broken = Definition.Of("/defs/broken.yaml", """
             namespace: demo
@@ -45,7 +45,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void SecondDocumentIsMalformedYamlAtItsSeparator()
+    public void Second_document_is_malformed_YAML_at_its_separator()
     {
         var broken = Definition.Of("/defs/broken.yaml", """
             namespace: demo
@@ -59,7 +59,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void AliasWithoutAnchorIsMalformedYamlAtTheAlias()
+    public void Alias_without_anchor_is_malformed_YAML_at_the_alias()
     {
         var broken = Definition.Of("/defs/broken.yaml", """
             namespace: demo
@@ -71,7 +71,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void ListAsMappingKeyIsMalformedYamlAtTheKey()
+    public void List_as_mapping_key_is_malformed_YAML_at_the_key()
     {
         var broken = Definition.Of("/defs/broken.yaml", """
             namespace: demo
@@ -85,7 +85,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void HostileNestingIsMalformedYamlInsteadOfAStackOverflow()
+    public void Hostile_nesting_is_malformed_YAML_instead_of_a_stack_overflow()
     {
         var broken = Definition.Of("/defs/broken.yaml", "namespace: demo\ndescription: " + new string('[', 200) + new string(']', 200));
         var run = Run(broken);
@@ -94,7 +94,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void TabIndentationIsMalformedYamlOnTheLineOfTheTab()
+    public void Tab_indentation_is_malformed_YAML_on_the_line_of_the_tab()
     {
         var broken = Definition.Of("/defs/broken.yaml", "namespace: demo\ncsharp_namespace: Demo\nobjects:\n\tNode:\n\t\tversion: \"1.0\"");
         var run = Run(broken);
@@ -103,7 +103,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void UnclosedFlowMappingOfAFieldIsMalformedYamlNotAnInternalError()
+    public void Unclosed_flow_mapping_of_a_field_is_malformed_YAML_not_an_internal_error()
     {
         // YamlDotNet throws InvalidOperationException here, not YamlException.
         var broken = Definition.Of("/defs/broken.yaml", """
@@ -127,7 +127,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void TextAfterTheDocumentEndMarkerIsMalformedYamlNotAnInternalError()
+    public void Text_after_the_document_end_marker_is_malformed_YAML_not_an_internal_error()
     {
         // YamlDotNet throws InvalidOperationException ("The scanner should contain no more tokens") here.
         var broken = Definition.Of("/defs/broken.yaml", """
@@ -141,7 +141,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MalformedYamlAtTheEndOfAFileWithoutFinalNewlineIsLocatedInsideTheFile()
+    public void Malformed_YAML_at_the_end_of_a_file_without_final_newline_is_located_inside_the_file()
     {
         // The file has three lines; YamlDotNet's end-of-stream mark is on a fourth line that does not exist.
         var broken = new Definition("/defs/broken.yaml", "namespace: demo\ncsharp_namespace: Demo\nobjects: [unclosed");
@@ -153,7 +153,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0002 Unknown key
 
     [Fact]
-    public void MisspelledObjectKeyIsReportedWithDidYouMean()
+    public void Misspelled_object_key_is_reported_with_did_you_mean()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -174,7 +174,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MisspelledFieldKeyInFlowMappingIsReportedWithDidYouMean()
+    public void Misspelled_field_key_in_flow_mapping_is_reported_with_did_you_mean()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -192,7 +192,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void UnknownRootKeyWithoutNearMatchListsTheAllowedKeysOnly()
+    public void Unknown_root_key_without_near_match_lists_the_allowed_keys_only()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -212,7 +212,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0003 Missing required key
 
     [Fact]
-    public void MissingNamespaceIsReportedAtTheStartOfTheFile()
+    public void Missing_namespace_is_reported_at_the_start_of_the_file()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             csharp_namespace: Demo
@@ -228,7 +228,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void EmptyFileNeedsANamespace()
+    public void Empty_file_needs_a_namespace()
     {
         var file = new Definition("/defs/empty.yaml", string.Empty);
         var run = Run(file);
@@ -237,7 +237,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MissingVersionIsReportedAtTheObjectName()
+    public void Missing_version_is_reported_at_the_object_name()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -257,7 +257,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MissingTypeIsReportedAtTheFieldName()
+    public void Missing_type_is_reported_at_the_field_name()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -278,7 +278,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MissingPayloadIsReportedAtTheEventTypeMapping()
+    public void Missing_payload_is_reported_at_the_event_type_mapping()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -300,7 +300,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void EnumFieldWithoutValuesIsReportedAtItsType()
+    public void Enum_field_without_values_is_reported_at_its_type()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -326,7 +326,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0004 Invalid value
 
     [Fact]
-    public void VersionWithLeadingZeroIsAnInvalidValue()
+    public void Version_with_leading_zero_is_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -344,7 +344,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void UnclosedTypeExpressionIsAnInvalidValue()
+    public void Unclosed_type_expression_is_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -363,7 +363,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void SecretOnATypeThatCannotCarryTheMaskIsAnInvalidValue()
+    public void Secret_on_a_type_that_cannot_carry_the_mask_is_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -390,7 +390,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void MaskedKeysOutsideASecretDictionaryAreAnInvalidValue()
+    public void Masked_keys_outside_a_secret_dictionary_are_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -416,7 +416,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void UnknownPriorityIsAnInvalidValue()
+    public void Unknown_priority_is_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -436,7 +436,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void UpperCaseWireNamespaceIsAnInvalidValue()
+    public void Upper_case_wire_namespace_is_an_invalid_value()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: Demo
@@ -454,7 +454,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0006 Duplicate name, within one file
 
     [Fact]
-    public void ObjectDefinedTwiceInAFileIsReportedAtTheSecond()
+    public void Object_defined_twice_in_a_file_is_reported_at_the_second()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -477,7 +477,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void KeyWrittenTwiceIsReportedAtTheSecond()
+    public void Key_written_twice_is_reported_at_the_second()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -494,7 +494,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void EnumValueAndFamilyStatusListedTwiceAreReportedAtTheSecond()
+    public void Enum_value_and_family_status_listed_twice_are_reported_at_the_second()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -523,7 +523,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0007 Field added after the current version
 
     [Fact]
-    public void SinceLaterThanTheVersionIsReportedAtSince()
+    public void Since_later_than_the_version_is_reported_at_since()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -544,7 +544,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0011 Invalid event type (written wrong in one file)
 
     [Fact]
-    public void UpperCaseEventTypeIsInvalidAtItsName()
+    public void Upper_case_event_type_is_invalid_at_its_name()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -566,7 +566,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void FamilyStatusOutsideStartEndErrorSuccessProgressIsInvalidAtTheStatus()
+    public void Family_status_outside_start_end_error_success_progress_is_invalid_at_the_status()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -590,7 +590,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void AliasWithBadSyntaxIsInvalidAtTheAlias()
+    public void Alias_with_bad_syntax_is_invalid_at_the_alias()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -613,7 +613,7 @@ public sealed class DefinitionDiagnosticsTests
     // VN0012 Invalid C# identifier
 
     [Fact]
-    public void FieldNameGivingAnInvalidIdentifierIsReportedAtTheField()
+    public void Field_name_giving_an_invalid_identifier_is_reported_at_the_field()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -632,7 +632,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void EnumValueWithoutLettersNeedsACSharpName()
+    public void Enum_value_without_letters_needs_a_CSharp_name()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -651,7 +651,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void EnumFieldWhoseValuesAreAllInvalidIsLeftOut()
+    public void Enum_field_whose_values_are_all_invalid_is_left_out()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -671,7 +671,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectNameThatGivesNoIdentifierNeedsACSharpName()
+    public void Object_name_that_gives_no_identifier_needs_a_CSharp_name()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -689,7 +689,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void CSharpNamespaceWithADigitSegmentIsReported()
+    public void CSharp_namespace_with_a_digit_segment_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -705,7 +705,7 @@ public sealed class DefinitionDiagnosticsTests
     }
 
     [Fact]
-    public void KeywordAsCSharpNameIsReported()
+    public void Keyword_as_CSharp_name_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo

@@ -22,14 +22,14 @@ public sealed class DiagnosticDescriptorTests
         .ToList();
 
     [Fact]
-    public void EveryDocumentedIdHasADescriptor()
+    public void Every_documented_id_has_a_descriptor()
     {
         var expected = Enumerable.Range(1, 16).Concat(Enumerable.Range(200, 14)).Select(i => $"VN{i:0000}").Concat(["VN0100", "VN0101", "VN0999"]);
         Assert.Equal(expected.OrderBy(i => i, StringComparer.Ordinal), Descriptors.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
     }
 
     [Fact]
-    public void EveryDescriptorHasASectionInDiagnosticsMd()
+    public void Every_descriptor_has_a_section_in_diagnostics_md()
     {
         var documented = Regex.Matches(File.ReadAllText(Repository.PathOf("docs", "diagnostics.md")), @"^## (VN\d{4})$", RegexOptions.Multiline)
             .Select(m => m.Groups[1].Value);
@@ -37,13 +37,13 @@ public sealed class DiagnosticDescriptorTests
     }
 
     [Fact]
-    public void EveryHelpLinkPointsAtTheLowerCaseIdInDiagnosticsMd()
+    public void Every_help_link_points_at_the_lower_case_id_in_diagnostics_md()
     {
         Assert.All(Descriptors, d => Assert.Equal(HelpLinkBase + d.Id.ToLowerInvariant(), d.HelpLinkUri));
     }
 
     [Fact]
-    public void EveryDescriptorIsEnabledWithItsSeverityATitleAndAKnownCategory()
+    public void Every_descriptor_is_enabled_with_its_severity_a_title_and_a_known_category()
     {
         Assert.All(Descriptors, d =>
         {
@@ -56,7 +56,7 @@ public sealed class DiagnosticDescriptorTests
     }
 
     [Fact]
-    public void EveryDescriptorIsTrackedInAnalyzerReleasesUnshipped()
+    public void Every_descriptor_is_tracked_in_analyzer_releases_unshipped()
     {
         var rows = UnshippedRows();
 
@@ -70,7 +70,7 @@ public sealed class DiagnosticDescriptorTests
     }
 
     [Fact]
-    public void EveryReleaseNoteNamesItsRuleByItsDescriptorField()
+    public void Every_release_note_names_its_rule_by_its_descriptor_field()
     {
         var rows = UnshippedRows();
 

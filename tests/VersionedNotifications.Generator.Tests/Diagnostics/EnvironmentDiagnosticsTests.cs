@@ -19,7 +19,7 @@ public sealed class EnvironmentDiagnosticsTests
         """);
 
     [Fact]
-    public void MissingRuntimeReferenceIsReportedOnceAtTheFirstFile()
+    public void Missing_runtime_reference_is_reported_once_at_the_first_file()
     {
         var run = GeneratorHarness.Run([Samples.Valid("/defs/z.yaml"), First], sources: null, referenceRuntime: false);
 
@@ -31,7 +31,7 @@ public sealed class EnvironmentDiagnosticsTests
     }
 
     [Fact]
-    public void LanguageVersionBelowCSharp11IsReportedOnceAtTheFirstFile()
+    public void Language_version_below_CSharp_11_is_reported_once_at_the_first_file()
     {
         var run = GeneratorHarness.Run([First, Samples.Valid("/defs/z.yaml")], sources: null, version: LanguageVersion.CSharp10);
 
@@ -43,7 +43,7 @@ public sealed class EnvironmentDiagnosticsTests
     }
 
     [Fact]
-    public void BothEnvironmentProblemsAreReported()
+    public void Both_environment_problems_are_reported()
     {
         var run = GeneratorHarness.Run([First], sources: null, referenceRuntime: false, version: LanguageVersion.CSharp9);
 
@@ -53,7 +53,7 @@ public sealed class EnvironmentDiagnosticsTests
     }
 
     [Fact]
-    public void CSharp11IsEnoughAndNoDefinitionsMeansNoDiagnostics()
+    public void CSharp_11_is_enough_and_no_definitions_means_no_diagnostics()
     {
         var withDefinitions = GeneratorHarness.Run([First], sources: null, version: LanguageVersion.CSharp11);
         Assert.Empty(withDefinitions.Diagnostics);
@@ -65,7 +65,7 @@ public sealed class EnvironmentDiagnosticsTests
     }
 
     [Fact]
-    public void EnvironmentProblemsDoNotHideDefinitionDiagnostics()
+    public void Environment_problems_do_not_hide_definition_diagnostics()
     {
         var broken = Definition.Of("/defs/a.yaml", """
             namespace: demo

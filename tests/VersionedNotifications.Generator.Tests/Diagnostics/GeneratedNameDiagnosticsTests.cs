@@ -12,7 +12,7 @@ namespace VersionedNotifications.Generator.Tests.Diagnostics;
 public sealed class GeneratedNameDiagnosticsTests
 {
     [Fact]
-    public void AnObjectNamedLikeAnotherObjectsConverterIsReported()
+    public void An_object_named_like_another_objects_converter_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -30,7 +30,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnObjectNamedLikeTheJsonContextIsReported()
+    public void An_object_named_like_the_JSON_context_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -49,7 +49,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnObjectNamedLikeTheJsonContextOfTheRootNamespaceIsReported()
+    public void An_object_named_like_the_JSON_context_of_the_root_namespace_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -67,7 +67,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnObjectWhoseContextPropertyMeetsAnotherIsReportedAndLeftOutOfTheContext()
+    public void An_object_whose_context_property_meets_another_is_reported_and_left_out_of_the_context()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -86,7 +86,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectsOfOneNameInTwoNamespacesAndTheirContextNameAreReported()
+    public void Objects_of_one_name_in_two_namespaces_and_their_context_name_are_reported()
     {
         var first = Definition.Of("/defs/b.yaml", """
             namespace: b
@@ -111,7 +111,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AContextPropertyThatMeetsTheFieldOfAnotherIsReported()
+    public void A_context_property_that_meets_the_field_of_another_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -130,7 +130,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void ATypeNamedLikeANamespaceIsReported()
+    public void A_type_named_like_a_namespace_is_reported()
     {
         var outer = Definition.Of("/defs/a.yaml", """
             namespace: outer
@@ -153,7 +153,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void TypesThatDifferOnlyInCaseAcrossNamespacesAreReported()
+    public void Types_that_differ_only_in_case_across_namespaces_are_reported()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: first
@@ -178,7 +178,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void ANameTooLongForTheCompilerIsReported()
+    public void A_name_too_long_for_the_compiler_is_reported()
     {
         var longName = "N" + new string('o', 999);
         var file = Definition.Of("/defs/demo.yaml", $$"""
@@ -203,7 +203,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AHintNameTooLongForAFileSystemIsReported()
+    public void A_hint_name_too_long_for_a_file_system_is_reported()
     {
         var longNamespace = string.Join(".", Enumerable.Range(0, 20).Select(i => "Segment" + i));
         var file = Definition.Of("/defs/demo.yaml", $$"""
@@ -222,7 +222,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnObjectWithMoreFieldsThanTheLimitIsReportedAndGeneratedEmpty()
+    public void An_object_with_more_fields_than_the_limit_is_reported_and_generated_empty()
     {
         var fields = string.Join("\n", Enumerable.Range(0, 1_001).Select(i => $"      field{i}: integer"));
         var file = Definition.Of("/defs/demo.yaml", $"namespace: demo\ncsharp_namespace: Demo\nobjects:\n  Huge:\n    version: \"1.0\"\n    fields:\n{fields}\n  User:\n    version: \"1.0\"\n    fields:\n      huge: Huge\n");
@@ -234,7 +234,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnEnumWithMoreValuesThanTheLimitIsReportedAtTheFirstValuePastIt()
+    public void An_enum_with_more_values_than_the_limit_is_reported_at_the_first_value_past_it()
     {
         var values = string.Join("\n", Enumerable.Range(0, 1_001).Select(i => $"      - value{i}"));
         var file = Definition.Of("/defs/demo.yaml", $"namespace: demo\ncsharp_namespace: Demo\nenums:\n  Mode:\n    values:\n{values}\n");
@@ -246,7 +246,7 @@ public sealed class GeneratedNameDiagnosticsTests
     }
 
     [Fact]
-    public void AnObjectTooDeepInAChainOfExtendsIsReportedAtItsExtends()
+    public void An_object_too_deep_in_a_chain_of_extends_is_reported_at_its_extends()
     {
         var levels = string.Join("\n", Enumerable.Range(0, 18).Select(i =>
             $"  Level{i}:\n    version: \"1.0\"\n" + (i == 0 ? string.Empty : $"    extends: Level{i - 1}\n") + $"    fields:\n      field{i}: string"));

@@ -10,7 +10,7 @@ public sealed class HostileDefinitionsDiagnosticsTests
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task AYamlAliasBombIsRefusedAtTheAliasThatCrossesTheLimit()
+    public async Task A_YAML_alias_bomb_is_refused_at_the_alias_that_crosses_the_limit()
     {
         // Nine levels of ten aliases each: a billion strings in an example, from a few hundred bytes.
         var levels = string.Join("\n", Enumerable.Range(0, 9).Select(level =>
@@ -31,7 +31,7 @@ public sealed class HostileDefinitionsDiagnosticsTests
     }
 
     [Fact]
-    public void AFewAliasesOfASharedDescriptionAreFine()
+    public void A_few_aliases_of_a_shared_description_are_fine()
     {
         var file = Definition.Of("/defs/shared.yaml", """
             namespace: demo
@@ -51,7 +51,7 @@ public sealed class HostileDefinitionsDiagnosticsTests
     }
 
     [Fact]
-    public void ALetterOutsideTheBasicPlaneIsReportedNotDropped()
+    public void A_letter_outside_the_basic_plane_is_reported_not_dropped()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -70,7 +70,7 @@ public sealed class HostileDefinitionsDiagnosticsTests
     }
 
     [Fact]
-    public void AnInvalidDefaultNumberIsQuotedAsWritten()
+    public void An_invalid_default_number_is_quoted_as_written()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo

@@ -42,7 +42,7 @@ public sealed class MisleadingErrorTests
     [InlineData("      name: { type: string, nullable: true }", "      name: { type: string, nulable: true }")]
     [InlineData("    statuses: [start, end, error]", "    statuses: [start, end, error")]
     [InlineData("    version: \"1.10\"", "    verison: \"1.10\"")]
-    public void ABrokenFileDoesNotLookLikeItRemovedItsShippedEventTypes(string from, string to)
+    public void A_broken_file_does_not_look_like_it_removed_its_shipped_event_types(string from, string to)
     {
         var broken = Edit(from, to);
 
@@ -56,7 +56,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AnEventTypeRemovedFromAFileThatReadsIsStillReported()
+    public void An_event_type_removed_from_a_file_that_reads_is_still_reported()
     {
         var removed = Edit("    statuses: [start, end, error]", "    statuses: [start, end]");
 
@@ -66,7 +66,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AnUnquotedVersionIsReadAsWrittenAndTheShippedEventsStayDefined()
+    public void An_unquoted_version_is_read_as_written_and_the_shipped_events_stay_defined()
     {
         var unquoted = Edit("    version: \"1.10\"", "    version: 1.10");
 
@@ -77,7 +77,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AMissingVersionIsOneDiagnosticNotOnePerStatusOfItsEvents()
+    public void A_missing_version_is_one_diagnostic_not_one_per_status_of_its_events()
     {
         var broken = Edit("    version: \"1.10\"\n", string.Empty);
 
@@ -89,7 +89,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AFieldOfAnObjectWithoutVersionIsNotAlsoAnUnknownTypeElsewhere()
+    public void A_field_of_an_object_without_version_is_not_also_an_unknown_type_elsewhere()
     {
         var broken = Definition.Of(Path, """
             namespace: demo
@@ -112,7 +112,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void ObjectsOfAFileWithoutAUsableCSharpNamespaceAreNotUnknownToOtherFiles()
+    public void Objects_of_a_file_without_a_usable_CSharp_namespace_are_not_unknown_to_other_files()
     {
         var objects = Definition.Of("/defs/objects.yaml", """
             namespace: demo
@@ -137,7 +137,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AnOverIndentedFirstKeyIsReportedOnItsOwnLineAsIndentation()
+    public void An_over_indented_first_key_is_reported_on_its_own_line_as_indentation()
     {
         // One space too many before 'id': YamlDotNet says "did not find expected key" on the line of 'name'.
         var broken = Definition.Of(Path, """
@@ -158,7 +158,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AnIndentationSlipIsPlacedOnItsLineWithWindowsLineEndsToo()
+    public void An_indentation_slip_is_placed_on_its_line_with_windows_line_ends_too()
     {
         var text = "namespace: demo\r\ncsharp_namespace: Demo\r\nobjects:\r\n  Node:\r\n    version: \"1.0\"\r\n    fields:\r\n       id: uuid\r\n      name: string\r\n";
 
@@ -171,7 +171,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AKeyIndentedUnderAKeyWithAValueIsReportedAsIndentation()
+    public void A_key_indented_under_a_key_with_a_value_is_reported_as_indentation()
     {
         var broken = Definition.Of(Path, """
             namespace: demo
@@ -191,7 +191,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AKeyIndentedBetweenTwoLevelsIsReportedAsIndentation()
+    public void A_key_indented_between_two_levels_is_reported_as_indentation()
     {
         var broken = Definition.Of(Path, """
             namespace: demo
@@ -210,7 +210,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void ADedentedFieldKeyIsReportedAsAMisindentedKeyNotAFieldOfTypeTrue()
+    public void A_dedented_field_key_is_reported_as_a_misindented_key_not_a_field_of_type_true()
     {
         var broken = Definition.Of(Path, """
             namespace: demo
@@ -234,7 +234,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void AFieldNamedLikeAKeyWithATypeIsStillAField()
+    public void A_field_named_like_a_key_with_a_type_is_still_a_field()
     {
         var file = Definition.Of(Path, """
             namespace: demo
@@ -254,7 +254,7 @@ public sealed class MisleadingErrorTests
     }
 
     [Fact]
-    public void UnknownTypeAndPayloadAndBaseNamesGetADidYouMean()
+    public void Unknown_type_and_payload_and_base_names_get_a_did_you_mean()
     {
         var file = Definition.Of(Path, """
             namespace: demo

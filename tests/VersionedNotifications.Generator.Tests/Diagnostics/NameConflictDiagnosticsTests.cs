@@ -9,7 +9,7 @@ namespace VersionedNotifications.Generator.Tests.Diagnostics;
 public sealed class NameConflictDiagnosticsTests
 {
     [Fact]
-    public void FieldNamedLikeItsObjectIsReportedAtTheField()
+    public void Field_named_like_its_object_is_reported_at_the_field()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -29,7 +29,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void FieldNamedLikeAMemberEveryRecordHasIsReportedAtTheField()
+    public void Field_named_like_a_member_every_record_has_is_reported_at_the_field()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -50,7 +50,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void TwoObjectsWithTheSameCSharpNameAreReportedAtTheSecond()
+    public void Two_objects_with_the_same_CSharp_name_are_reported_at_the_second()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -72,7 +72,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectsOfTwoWireNamespacesInOneCSharpNamespaceClash()
+    public void Objects_of_two_wire_namespaces_in_one_CSharp_namespace_clash()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: demo
@@ -95,7 +95,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void InlineEnumTypeNameTakenByAnObjectIsReportedAtTheField()
+    public void Inline_enum_type_name_taken_by_an_object_is_reported_at_the_field()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -116,7 +116,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectNamedEventTypesTakesTheNameOfTheEventTypesClass()
+    public void Object_named_event_types_takes_the_name_of_the_event_types_class()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -137,7 +137,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void EnumValueNamedLikeAMemberOfTheGeneratedStructIsReported()
+    public void Enum_value_named_like_a_member_of_the_generated_struct_is_reported()
     {
         var file = Definition.Of("/defs/demo.yaml", """
             namespace: demo
@@ -155,7 +155,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void ObjectNamesDifferingOnlyInCaseDoNotCrashTheGenerator()
+    public void Object_names_differing_only_in_case_do_not_crash_the_generator()
     {
         // Roslyn compares hint names ignoring case: Demo.Node.g.cs and Demo.node.g.cs are one file to it.
         var file = Definition.Of("/defs/demo.yaml", """
@@ -177,7 +177,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void CSharpNamespacesDifferingOnlyInCaseDoNotCrashTheGenerator()
+    public void CSharp_namespaces_differing_only_in_case_do_not_crash_the_generator()
     {
         var first = Definition.Of("/defs/a.yaml", """
             namespace: demo
@@ -207,7 +207,7 @@ public sealed class NameConflictDiagnosticsTests
     }
 
     [Fact]
-    public void EventTypeSegmentsNamedLikeObjectMembersAreReportedOrDoNotHideThem()
+    public void Event_type_segments_named_like_object_members_are_reported_or_do_not_hide_them()
     {
         // EventTypes and its nested classes are classes: a member named Equals or ToString hides object's (CS0108).
         var file = Definition.Of("/defs/demo.yaml", """
@@ -233,7 +233,7 @@ public sealed class NameConflictDiagnosticsTests
     [InlineData("required")]
     [InlineData("file")]
     [InlineData("scoped")]
-    public void TypeNameTheCompilerRejectsIsAnInvalidIdentifier(string name)
+    public void Type_name_the_compiler_rejects_is_an_invalid_identifier(string name)
     {
         var file = Definition.Of("/defs/demo.yaml", $"""
             namespace: demo

@@ -11,7 +11,7 @@ public sealed class NewConstructDiagnosticsTests
     private static Definition Demo(string objects) => Definition.Of("/defs/demo.yaml", "namespace: demo\ncsharp_namespace: Demo\nobjects:\n" + objects.ReplaceLineEndings("\n"));
 
     [Fact]
-    public void OptionalFieldWithADefaultIsInvalidAtTheDefault()
+    public void Optional_field_with_a_default_is_invalid_at_the_default()
     {
         var file = Demo("""
               Node:
@@ -26,7 +26,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void FieldOfASparseObjectWithADefaultIsInvalidUnlessItSaysOptionalFalse()
+    public void Field_of_a_sparse_object_with_a_default_is_invalid_unless_it_says_optional_false()
     {
         var file = Demo("""
               Props:
@@ -43,7 +43,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void FirstVersionLaterThanTheVersionIsInvalid()
+    public void First_version_later_than_the_version_is_invalid()
     {
         var file = Demo("""
               Node:
@@ -57,7 +57,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void HistoryThatDoesNotStartAtTheFirstVersionIsInvalidAtItsFirstEntry()
+    public void History_that_does_not_start_at_the_first_version_is_invalid_at_its_first_entry()
     {
         var file = Demo("""
               InstanceCreatePayload:
@@ -74,7 +74,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void BaseVersionsWithoutExtendsIsInvalid()
+    public void Base_versions_without_extends_is_invalid()
     {
         var file = Demo("""
               Node:
@@ -92,7 +92,7 @@ public sealed class NewConstructDiagnosticsTests
     [InlineData("{ \"1.0\": \"1.0\", \"1.3\": \"1.0\" }", 34, "\"1.3\"", "1.3 is not a version in the history of object 'Action'")]
     [InlineData("{ \"1.0\": \"1.0\", \"1.2\": \"1.1\", \"1.1\": \"1.1\" }", 48, "\"1.1\"", "the versions of object 'Action' are listed oldest first; 1.1 comes after 1.2")]
     [InlineData("{ \"1.0\": \"1.1\", \"1.2\": \"1.0\" }", 41, "\"1.0\"", "1.2 carries 1.0, older than the 1.1 that 1.0 carries already; the version carried never goes down")]
-    public void BaseVersionsMustStepUpThroughTheHistory(string mapping, int column, string token, string message)
+    public void Base_versions_must_step_up_through_the_history(string mapping, int column, string token, string message)
     {
         var file = Demo($$"""
               Base:
@@ -116,7 +116,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void BaseVersionThatTheBaseNeverHadIsInvalidOnceTheBaseResolves()
+    public void Base_version_that_the_base_never_had_is_invalid_once_the_base_resolves()
     {
         var file = Demo("""
               Base:
@@ -137,7 +137,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void ChildVersionsOnlyOnObjectFieldsAndOnlyWithTheChildsVersions()
+    public void Child_versions_only_on_object_fields_and_only_with_the_childs_versions()
     {
         var file = Demo("""
               Fault:
@@ -161,7 +161,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void InlineEnumValueSinceLaterThanTheObjectIsInvalid()
+    public void Inline_enum_value_since_later_than_the_object_is_invalid()
     {
         var file = Demo("""
               Props:
@@ -176,7 +176,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void NamedEnumValueSinceLaterThanAnObjectThatUsesItIsInvalidAtTheValue()
+    public void Named_enum_value_since_later_than_an_object_that_uses_it_is_invalid_at_the_value()
     {
         var file = Demo("""
               Old:
@@ -200,7 +200,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void RepeatedEnumValueNeedsRepeatTrueAndGeneratesOneMember()
+    public void Repeated_enum_value_needs_repeat_true_and_generates_one_member()
     {
         var repeated = Demo("""
               Node:
@@ -227,7 +227,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void RepeatWithoutAnEarlierValueIsInvalid()
+    public void Repeat_without_an_earlier_value_is_invalid()
     {
         var file = Demo("""
               Node:
@@ -242,7 +242,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void IdenticalRedeclarationOfAnInheritedFieldIsAcceptedAndGeneratesNoSecondProperty()
+    public void Identical_redeclaration_of_an_inherited_field_is_accepted_and_generates_no_second_property()
     {
         var file = Demo("""
               Base:
@@ -278,7 +278,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void ConflictingRedeclarationOfAnInheritedFieldSaysWhatDiffers()
+    public void Conflicting_redeclaration_of_an_inherited_field_says_what_differs()
     {
         var file = Demo("""
               Base:
@@ -299,7 +299,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void ProgressStatusGeneratesItsEventType()
+    public void Progress_status_generates_its_event_type()
     {
         var file = Demo("""
               Node:
@@ -317,7 +317,7 @@ public sealed class NewConstructDiagnosticsTests
     }
 
     [Fact]
-    public void AHistoryThatStartsAtTheFirstVersionIsInSequenceAndOneThatSkipsItsStartIsNot()
+    public void A_history_that_starts_at_the_first_version_is_in_sequence_and_one_that_skips_its_start_is_not()
     {
         const string object_ = """
               InstanceCreatePayload:

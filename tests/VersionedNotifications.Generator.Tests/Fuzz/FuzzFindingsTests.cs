@@ -48,7 +48,7 @@ public sealed class FuzzFindingsTests
 
     [Theory]
     [MemberData(nameof(LineBreaks))]
-    public void LineBreaksInDescriptionsAndHistoryDoNotBreakTheGeneratedCode(string lineBreak)
+    public void Line_breaks_in_descriptions_and_history_do_not_break_the_generated_code(string lineBreak)
     {
         var run = GeneratorHarness.Run(("/defs/demo.yaml", FreeText.Replace("TEXT", $"first{lineBreak}second <c> & {lineBreak}#if X{lineBreak}public int Broken;", StringComparison.Ordinal)));
 
@@ -59,7 +59,7 @@ public sealed class FuzzFindingsTests
 
     [Theory]
     [MemberData(nameof(LineBreaks))]
-    public void LineBreaksInWireNamesDoNotBreakTheGeneratedCode(string lineBreak)
+    public void Line_breaks_in_wire_names_do_not_break_the_generated_code(string lineBreak)
     {
         var run = GeneratorHarness.Run(("/defs/demo.yaml", $$"""
             namespace: demo
@@ -88,7 +88,7 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
-    public void ControlCharactersInDescriptionsDoNotBreakTheGeneratedCode()
+    public void Control_characters_in_descriptions_do_not_break_the_generated_code()
     {
         var run = GeneratorHarness.Run(("/defs/demo.yaml", FreeText.Replace("TEXT", "nul \\0 esc \\e bell \\a tab \\t", StringComparison.Ordinal)));
 

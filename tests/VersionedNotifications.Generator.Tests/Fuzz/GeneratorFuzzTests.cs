@@ -33,7 +33,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     private const int FilesPerRun = 4;
 
     [Fact]
-    public void GeneratorNeverCrashesOnMutatedDefinitions()
+    public void Generator_never_crashes_on_mutated_definitions()
     {
         var count = Environment.GetEnvironmentVariable(CountVariable) is { Length: > 0 } value ? int.Parse(value, CultureInfo.InvariantCulture) : DefaultCount;
         var stopwatch = Stopwatch.StartNew();
@@ -71,7 +71,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SeedsGenerateWithoutDiagnosticsAndCompile()
+    public void Seeds_generate_without_diagnostics_and_compile()
     {
         var runner = new FuzzRunner();
         var seeds = FuzzSeeds.All.Select((s, i) => new FuzzInput(i, $"/seeds/{i}.yaml", s.Text, s.Name)).ToList();
@@ -84,7 +84,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InputsAreTheSameOnEveryRun()
+    public void Inputs_are_the_same_on_every_run()
     {
         var first = Enumerable.Range(0, 50).Select(i => FuzzInputs.Create(i, FuzzSeeds.All)).ToList();
         var second = Enumerable.Range(0, 50).Select(i => FuzzInputs.Create(i, FuzzSeeds.All)).ToList();

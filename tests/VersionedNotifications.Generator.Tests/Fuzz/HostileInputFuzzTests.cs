@@ -27,7 +27,7 @@ public sealed class HostileInputFuzzTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task HostileInputIsRefusedWithAVnErrorOrCompiles(string name)
+    public async Task Hostile_input_is_refused_with_a_VN_error_or_compiles(string name)
     {
         var input = HostileInputs.All(ChainLength).Single(i => i.Name == name);
         var runner = new FuzzRunner();
@@ -49,7 +49,7 @@ public sealed class HostileInputFuzzTests
     }
 
     [Fact]
-    public async Task ManyObjectsGenerateCleanly()
+    public async Task Many_objects_generate_cleanly()
     {
         // 10,000 objects always go through the generator; their output is compiled only with VN_FUZZ_LARGE,
         // and 1,000 of them otherwise.

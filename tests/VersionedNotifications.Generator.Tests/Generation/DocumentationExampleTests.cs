@@ -6,7 +6,7 @@ namespace VersionedNotifications.Generator.Tests.Generation;
 public sealed class DocumentationExampleTests
 {
     [Fact]
-    public void ReferenceExampleGeneratesAndCompiles()
+    public void Reference_example_generates_and_compiles()
     {
         var run = GeneratorHarness.Run(("/docs/example.yaml", Repository.DefinitionsReferenceExample()));
 

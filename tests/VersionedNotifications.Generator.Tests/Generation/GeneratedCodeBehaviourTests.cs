@@ -13,7 +13,7 @@ namespace VersionedNotifications.Generator.Tests.Generation;
 public sealed class GeneratedCodeBehaviourTests
 {
     [Fact]
-    public void NoDefinitionsGenerateNothingAndReportNothing()
+    public void No_definitions_generate_nothing_and_report_nothing()
     {
         foreach (var referenceRuntime in new[] { true, false })
         {
@@ -24,7 +24,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void NonYamlAdditionalFilesAreIgnored()
+    public void Non_YAML_additional_files_are_ignored()
     {
         var run = GeneratorHarness.Run([("/project/notes.txt", "namespace: nope"), ("/project/data.json", "{}")], sources: null);
         Assert.Empty(run.Sources);
@@ -32,7 +32,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void MissingRuntimeGeneratesNothingAndSaysWhyOnce()
+    public void Missing_runtime_generates_nothing_and_says_why_once()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.Fixtures(), sources: null, referenceRuntime: false);
         Assert.Empty(run.Sources);
@@ -42,7 +42,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void RequiredMembersAreEnforcedByTheCompiler()
+    public void Required_members_are_enforced_by_the_compiler()
     {
         const string user = """
             using Fixtures.Ironic;
@@ -59,7 +59,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void NullableAnnotationsFollowTheDefinitions()
+    public void Nullable_annotations_follow_the_definitions()
     {
         const string user = """
             #nullable enable
@@ -75,7 +75,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void UuidAndFloatFieldsWriteWhatOsloWrites()
+    public void Uuid_and_float_fields_write_what_oslo_writes()
     {
         const string definition = """
             namespace: demo
@@ -126,7 +126,7 @@ public sealed class GeneratedCodeBehaviourTests
     }
 
     [Fact]
-    public void GeneratedApiBehavesAsDocumented()
+    public void Generated_api_behaves_as_documented()
     {
         const string user = """
             using System;

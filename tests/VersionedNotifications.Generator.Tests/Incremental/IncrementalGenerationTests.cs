@@ -54,7 +54,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void EveryStepIsNamedAndTracked()
+    public void Every_step_is_named_and_tracked()
     {
         var result = new Session().Rerun();
         foreach (var step in AllSteps)
@@ -64,7 +64,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void SecondRunWithSameInputsIsCachedEverywhere()
+    public void Second_run_with_same_inputs_is_cached_everywhere()
     {
         var result = new Session().Rerun();
         AssertAllOutputs(result, AllSteps, IncrementalStepRunReason.Cached);
@@ -72,7 +72,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void UnrelatedCSharpEditIsCachedEverywhere()
+    public void Unrelated_CSharp_edit_is_cached_everywhere()
     {
         var session = new Session();
         var tree = session.Compilation.SyntaxTrees.Single();
@@ -85,7 +85,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void CommentEditThatMovesNothingLeavesTheParseUnchanged()
+    public void Comment_edit_that_moves_nothing_leaves_the_parse_unchanged()
     {
         var session = new Session();
         session.Replace("port.yaml", text => "# Port definitions.\n" + text);
@@ -101,7 +101,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void CommentEditThatMovesLinesReemitsNothing()
+    public void Comment_edit_that_moves_lines_reemits_nothing()
     {
         var session = new Session();
         session.Replace("node.yaml", text => text.Replace("objects:\n", "# The objects.\n# Two lines of comment.\nobjects:\n"));
@@ -117,7 +117,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void RealEditInOneFileReparsesOnlyThatFileAndReemitsOnlyWhatChanged()
+    public void Real_edit_in_one_file_reparses_only_that_file_and_reemits_only_what_changed()
     {
         var session = new Session();
         session.Replace("port.yaml", text => text.Replace("default: 0.5", "default: 0.75"));
@@ -143,7 +143,7 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
-    public void NoStepOutputHoldsCompilerOrYamlObjects()
+    public void No_step_output_holds_compiler_or_YAML_objects()
     {
         var session = new Session();
         var result = session.Driver.GetRunResult().Results.Single();

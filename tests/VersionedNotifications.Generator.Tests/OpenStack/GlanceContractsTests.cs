@@ -7,7 +7,7 @@ namespace VersionedNotifications.Generator.Tests.OpenStack;
 public sealed class GlanceContractsTests
 {
     [Fact]
-    public void EveryGlanceEventTypeIsThere()
+    public void Every_Glance_event_type_is_there()
     {
         Assert.Equal(33, EventTypes.All.Count);
         Assert.Equal(
@@ -16,14 +16,14 @@ public sealed class GlanceContractsTests
     }
 
     [Fact]
-    public void OnlyImageUploadSendsATextMessageAndOnlyAtError()
+    public void Only_image_upload_sends_a_text_message_and_only_at_error()
     {
         Assert.Equal([NotificationPriority.Error], EventTypes.Image.Upload.TextPriorities);
         Assert.All(EventTypes.All.Where(e => e.Name != "image.upload"), e => Assert.Empty(e.TextPriorities));
     }
 
     [Fact]
-    public void PayloadsArePlainDictsAndImageDeleteCarriesTheImage()
+    public void Payloads_are_plain_dicts_and_image_delete_carries_the_image()
     {
         Assert.False(ImagePayload.ObjectInfo.IsVersioned);
         Assert.Equal("glance", ImagePayload.ObjectNamespace);

@@ -60,7 +60,7 @@ public sealed class GlanceFixtureTests
     }
 
     [Fact]
-    public void EveryEventTypeGlanceSendsHasAFixture()
+    public void Every_event_type_Glance_sends_has_a_fixture()
     {
         var all = EventTypes.All.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(33, all.Count);
@@ -89,7 +89,7 @@ public sealed class GlanceFixtureTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void FixtureMatchesTheContract(string file)
+    public void Fixture_matches_the_contract(string file)
     {
         var message = Read(Path.Combine(FixtureDirectory, file));
 

@@ -7,7 +7,7 @@ namespace VersionedNotifications.Generator.Tests.OpenStack;
 public sealed class IronicContractsTests
 {
     [Fact]
-    public void EveryIronicEventTypeIsThereWithItsPriority()
+    public void Every_Ironic_event_type_is_there_with_its_priority()
     {
         Assert.Equal(92, EventTypes.All.Count);
         Assert.All(EventTypes.All, e =>
@@ -20,7 +20,7 @@ public sealed class IronicContractsTests
     }
 
     [Fact]
-    public void TheSeedsSpellingOfDeployTemplateIsAnAliasOfTheWireName()
+    public void The_seeds_spelling_of_deploy_template_is_an_alias_of_the_wire_name()
     {
         Assert.True(EventTypes.TryGet("baremetal.deploy_template.update.end", out var seed));
         Assert.Same(EventTypes.Baremetal.Deploytemplate.Update.End, seed);
@@ -29,7 +29,7 @@ public sealed class IronicContractsTests
     }
 
     [Fact]
-    public void PayloadsCarryTheRealVersionsAndTheirHistory()
+    public void Payloads_carry_the_real_versions_and_their_history()
     {
         Assert.Equal("1.16", NodePayload.ObjectVersion);
         Assert.Equal(17, NodePayload.ObjectInfo.KnownVersions.Count);

@@ -30,7 +30,7 @@ public sealed class IronicFieldDumpTests
     }
 
     [Fact]
-    public void TheDumpIsFromIronic21_4_4AndDefinesEveryPayloadWeDefine()
+    public void The_dump_is_from_Ironic_21_4_4_and_defines_every_payload_we_define()
     {
         Assert.Equal("ironic 21.4.4", Dump.GetProperty("source").GetString());
         var real = Dump.GetProperty("payloads").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ public sealed class IronicFieldDumpTests
 
     [Theory]
     [MemberData(nameof(PayloadClasses))]
-    public void DefinitionMatchesTheRealClass(string name)
+    public void Definition_matches_the_real_class(string name)
     {
         var real = Dump.GetProperty("payloads").GetProperty(name);
         var definition = Definitions.Objects[name];

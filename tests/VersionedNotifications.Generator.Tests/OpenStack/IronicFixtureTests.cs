@@ -33,7 +33,7 @@ public sealed class IronicFixtureTests
     }
 
     [Fact]
-    public void ThereIsExactlyOneFixturePerEventType()
+    public void There_is_exactly_one_fixture_per_event_type()
     {
         var files = Directory.EnumerateFiles(FixtureDirectory, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(92, files.Count);
@@ -42,7 +42,7 @@ public sealed class IronicFixtureTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void FixtureMatchesTheContract(string file)
+    public void Fixture_matches_the_contract(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(FixtureDirectory, file)));
         var message = document.RootElement;

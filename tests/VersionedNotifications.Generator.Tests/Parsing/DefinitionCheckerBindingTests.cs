@@ -55,7 +55,7 @@ public sealed class DefinitionCheckerBindingTests
     }
 
     [Fact]
-    public void ObjectsEnumsAndBasesOfAnotherFileOfTheSameNamespaceResolve()
+    public void Objects_enums_and_bases_of_another_file_of_the_same_namespace_resolve()
     {
         var result = Check(("/defs/nodes.yaml", Nodes), ("/defs/people.yaml", People));
 
@@ -89,7 +89,7 @@ public sealed class DefinitionCheckerBindingTests
     }
 
     [Fact]
-    public void TheOrderOfTheFilesDoesNotChangeTheResult()
+    public void The_order_of_the_files_does_not_change_the_result()
     {
         var forward = Check(("/defs/nodes.yaml", Nodes), ("/defs/people.yaml", People));
         var backward = Check(("/defs/people.yaml", People), ("/defs/nodes.yaml", Nodes));
@@ -98,7 +98,7 @@ public sealed class DefinitionCheckerBindingTests
     }
 
     [Fact]
-    public void NamesOfAnotherWireNamespaceDoNotResolve()
+    public void Names_of_another_wire_namespace_do_not_resolve()
     {
         var elsewhere = People.Replace("namespace: demo", "namespace: elsewhere", StringComparison.Ordinal);
         var result = Check(("/defs/nodes.yaml", Nodes), ("/defs/people.yaml", elsewhere));
@@ -112,7 +112,7 @@ public sealed class DefinitionCheckerBindingTests
     }
 
     [Fact]
-    public void FilesWithoutUsableNamespacesAreLeftOut()
+    public void Files_without_usable_namespaces_are_left_out()
     {
         var parsed = new[]
         {
@@ -128,7 +128,7 @@ public sealed class DefinitionCheckerBindingTests
     }
 
     [Fact]
-    public void NoFilesGiveAnEmptySpec()
+    public void No_files_give_an_empty_spec()
     {
         var result = DefinitionChecker.Check(ImmutableArray<DefinitionFile>.Empty);
 

@@ -69,7 +69,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsTheNamespacesAndKeepsThePath()
+    public void Reads_the_namespaces_and_keeps_the_path()
     {
         var file = ParseClean(NodeYaml);
 
@@ -81,7 +81,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsObjectsInFileOrderWithVersionBaseAndCSharpName()
+    public void Reads_objects_in_file_order_with_version_base_and_CSharp_name()
     {
         var file = ParseClean(NodeYaml);
 
@@ -105,7 +105,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsShorthandAndFullFields()
+    public void Reads_shorthand_and_full_fields()
     {
         var fields = ParseClean(NodeYaml).Objects[0].Fields.ToDictionary(f => f.Name);
 
@@ -159,7 +159,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsInlineEnumMembersWithTheirCSharpNames()
+    public void Reads_inline_enum_members_with_their_CSharp_names()
     {
         var state = ParseClean(NodeYaml).Objects[0].Fields.Single(f => f.Name == "state");
 
@@ -169,7 +169,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsNamedEnumsWithValuesCSharpNamesAndDescriptions()
+    public void Reads_named_enums_with_values_CSharp_names_and_descriptions()
     {
         var enums = ParseClean(NodeYaml).Enums;
 
@@ -185,7 +185,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ReadsHistoryWithExceptionsAndWhatTheFieldWas()
+    public void Reads_history_with_exceptions_and_what_the_field_was()
     {
         var history = ParseClean(NodeYaml).Objects[0].History;
 
@@ -203,7 +203,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void ExceptionKindsAreReadByName()
+    public void Exception_kinds_are_read_by_name()
     {
         var text = """
             namespace: demo
@@ -234,7 +234,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void RemovedFieldKeepsItsMajorVersion()
+    public void Removed_field_keeps_its_major_version()
     {
         var text = """
             namespace: demo
@@ -253,7 +253,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void EmptySectionsGiveEmptyLists()
+    public void Empty_sections_give_empty_lists()
     {
         var file = ParseClean("""
             namespace: demo
@@ -269,7 +269,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void InvalidPiecesAreLeftOutAndTheFileIsMarked()
+    public void Invalid_pieces_are_left_out_and_the_file_is_marked()
     {
         var result = DefinitionParser.Parse(Path, """
             namespace: demo
@@ -293,7 +293,7 @@ public sealed class DefinitionParserTests
     }
 
     [Fact]
-    public void NeverThrowsAndGivesAnEmptyModelForTextThatIsNotAMapping()
+    public void Never_throws_and_gives_an_empty_model_for_text_that_is_not_a_mapping()
     {
         foreach (var text in new[] { "", "~", "- a\n- b", "just text", "\0", "[", "\uD800" })
         {

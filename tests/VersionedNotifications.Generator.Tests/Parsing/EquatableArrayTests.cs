@@ -5,7 +5,7 @@ namespace VersionedNotifications.Generator.Tests.Parsing;
 public sealed class EquatableArrayTests
 {
     [Fact]
-    public void ArraysWithEqualElementsAreEqualWithEqualHashCodes()
+    public void Arrays_with_equal_elements_are_equal_with_equal_hash_codes()
     {
         var left = new EquatableArray<string>(["a", "b"]);
         var right = new[] { "a", "b" }.ToEquatableArray();
@@ -18,7 +18,7 @@ public sealed class EquatableArrayTests
     }
 
     [Fact]
-    public void OrderLengthAndElementsMatter()
+    public void Order_length_and_elements_matter()
     {
         var ab = new EquatableArray<string>(["a", "b"]);
 
@@ -30,7 +30,7 @@ public sealed class EquatableArrayTests
     }
 
     [Fact]
-    public void DefaultEmptyAndNewEmptyAreTheSame()
+    public void Default_empty_and_new_empty_are_the_same()
     {
         EquatableArray<int> defaulted = default;
 
@@ -42,7 +42,7 @@ public sealed class EquatableArrayTests
     }
 
     [Fact]
-    public void NullElementsCompareAndHash()
+    public void Null_elements_compare_and_hash()
     {
         var left = new EquatableArray<string?>([null, "a"]);
         var right = new EquatableArray<string?>([null, "a"]);
@@ -53,7 +53,7 @@ public sealed class EquatableArrayTests
     }
 
     [Fact]
-    public void RecordsHoldingArraysCompareByContent()
+    public void Records_holding_arrays_compare_by_content()
     {
         var one = new EnumDefinition("Mode", Location(), "Mode", null, new EquatableArray<EnumMember>([new EnumMember("fast", "Fast", null, Location())]));
         var two = new EnumDefinition("Mode", Location(), "Mode", null, new EquatableArray<EnumMember>([new EnumMember("fast", "Fast", null, Location())]));
@@ -64,7 +64,7 @@ public sealed class EquatableArrayTests
     }
 
     [Fact]
-    public void EnumeratesAndIndexesInOrder()
+    public void Enumerates_and_indexes_in_order()
     {
         var array = new EquatableArray<int>([3, 1, 2]);
 

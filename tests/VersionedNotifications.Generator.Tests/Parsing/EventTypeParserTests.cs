@@ -15,7 +15,7 @@ public sealed class EventTypeParserTests
     }
 
     [Fact]
-    public void FamilyListIsExpandedPerStatusWithDefaultPriorities()
+    public void Family_list_is_expanded_per_status_with_default_priorities()
     {
         var events = Events("""
               baremetal.node.power_set:
@@ -43,7 +43,7 @@ public sealed class EventTypeParserTests
     }
 
     [Fact]
-    public void FamilyMappingGivesEachStatusItsPriority()
+    public void Family_mapping_gives_each_status_its_priority()
     {
         var events = Events("""
               baremetal.node.maintenance_set:
@@ -59,7 +59,7 @@ public sealed class EventTypeParserTests
     }
 
     [Fact]
-    public void PlainEventTypeHasNoFamilyAndInfoUnlessTold()
+    public void Plain_event_type_has_no_family_and_info_unless_told()
     {
         var events = Events("""
               image.upload:
@@ -81,7 +81,7 @@ public sealed class EventTypeParserTests
     }
 
     [Fact]
-    public void AliasesOfAPlainEventTypeAreKeptAsWritten()
+    public void Aliases_of_a_plain_event_type_are_kept_as_written()
     {
         var events = Events("""
               baremetal.deploytemplate.create:
@@ -93,7 +93,7 @@ public sealed class EventTypeParserTests
     }
 
     [Fact]
-    public void FamilyWithPriorityReportsAndKeepsTheStatuses()
+    public void Family_with_priority_reports_and_keeps_the_statuses()
     {
         var result = DefinitionParser.Parse("/defs/events.yaml", """
             namespace: demo

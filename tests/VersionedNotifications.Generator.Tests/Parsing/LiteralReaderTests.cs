@@ -19,7 +19,7 @@ public sealed class LiteralReaderTests
     [InlineData("null", "null")]
     [InlineData("Null", "null")]
     [InlineData("NULL", "null")]
-    public void UnquotedNullsAreNull(string yaml, string json)
+    public void Unquoted_nulls_are_null(string yaml, string json)
     {
         Assert.Equal(new LiteralValue(LiteralKind.Null, json, yaml), Read(yaml));
     }
@@ -31,7 +31,7 @@ public sealed class LiteralReaderTests
     [InlineData("false", "false")]
     [InlineData("False", "false")]
     [InlineData("FALSE", "false")]
-    public void UnquotedBooleansAreBooleans(string yaml, string json)
+    public void Unquoted_booleans_are_booleans(string yaml, string json)
     {
         Assert.Equal(new LiteralValue(LiteralKind.Boolean, json, yaml), Read(yaml));
     }
@@ -44,7 +44,7 @@ public sealed class LiteralReaderTests
     [InlineData("-0", "0")]
     [InlineData("9223372036854775807", "9223372036854775807")]
     [InlineData("-9223372036854775808", "-9223372036854775808")]
-    public void UnquotedIntegersAreIntegers(string yaml, string json)
+    public void Unquoted_integers_are_integers(string yaml, string json)
     {
         Assert.Equal(new LiteralValue(LiteralKind.Integer, json, yaml), Read(yaml));
     }
@@ -56,7 +56,7 @@ public sealed class LiteralReaderTests
     [InlineData("1e3", "1000")]
     [InlineData("1.5E-3", "0.0015")]
     [InlineData("9223372036854775808", "9.223372036854776E+18")]
-    public void UnquotedFloatsAreFloats(string yaml, string json)
+    public void Unquoted_floats_are_floats(string yaml, string json)
     {
         Assert.Equal(new LiteralValue(LiteralKind.Float, json, yaml), Read(yaml));
     }
@@ -74,7 +74,7 @@ public sealed class LiteralReaderTests
     [InlineData("0x1F", "0x1F")]
     [InlineData(".inf", ".inf")]
     [InlineData("power on", "power on")]
-    public void QuotedValuesAndOtherTextStayStrings(string yaml, string text)
+    public void Quoted_values_and_other_text_stay_strings(string yaml, string text)
     {
         var literal = Read(yaml);
 
@@ -84,7 +84,7 @@ public sealed class LiteralReaderTests
     }
 
     [Fact]
-    public void StringsAreEscapedForJson()
+    public void Strings_are_escaped_for_JSON()
     {
         var literal = Read("\"quote \\\" backslash \\\\ newline \\n tab \\t cr \\r bell \\a\"");
 
@@ -93,7 +93,7 @@ public sealed class LiteralReaderTests
     }
 
     [Fact]
-    public void ListsAndMappingsBecomeArraysAndObjectsInOrder()
+    public void Lists_and_mappings_become_arrays_and_objects_in_order()
     {
         Assert.Equal(new LiteralValue(LiteralKind.Array, "[]", string.Empty), Read("[]"));
         Assert.Equal(new LiteralValue(LiteralKind.Object, "{}", string.Empty), Read("{}"));

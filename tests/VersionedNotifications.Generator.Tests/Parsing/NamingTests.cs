@@ -19,7 +19,7 @@ public sealed class NamingTests
     [InlineData("baremetal.node", "BaremetalNode")]
     [InlineData("*", "")]
     [InlineData("", "")]
-    public void ToPascalCaseRaisesTheFirstLetterOfEachWord(string name, string expected)
+    public void To_pascal_case_raises_the_first_letter_of_each_word(string name, string expected)
     {
         Assert.Equal(expected, Naming.ToPascalCase(name));
     }
@@ -29,7 +29,7 @@ public sealed class NamingTests
     [InlineData("obj_\U0001D49C", "Obj\U0001D49C")]
     [InlineData("\U00010428_x", "\U00010400X")]
     [InlineData("a_\U0001D7D8", "A\U0001D7D8")]
-    public void ToPascalCaseKeepsLettersAndDigitsOutsideTheBasicPlane(string name, string expected)
+    public void To_pascal_case_keeps_letters_and_digits_outside_the_basic_plane(string name, string expected)
     {
         // A surrogate pair is one letter: kept whole (and raised, for the Deseret 𐐨), never dropped.
         Assert.Equal(expected, Naming.ToPascalCase(name));
@@ -49,7 +49,7 @@ public sealed class NamingTests
     [InlineData("my-object", false)]
     [InlineData("two words", false)]
     [InlineData("Node.Payload", false)]
-    public void IsValidIdentifierAcceptsNamesThatNeedNoEscaping(string name, bool expected)
+    public void Is_valid_identifier_accepts_names_that_need_no_escaping(string name, bool expected)
     {
         Assert.Equal(expected, Naming.IsValidIdentifier(name));
     }
@@ -61,7 +61,7 @@ public sealed class NamingTests
     [InlineData("Contracts.1x", false)]
     [InlineData("Contracts.class", false)]
     [InlineData(".Contracts", false)]
-    public void IsValidNamespaceChecksEveryDottedPart(string name, bool expected)
+    public void Is_valid_namespace_checks_every_dotted_part(string name, bool expected)
     {
         Assert.Equal(expected, Naming.IsValidNamespace(name));
     }

@@ -21,7 +21,7 @@ public sealed class NewConstructsParserTests
     private static FieldDefinition Field(ObjectDefinition definition, string name) => definition.Fields.Single(f => f.Name == name);
 
     [Fact]
-    public void OptionalFieldsAndSparseObjectsMarkTheirFieldsOptional()
+    public void Optional_fields_and_sparse_objects_mark_their_fields_optional()
     {
         var file = ParseClean("""
             namespace: nova
@@ -59,7 +59,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void FirstVersionStartsTheObjectAndIsTheDefaultSince()
+    public void First_version_starts_the_object_and_is_the_default_since()
     {
         var file = ParseClean("""
             namespace: nova
@@ -99,7 +99,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void BaseVersionsAndChildVersionsAreReadAsSteps()
+    public void Base_versions_and_child_versions_are_read_as_steps()
     {
         var file = ParseClean("""
             namespace: nova
@@ -125,7 +125,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void EnumValuesKeepTheirSinceAndRepeatsNameTheMemberTheyRepeat()
+    public void Enum_values_keep_their_since_and_repeats_name_the_member_they_repeat()
     {
         var file = ParseClean("""
             namespace: nova
@@ -159,7 +159,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void ProgressIsAStatusOfAFamilyAtInfo()
+    public void Progress_is_a_status_of_a_family_at_info()
     {
         var file = ParseClean("""
             namespace: nova
@@ -176,7 +176,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void AnOlderMajorIsDescribedByItsHistoryAndRemovedFields()
+    public void An_older_major_is_described_by_its_history_and_removed_fields()
     {
         var file = ParseClean("""
             namespace: nova
@@ -207,7 +207,7 @@ public sealed class NewConstructsParserTests
     }
 
     [Fact]
-    public void AnObjectThatCannotBeReadIsNamedAsUnread()
+    public void An_object_that_cannot_be_read_is_named_as_unread()
     {
         var result = DefinitionParser.Parse(Path, """
             namespace: nova

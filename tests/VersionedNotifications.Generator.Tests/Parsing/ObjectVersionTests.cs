@@ -10,7 +10,7 @@ public sealed class ObjectVersionTests
     [InlineData("0.0", 0, 0)]
     [InlineData("10.9", 10, 9)]
     [InlineData("123456789.987654321", 123456789, 987654321)]
-    public void ParsesMajorDotMinor(string text, int major, int minor)
+    public void Parses_major_dot_minor(string text, int major, int minor)
     {
         Assert.True(ObjectVersion.TryParse(text, out var version));
         Assert.Equal(new ObjectVersion(major, minor), version);
@@ -35,14 +35,14 @@ public sealed class ObjectVersionTests
     [InlineData("1,0")]
     [InlineData("1234567890.0")]
     [InlineData("1.٣")]
-    public void RejectsAnythingElseIncludingLeadingZeros(string? text)
+    public void Rejects_anything_else_including_leading_zeros(string? text)
     {
         Assert.False(ObjectVersion.TryParse(text, out var version));
         Assert.Equal(default, version);
     }
 
     [Fact]
-    public void OrdersNumericallyNotAsText()
+    public void Orders_numerically_not_as_text()
     {
         var v19 = new ObjectVersion(1, 9);
         var v110 = new ObjectVersion(1, 10);

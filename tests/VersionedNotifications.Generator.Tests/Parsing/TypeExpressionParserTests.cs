@@ -32,7 +32,7 @@ public sealed class TypeExpressionParserTests
     [InlineData("dict<integer?>", "Dict[Integer?]")]
     [InlineData("list<enum>", "List[InlineEnum]")]
     [InlineData("list<dict<PortPayload?>>", "List[Dict[Named:PortPayload?]]")]
-    public void ParsesValidExpressions(string text, string shape)
+    public void Parses_valid_expressions(string text, string shape)
     {
         var type = TypeExpressionParser.Parse(text, out var error);
 
@@ -57,7 +57,7 @@ public sealed class TypeExpressionParserTests
     [InlineData("1st", "'1st' is not a type name")]
     [InlineData("list<<string>>", "expected a type name at '<string>>'")]
     [InlineData("list<string??>", "'list<' is not closed with '>'")]
-    public void RejectsInvalidExpressionsSayingWhy(string text, string reason)
+    public void Rejects_invalid_expressions_saying_why(string text, string reason)
     {
         var type = TypeExpressionParser.Parse(text, out var error);
 
@@ -66,7 +66,7 @@ public sealed class TypeExpressionParserTests
     }
 
     [Fact]
-    public void NestingIsLimited()
+    public void Nesting_is_limited()
     {
         var eight = string.Concat(Enumerable.Repeat("list<", 8)) + "string" + new string('>', 8);
         var nine = string.Concat(Enumerable.Repeat("list<", 9)) + "string" + new string('>', 9);
@@ -80,7 +80,7 @@ public sealed class TypeExpressionParserTests
     }
 
     [Fact]
-    public void ToStringWritesTheExpressionBack()
+    public void To_string_writes_the_expression_back()
     {
         foreach (var text in new[] { "string", "enum", "PortPayload", "list<string>", "dict<integer?>", "list<dict<PortPayload?>>" })
         {

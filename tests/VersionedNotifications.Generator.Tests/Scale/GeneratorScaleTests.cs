@@ -20,7 +20,7 @@ public sealed class GeneratorScaleTests
     private const int SmallStack = 1024 * 1024;
 
     [Fact]
-    public void AChainOf2000ContainedObjectsIsCheckedOnASmallStack()
+    public void A_chain_of_2000_contained_objects_is_checked_on_a_small_stack()
     {
         var (path, text) = ScaleInputs.ReferenceChain(2_000);
 
@@ -34,7 +34,7 @@ public sealed class GeneratorScaleTests
     }
 
     [Fact]
-    public void ACycleAtTheEndOfALongChainIsFoundOnASmallStack()
+    public void A_cycle_at_the_end_of_a_long_chain_is_found_on_a_small_stack()
     {
         var (path, text) = ScaleInputs.ReferenceChain(2_000);
         text += "      next: C0\n";
@@ -47,7 +47,7 @@ public sealed class GeneratorScaleTests
     }
 
     [Fact]
-    public void ALongChainOfExtendsIsCheckedOnASmallStackAndItsOutputGrowsLinearly()
+    public void A_long_chain_of_extends_is_checked_on_a_small_stack_and_its_output_grows_linearly()
     {
         var shorter = OnSmallStack(() => GenerateAlone([ScaleInputs.ExtendsChain(250)]));
         var longer = OnSmallStack(() => GenerateAlone([ScaleInputs.ExtendsChain(500)]));
@@ -63,7 +63,7 @@ public sealed class GeneratorScaleTests
     }
 
     [Fact]
-    public async Task TenThousandObjectsGenerateWithOutputInProportion()
+    public async Task Ten_thousand_objects_generate_with_output_in_proportion()
     {
         var small = GenerateAlone(ScaleInputs.Objects(1_000));
         // WaitAsync throws TimeoutException when the run takes longer than the generous bound.

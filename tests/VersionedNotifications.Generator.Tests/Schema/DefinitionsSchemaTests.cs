@@ -184,7 +184,7 @@ public sealed class DefinitionsSchemaTests : IDisposable
         """;
 
     [Fact]
-    public void EveryFixtureSampleAndCheckedInDefinitionMatchesTheSchema()
+    public void Every_fixture_sample_and_checked_in_definition_matches_the_schema()
     {
         var folders = new[] { Repository.PathOf("tests", "VersionedNotifications.Generator.Tests", "Fixtures"), Repository.PathOf("definitions"), Repository.PathOf("samples", "Quickstart", "definitions") };
         var files = folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories))
@@ -204,7 +204,7 @@ public sealed class DefinitionsSchemaTests : IDisposable
     }
 
     [Fact]
-    public void TheReferenceExampleMatchesTheSchema()
+    public void The_reference_example_matches_the_schema()
     {
         var example = Path.Combine(_scratch, "example.yaml");
         File.WriteAllText(example, Repository.DefinitionsReferenceExample());
@@ -215,7 +215,7 @@ public sealed class DefinitionsSchemaTests : IDisposable
     }
 
     [Fact]
-    public void TheNewConstructsMatchTheSchema()
+    public void The_new_constructs_match_the_schema()
     {
         var file = Path.Combine(_scratch, "nova.yaml");
         File.WriteAllText(file, NewConstructs + "\n");
@@ -226,7 +226,7 @@ public sealed class DefinitionsSchemaTests : IDisposable
     }
 
     [Fact]
-    public void TheNewConstructsExampleGeneratesWithoutADiagnostic()
+    public void The_new_constructs_example_generates_without_a_diagnostic()
     {
         var run = GeneratorHarness.Run(("/defs/nova.yaml", NewConstructs));
 
@@ -236,7 +236,7 @@ public sealed class DefinitionsSchemaTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BrokenDefinitions))]
-    public void BrokenDefinitionsFail(string name, string yaml, string expectedMessage)
+    public void Broken_definitions_fail(string name, string yaml, string expectedMessage)
     {
         var file = Path.Combine(_scratch, name + ".yaml");
         File.WriteAllText(file, yaml + "\n");

@@ -19,7 +19,7 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
-    public void FixturesGenerateWithoutDiagnosticsAndCompile()
+    public void Fixtures_generate_without_diagnostics_and_compile()
     {
         var run = FixtureRun.Value;
         Assert.Empty(run.Diagnostics);
@@ -27,21 +27,21 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
-    public void SetOfHintNamesMatchesBaseline()
+    public void Set_of_hint_names_matches_baseline()
     {
         SnapshotAssert.Matches(string.Join("\n", FixtureRun.Value.HintNames) + "\n", "Snapshots/Baselines", "HintNames", "txt");
     }
 
     [Theory]
     [MemberData(nameof(HintNames))]
-    public void GeneratedFileMatchesBaseline(string hintName)
+    public void Generated_file_matches_baseline(string hintName)
     {
         var source = FixtureRun.Value.Source(hintName);
         SnapshotAssert.Matches(source, "Snapshots/Baselines", hintName.Replace(".g.cs", string.Empty), "cs");
     }
 
     [Fact]
-    public void OutputIsTheSameOnEveryRun()
+    public void Output_is_the_same_on_every_run()
     {
         var again = GeneratorHarness.Run(GeneratorHarness.Fixtures().Reverse().ToArray(), sources: null);
         Assert.Equal(FixtureRun.Value.HintNames, again.HintNames);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 
@@ -93,6 +95,43 @@ public sealed class SampleTests(Broker broker)
         var lines = process.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines, l => l.StartsWith("configuration: ", StringComparison.Ordinal) && l.Contains("rabit", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Producer")]
+    [InlineData("IronicConsumer")]
+    public async Task A_missing_broker_is_one_line_and_exit_code_1_after_the_bounded_wait(string sample)
+    {
+        var port = UnusedPort();
+        await using var process = PeerProcess.Sample(sample, $"Notifications:TransportUrl=rabbit://guest:guest@127.0.0.1:{port}/", "BrokerWait=2");
+
+        // The wait is 2 s; the limit only catches a sample that never ends.
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 1, process.ToString());
+        var lines = process.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith($"broker: Cannot connect to rabbit://guest:***@127.0.0.1:{port}/: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("(tried for 2 s)", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain(process.Lines, l => l.StartsWith("dispatched", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_Producer_with_only_the_log_driver_waits_for_no_broker()
+    {
+        await using var process = PeerProcess.Sample("Producer", $"Notifications:TransportUrl=rabbit://guest:guest@127.0.0.1:{UnusedPort()}/", "Notifications:Drivers=log", "BrokerWait=600", "count=1");
+
+        // A wait for the broker would last 600 s; the limit only catches a sample that never ends.
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, process.ToString());
+        Assert.Contains("1 shipment(s) dispatched", process.Lines);
+    }
+
+    /// <summary>A port nobody listens on: taken from the system, then given back.</summary>
+    private static int UnusedPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     private static string OsloRequest(string service, string file)
