@@ -200,7 +200,7 @@ internal sealed partial class RabbitMQPublisher
     }
 
     private string Declaring(string routingKey) =>
-        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.DurableQueues}, auto_delete={_options.AutoDelete}";
+        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.EffectiveDurable}, auto_delete={_options.AutoDelete}, quorum={_options.QuorumQueue}";
 
     private void OnConfirmed(PendingDelivery message)
     {

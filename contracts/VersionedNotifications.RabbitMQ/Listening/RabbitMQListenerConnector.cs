@@ -61,7 +61,7 @@ internal sealed partial class RabbitMQListenerConnector(
             }
 
             var refusal = (error as NotificationRefusedException)?.Message
-                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.DurableQueues}, auto_delete={options.AutoDelete}");
+                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.EffectiveDurable}, auto_delete={options.AutoDelete}, quorum={options.QuorumQueue}");
             if (refusal is not null)
             {
                 throw new BrokerRefusedException($"Cannot listen on {connection.Url}: {refusal}", error);
@@ -94,7 +94,7 @@ internal sealed partial class RabbitMQListenerConnector(
             {
                 try
                 {
-                    await Task.Delay(options.ReconnectDelay(failures), closing).ConfigureAwait(false);
+                    await Task.Delay(connection.ReconnectDelay(failures), closing).ConfigureAwait(false);
                     session = await OpenAsync(closing).ConfigureAwait(false);
                     break;
                 }
@@ -180,7 +180,7 @@ internal sealed partial class RabbitMQListenerConnector(
 
     private static string Describe(Exception error) =>
         error is global::RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason: { } reason }
-            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues and AutoDelete as oslo's amqp_durable_queues and amqp_auto_delete are set there)" : string.Empty)
+            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues, AutoDelete and QuorumQueue as oslo's amqp_durable_queues, amqp_auto_delete and rabbit_quorum_queue are set there)" : string.Empty)
             : (error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message);
 
     [LoggerMessage(9, LogLevel.Warning, "Cannot reach {Url} yet ({Reason}); trying again")]
