@@ -71,6 +71,22 @@ internal sealed partial class RabbitMQListenerConnector(
         }
     }
 
+    /// <summary>The first session: a host that cannot be reached is passed over for the next, each tried once, before the listener gives up.</summary>
+    public async Task<RabbitMQListenerSession> OpenFirstAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BrokerUnavailableException) when (attempt < connection.HostCount)
+            {
+                // The supervisor moved on to the next host by the failover strategy.
+            }
+        }
+    }
+
     /// <summary>
     /// Waits for the connection to drop and opens a new session, again and again (with a backoff) while the broker
     /// is away; <paramref name="reconnected"/> gets each new session. Returns when <paramref name="closing"/> fires.

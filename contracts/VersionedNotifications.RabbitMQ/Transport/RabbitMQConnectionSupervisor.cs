@@ -40,6 +40,9 @@ internal sealed partial class RabbitMQConnectionSupervisor
     /// <summary>The broker, password hidden.</summary>
     public string Url { get; }
 
+    /// <summary>How many hosts the transport URL names.</summary>
+    public int HostCount => _hosts.Hosts.Count;
+
     /// <summary>The connection now, open or not; <see langword="null"/> before the first or after one was given up.</summary>
     public IConnection? Current => Volatile.Read(ref _connection);
 
