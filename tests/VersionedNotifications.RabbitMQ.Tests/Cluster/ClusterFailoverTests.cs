@@ -39,7 +39,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         await using var driver = new RabbitMQNotificationDriver(options, logging.CreateLogger<RabbitMQNotificationDriver>());
         using var notifier = new Notifier(Emitters.NotifierOptions(topic), [driver]);
         var sent = new ConcurrentQueue<string>();
-        var emitting = Task.Run(() => EmitAsync(notifier, sent));
+        var emitting = Task.Run(() => EmitAsync(notifier, sent, log));
 
         // A tenth confirmed, the driver's node stops (a graceful stop, closing its connections) with most still to come.
         await Eventually.TrueAsync(() => driver.Statistics.Confirmed >= Count / 10, HangLimit, () => $"driver {driver.Statistics}; log:\n{log.Tail()}");
@@ -50,7 +50,6 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
             await Eventually.TrueAsync(() => log.Outages().Count == 1, HangLimit, () => $"no reconnection after node {node} stopped: driver {driver.Statistics}; log:\n{log.Tail()}");
             var movedTo = cluster.NodeOf(log.ConnectedPort()!.Value);
             Assert.NotEqual(node, movedTo);
-            Assert.False(emitting.IsCompleted && driver.Statistics.Outstanding == 0, "the node stopped before the last publishes");
         }
         finally
         {
@@ -78,7 +77,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         var duplicates = seen.Values.Sum() - Count;
         output.WriteLine(
             $"driver failover: {Count} notifications, node {node} stopped after {Count / 10} confirmed; without a connection {Seconds(log.Outages())}; "
-            + $"published again {driver.Statistics.Republished}; consumed {seen.Values.Sum()}, {duplicates} duplicates");
+            + $"published again {driver.Statistics.Republished} ({log.RepublishReasons()}); consumed {seen.Values.Sum()}, {duplicates} duplicates");
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         await using var driver = new RabbitMQNotificationDriver(options);
         using var notifier = new Notifier(Emitters.NotifierOptions(topic), [driver]);
         var sent = new ConcurrentQueue<string>();
-        var emitting = Task.Run(() => EmitAsync(notifier, sent));
+        var emitting = Task.Run(() => EmitAsync(notifier, sent, log));
 
         await Eventually.TrueAsync(() => listener.Statistics.Handled >= Count / 10, HangLimit, () => $"listener {listener.Statistics}; driver {driver.Statistics}; log:\n{log.Tail()}");
         await cluster.StopNodeAsync(node);
@@ -112,7 +111,6 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         {
             await Eventually.TrueAsync(() => log.Outages().Count == 1, HangLimit, () => $"no reconnection after node {node} stopped: listener {listener.Statistics}; log:\n{log.Tail()}");
             Assert.NotEqual(node, cluster.NodeOf(log.ConnectedPort()!.Value));
-            Assert.True(seen.Count < Count, "the node stopped before the listener had everything");
         }
         finally
         {
@@ -135,11 +133,20 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
             + $"received {listener.Statistics.Received}, handled {seen.Values.Sum()}, {duplicates} duplicates");
     }
 
-    private static async Task EmitAsync(Notifier notifier, ConcurrentQueue<string> sent)
+    /// <summary>
+    /// Emits <see cref="Count"/> notifications without pause, except that the second half waits until the connection
+    /// <paramref name="log"/> records is lost: however long the node takes to stop, half are published during the failover.
+    /// </summary>
+    private static async Task EmitAsync(Notifier notifier, ConcurrentQueue<string> sent, TimedLog log)
     {
         var payload = Emitters.PowerSetStart();
         for (var i = 0; i < Count; i++)
         {
+            if (i == Count / 2)
+            {
+                await Eventually.TrueAsync(() => log.Entries.Any(e => e.Message.StartsWith("Lost the connection to", StringComparison.Ordinal)), HangLimit, () => "the connection was not lost");
+            }
+
             var notification = Notification.Create(IronicEvents.Baremetal.Node.PowerSet.Start, payload, "ironic-conductor.test-host");
             sent.Enqueue(notification.Header.MessageId);
             await notifier.EmitAsync(notification);

@@ -45,6 +45,11 @@ internal sealed partial class TimedLog : ILoggerProvider
         return outages;
     }
 
+    /// <summary>Why the driver published messages again (the reason of each "publishing again" line), with how often, most often first.</summary>
+    public string RepublishReasons() =>
+        string.Join("; ", Entries.Select(e => Republishing().Match(e.Message)).Where(m => m.Success)
+            .GroupBy(m => m.Groups[1].Value).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} x {g.Key}"));
+
     public string Tail(int count = 30) =>
         string.Join("\n", Entries.Where(e => !e.Message.Contains("publishing again", StringComparison.Ordinal)).TakeLast(count)
             .Select(e => $"{e.At.TotalSeconds:0.000} {e.Level}: {e.Message} {e.Exception?.GetType().Name} {e.Exception?.Message}"));
@@ -55,6 +60,9 @@ internal sealed partial class TimedLog : ILoggerProvider
 
     [GeneratedRegex(@"^(?:Re)?[Cc]onnected to \S+:(\d+) of ")]
     private static partial Regex ConnectedTo();
+
+    [GeneratedRegex(@"\(attempt \d+: (.*)\); publishing again in ")]
+    private static partial Regex Republishing();
 
     private sealed class Logger(TimedLog log) : ILogger
     {
