@@ -100,9 +100,16 @@ public sealed class ClusterInteropTests(RabbitMQCluster cluster)
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: quorum);
         }
 
-        await using var classic = await connection.CreateChannelAsync();
-        var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() =>
-            classic.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic" }));
+        await AssertRefusedAsync(connection, queue, new() { ["x-queue-type"] = "classic" });
+
+        // The limits are compared too: a side declaring another one would be refused, so the declarations above agreed on them.
+        await AssertRefusedAsync(connection, queue, new() { ["x-queue-type"] = "quorum", ["x-delivery-limit"] = DeliveryLimit + 1, ["x-max-in-memory-length"] = MaxMemoryLength, ["x-max-in-memory-bytes"] = MaxMemoryBytes });
+    }
+
+    private static async Task AssertRefusedAsync(IConnection connection, string queue, Dictionary<string, object?> arguments)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() => channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments));
         Assert.Equal((ushort)406, refused.ShutdownReason?.ReplyCode);
         Assert.Contains("inequivalent arg", refused.ShutdownReason?.ReplyText, StringComparison.Ordinal);
     }
