@@ -105,7 +105,7 @@ internal sealed partial class RabbitMQListenerConnector(
             }
 
             session.Dispose();
-            await connection.AbandonAsync(session.DeadLetters?.Channel, session.Consuming).ConfigureAwait(false);
+            connection.Abandon(session.DeadLetters?.Channel, session.Consuming);
             for (var failures = 1; ; failures++)
             {
                 try

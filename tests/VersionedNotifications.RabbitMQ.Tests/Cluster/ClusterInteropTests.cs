@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+using VersionedNotifications.RabbitMQ.Tests.Interop;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 using IronicEvents = VersionedNotifications.OpenStack.Ironic.EventTypes;
 
@@ -41,7 +42,7 @@ public sealed class ClusterInteropTests(RabbitMQCluster cluster)
         await listener.StartAsync();
 
         await using var oslo = PeerProcess.Python("oslo_notify.py", ["--url", cluster.Url, "--exchange", exchange, "--topic", topic, .. OsloQuorumArguments]);
-        await oslo.WriteLinesAsync([OsloRequest("ironic", "baremetal.node.power_set.start.json"), OsloRequest("glance", "image.update.json")]);
+        await oslo.WriteLinesAsync([OsloInteropTests.OsloRequest("ironic", "baremetal.node.power_set.start.json"), OsloInteropTests.OsloRequest("glance", "image.update.json")]);
         Assert.Equal(0, await oslo.WaitForExitAsync(TimeSpan.FromMinutes(2)));
         Assert.Contains("SENT 2", oslo.Lines);
 
@@ -112,18 +113,5 @@ public sealed class ClusterInteropTests(RabbitMQCluster cluster)
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() => channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments));
         Assert.Equal((ushort)406, refused.ShutdownReason?.ReplyCode);
         Assert.Contains("inequivalent arg", refused.ShutdownReason?.ReplyText, StringComparison.Ordinal);
-    }
-
-    /// <summary>A fixture as oslo_notify.py's input: what ironic or glance passed to the notifier.</summary>
-    private static string OsloRequest(string service, string file)
-    {
-        var fixture = JsonNode.Parse(Repository.ReadFixture(service, file))!;
-        return new JsonObject
-        {
-            ["event_type"] = fixture["event_type"]!.GetValue<string>(),
-            ["priority"] = fixture["priority"]!.GetValue<string>(),
-            ["publisher_id"] = fixture["publisher_id"]!.GetValue<string>(),
-            ["payload"] = fixture["payload"]!.DeepClone(),
-        }.ToJsonString();
     }
 }
