@@ -6,8 +6,8 @@
 #        VN_FAULT_COUNT=100000 ./test.sh (a longer broker-outage run; 10,000 by default)
 #        VN_FAILOVER_COUNT=100000 ./test.sh (longer cluster failover runs; 10,000 by default)
 #        VN_QPID_LEAK_COUNT=100000 ./test.sh (a longer AMQP 1.0 memory run; 20,000 round trips by default)
-# The RabbitMQ tests run against a throw-away broker this script starts on 127.0.0.1 (state in a temp
-# folder, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
+# The RabbitMQ tests run against a throw-away broker and a three-node cluster this script starts on 127.0.0.1
+# (state in temp folders, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 

@@ -10,9 +10,10 @@ namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>
 /// The connection of a RabbitMQ driver or listener, supervised: connects to one host of the transport URL at a
-/// time, moving on to the next by oslo's failover strategy after each failed attempt (<see cref="RabbitMQHostOrder"/>),
-/// again with a backoff after each round over the hosts while none answers; says once per outage that it cannot
-/// reach the broker, tells a refusal that cannot heal from an outage, and notices when the connection is lost (<see cref="Lost"/>). RabbitMQ.Client's automatic recovery is off (see
+/// time, moving on to the next by oslo's failover strategy after each failed attempt or lost connection
+/// (<see cref="RabbitMQHostOrder"/>), with a backoff after each round over the hosts while none answers; says once
+/// per outage that it cannot reach the broker, tells a refusal that cannot heal from an outage, and notices when
+/// the connection is lost (<see cref="Lost"/>). RabbitMQ.Client's automatic recovery is off (see
 /// <see cref="RabbitMQConnections"/>): a lost connection is given up and a new one made, and its owner opens its
 /// channels and declares its topology again.
 /// </summary>
