@@ -4,9 +4,10 @@
 # Usage: ./test.sh            (the full suite)
 #        VN_FUZZ_COUNT=20000 ./test.sh   (a longer fuzz run)
 #        VN_FAULT_COUNT=100000 ./test.sh (a longer broker-outage run; 10,000 by default)
+#        VN_FAILOVER_COUNT=100000 ./test.sh (longer cluster failover runs; 10,000 by default)
 #        VN_QPID_LEAK_COUNT=100000 ./test.sh (a longer AMQP 1.0 memory run; 20,000 round trips by default)
-# The RabbitMQ tests run against a throw-away broker this script starts on 127.0.0.1 (state in a temp
-# folder, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
+# The RabbitMQ tests run against a throw-away broker and a three-node cluster this script starts on 127.0.0.1
+# (state in temp folders, stopped on exit) and against Debian's oslo.messaging; both are installed with apt-get when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -50,16 +51,21 @@ dotnet build Contracts.sln -c Release -nologo -v:q || fail "the build failed"
 # restart their broker while the other project's tests run.
 broker_dir=$(mktemp -d -t vn-rabbit-XXXXXX)
 qpid_broker_dir=$(mktemp -d -t vn-qpid-XXXXXX)
+# And a three-node cluster (tests/interop/rabbitmq-cluster.sh) for the RabbitMQ cluster tests (failover, quorum queues).
+cluster_dir=$(mktemp -d -t vn-cluster-XXXXXX)
 stop_brokers() {
   tests/interop/rabbitmq.sh stop "$broker_dir" >/dev/null 2>&1
   tests/interop/rabbitmq.sh stop "$qpid_broker_dir" >/dev/null 2>&1
-  rm -rf "$broker_dir" "$qpid_broker_dir"
+  tests/interop/rabbitmq-cluster.sh stop "$cluster_dir" >/dev/null 2>&1
+  rm -rf "$broker_dir" "$qpid_broker_dir" "$cluster_dir"
 }
 trap stop_brokers EXIT
 trap 'exit 130' INT TERM
 VN_RABBIT_URL=$(tests/interop/rabbitmq.sh start "$broker_dir") || fail "the test RabbitMQ did not start (its log is above)"
 VN_QPID_BROKER_URL=$(tests/interop/rabbitmq.sh start "$qpid_broker_dir") || fail "the qpid tests' RabbitMQ did not start (its log is above)"
+VN_RABBIT_CLUSTER_URL=$(tests/interop/rabbitmq-cluster.sh start "$cluster_dir") || fail "the test RabbitMQ cluster did not start (its log is above)"
 export VN_RABBIT_URL VN_RABBIT_DIR="$broker_dir" VN_QPID_BROKER_URL VN_QPID_BROKER_DIR="$qpid_broker_dir"
+export VN_RABBIT_CLUSTER_URL VN_RABBIT_CLUSTER_DIR="$cluster_dir"
 
 dotnet test Contracts.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
@@ -8,13 +9,17 @@ namespace VersionedNotifications.RabbitMQ;
 /// <summary>
 /// The keys of the <c>Notifications</c> section the RabbitMQ driver and listener read:
 /// <c>TransportUrl</c>, <c>ControlExchange</c>, <c>Retry</c>; under <c>RabbitMQ</c>: <c>DurableQueues</c>,
-/// <c>AutoDelete</c>, <c>UseTls</c>, <c>ConnectionName</c>, <c>RecoveryInterval</c>, <c>BufferCapacity</c>,
+/// <c>AutoDelete</c>, <c>QuorumQueue</c>, <c>QuorumDeliveryLimit</c>, <c>QuorumMaxMemoryLength</c>,
+/// <c>QuorumMaxMemoryBytes</c>, <c>HaQueues</c>, <c>FailoverStrategy</c>, <c>UseTls</c>, <c>ConnectionName</c>, <c>RecoveryInterval</c>, <c>BufferCapacity</c>,
 /// <c>BufferFullTimeout</c>, <c>ShutdownTimeout</c>; under <c>Listener</c>: the listener's keys, and any
 /// connection key to override the section's.
 /// </summary>
 internal static class RabbitMQConfiguration
 {
-    private static readonly string[] RabbitMQKeys = ["DurableQueues", "AutoDelete", "UseTls", "ConnectionName", "RecoveryInterval", "BufferCapacity", "BufferFullTimeout", "ShutdownTimeout"];
+    private static readonly string[] RabbitMQKeys =
+    [
+        "DurableQueues", "AutoDelete", "QuorumQueue", "QuorumDeliveryLimit", "QuorumMaxMemoryLength", "QuorumMaxMemoryBytes", "HaQueues", "FailoverStrategy", "UseTls", "ConnectionName", "RecoveryInterval", "BufferCapacity", "BufferFullTimeout", "ShutdownTimeout",
+    ];
 
     public static void BindConnection(IConfiguration section, RabbitMQConnectionOptions options, List<string> errors)
     {
@@ -23,6 +28,12 @@ internal static class RabbitMQConfiguration
         var rabbit = section.GetSection("RabbitMQ");
         options.DurableQueues = ConfigurationValues.ReadBool(rabbit, "DurableQueues", errors) ?? options.DurableQueues;
         options.AutoDelete = ConfigurationValues.ReadBool(rabbit, "AutoDelete", errors) ?? options.AutoDelete;
+        options.QuorumQueue = ConfigurationValues.ReadBool(rabbit, "QuorumQueue", errors) ?? options.QuorumQueue;
+        options.QuorumDeliveryLimit = ConfigurationValues.ReadInt(rabbit, "QuorumDeliveryLimit", 0, int.MaxValue, errors) ?? options.QuorumDeliveryLimit;
+        options.QuorumMaxMemoryLength = ConfigurationValues.ReadInt(rabbit, "QuorumMaxMemoryLength", 0, int.MaxValue, errors) ?? options.QuorumMaxMemoryLength;
+        options.QuorumMaxMemoryBytes = ConfigurationValues.ReadInt(rabbit, "QuorumMaxMemoryBytes", 0, int.MaxValue, errors) ?? options.QuorumMaxMemoryBytes;
+        options.HaQueues = ConfigurationValues.ReadBool(rabbit, "HaQueues", errors) ?? options.HaQueues;
+        options.FailoverStrategy = ReadFailoverStrategy(rabbit, errors) ?? options.FailoverStrategy;
         options.UseTls = ConfigurationValues.ReadBool(rabbit, "UseTls", errors) ?? options.UseTls;
         options.ConnectionName = ConfigurationValues.ReadString(rabbit, "ConnectionName") ?? options.ConnectionName;
         options.RecoveryInterval = ConfigurationValues.ReadDuration(rabbit, "RecoveryInterval", errors) ?? options.RecoveryInterval;
@@ -77,6 +88,29 @@ internal static class RabbitMQConfiguration
         options.RequeueDelay = ConfigurationValues.ReadDuration(listener, "RequeueDelay", errors) ?? options.RequeueDelay;
         options.EventTypes = ConfigurationValues.ReadList(listener, "EventTypes") ?? options.EventTypes;
         options.Publishers = ConfigurationValues.ReadList(listener, "Publishers") ?? options.Publishers;
+    }
+
+    /// <summary><c>FailoverStrategy</c> as oslo writes it (<c>round-robin</c>, <c>shuffle</c>) or as the enum member (<c>RoundRobin</c>), in any case.</summary>
+    private static RabbitMQFailoverStrategy? ReadFailoverStrategy(IConfiguration section, List<string> errors)
+    {
+        var text = ConfigurationValues.ReadString(section, "FailoverStrategy")?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Equals("round-robin", StringComparison.OrdinalIgnoreCase) || text.Equals(nameof(RabbitMQFailoverStrategy.RoundRobin), StringComparison.OrdinalIgnoreCase))
+        {
+            return RabbitMQFailoverStrategy.RoundRobin;
+        }
+
+        if (text.Equals("shuffle", StringComparison.OrdinalIgnoreCase))
+        {
+            return RabbitMQFailoverStrategy.Shuffle;
+        }
+
+        errors.Add($"{ConfigurationValues.PathOf(section, "FailoverStrategy")}: '{text}' is not a failover strategy; use round-robin or shuffle (oslo's kombu_failover_strategy)");
+        return null;
     }
 
     /// <summary>An options error (<c>DurableQueues: ...</c>) under the key it is configured at.</summary>

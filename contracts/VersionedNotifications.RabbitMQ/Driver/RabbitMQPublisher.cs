@@ -114,7 +114,7 @@ internal sealed partial class RabbitMQPublisher
                 // What waits for a confirm on the dead channel is published again on the next one.
                 _connection.GiveUp($"a publish could not be written within {PublishTimeout.TotalSeconds:0} s");
                 _tracker?.FailAll(new InvalidOperationException("the connection closed before the broker confirmed"));
-                await _connection.AbandonAsync(_channel).ConfigureAwait(false);
+                _connection.Abandon(_channel);
                 (_channel, _tracker, _broken) = (null, null, false);
             }
 
@@ -200,7 +200,7 @@ internal sealed partial class RabbitMQPublisher
     }
 
     private string Declaring(string routingKey) =>
-        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.DurableQueues}, auto_delete={_options.AutoDelete}";
+        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.EffectiveDurable}, auto_delete={_options.AutoDelete}, quorum={_options.QuorumQueue}";
 
     private void OnConfirmed(PendingDelivery message)
     {

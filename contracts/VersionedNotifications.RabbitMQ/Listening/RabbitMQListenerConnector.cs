@@ -61,13 +61,29 @@ internal sealed partial class RabbitMQListenerConnector(
             }
 
             var refusal = (error as NotificationRefusedException)?.Message
-                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.DurableQueues}, auto_delete={options.AutoDelete}");
+                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.EffectiveDurable}, auto_delete={options.AutoDelete}, quorum={options.QuorumQueue}");
             if (refusal is not null)
             {
                 throw new BrokerRefusedException($"Cannot listen on {connection.Url}: {refusal}", error);
             }
 
             throw new BrokerUnavailableException($"Cannot listen on {connection.Url} (exchange '{options.ControlExchange}'): {Describe(error)}", error);
+        }
+    }
+
+    /// <summary>The first session: a host that cannot be reached is passed over for the next, each tried once, before the listener gives up.</summary>
+    public async Task<RabbitMQListenerSession> OpenFirstAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BrokerUnavailableException) when (attempt < connection.HostCount)
+            {
+                // The supervisor moved on to the next host by the failover strategy.
+            }
         }
     }
 
@@ -89,12 +105,12 @@ internal sealed partial class RabbitMQListenerConnector(
             }
 
             session.Dispose();
-            await connection.AbandonAsync(session.DeadLetters?.Channel, session.Consuming).ConfigureAwait(false);
+            connection.Abandon(session.DeadLetters?.Channel, session.Consuming);
             for (var failures = 1; ; failures++)
             {
                 try
                 {
-                    await Task.Delay(options.ReconnectDelay(failures), closing).ConfigureAwait(false);
+                    await Task.Delay(connection.ReconnectDelay(failures), closing).ConfigureAwait(false);
                     session = await OpenAsync(closing).ConfigureAwait(false);
                     break;
                 }
@@ -180,7 +196,7 @@ internal sealed partial class RabbitMQListenerConnector(
 
     private static string Describe(Exception error) =>
         error is global::RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason: { } reason }
-            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues and AutoDelete as oslo's amqp_durable_queues and amqp_auto_delete are set there)" : string.Empty)
+            ? $"the broker said {reason.ReplyCode} {reason.ReplyText}" + (reason.ReplyCode == 406 ? " (the exchange or a queue exists with other settings: set DurableQueues, AutoDelete and QuorumQueue as oslo's amqp_durable_queues, amqp_auto_delete and rabbit_quorum_queue are set there)" : string.Empty)
             : (error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message);
 
     [LoggerMessage(9, LogLevel.Warning, "Cannot reach {Url} yet ({Reason}); trying again")]

@@ -100,7 +100,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
 
         _stopping = Renewed(_stopping);
         _closing = Renewed(_closing);
-        var session = await _connector.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = await _connector.OpenFirstAsync(cancellationToken).ConfigureAwait(false);
         _session = session;
         LogStarted(_logger, _connection.Url, _options.ControlExchange, string.Join(", ", session.Queues));
         _reconnecting = Task.Run(() => _connector.KeepConnectedAsync(session, reconnected => _session = reconnected, _closing.Token), CancellationToken.None);

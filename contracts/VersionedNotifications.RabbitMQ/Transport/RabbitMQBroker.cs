@@ -9,7 +9,7 @@ namespace VersionedNotifications.RabbitMQ;
 /// <summary>Checks on the broker a transport URL names, for tools and health checks.</summary>
 public static class RabbitMQBroker
 {
-    /// <summary>Opens a connection with <paramref name="options"/> and closes it again.</summary>
+    /// <summary>Opens a connection with <paramref name="options"/> to the first host of its transport URL that answers, and closes it again.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names each problem.</exception>
     /// <exception cref="BrokerUnavailableException">The broker cannot be reached or refused the credentials or virtual host; the message says which URL (without its password) and why.</exception>
     public static async Task VerifyAsync(RabbitMQConnectionOptions options, CancellationToken cancellationToken = default)
@@ -21,16 +21,24 @@ public static class RabbitMQBroker
             throw new ArgumentException(string.Join("; ", errors), nameof(options));
         }
 
-        try
+        // Any host that answers will do, as a driver or listener would fail over to it; the last failure is the one reported.
+        Exception? failure = null;
+        foreach (var host in TransportUrl.Parse(options.TransportUrl).Hosts)
         {
-            await using var connection = await RabbitMQConnections.ConnectAsync(options, "VersionedNotifications check", cancellationToken).ConfigureAwait(false);
-            await connection.CloseAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            try
+            {
+                await using var connection = await RabbitMQConnections.ConnectAsync(options, host, "VersionedNotifications check", cancellationToken).ConfigureAwait(false);
+                await connection.CloseAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure = error;
+            }
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var reason = error.InnerException is { } inner ? $"{error.Message} ({inner.Message})" : error.Message;
-            throw new BrokerUnavailableException($"Cannot connect to {RabbitMQConnections.Describe(options.TransportUrl)}: {reason}", error);
-        }
+
+        var reason = failure!.InnerException is { } inner ? $"{failure.Message} ({inner.Message})" : failure.Message;
+        throw new BrokerUnavailableException($"Cannot connect to {RabbitMQConnections.Describe(options.TransportUrl)}: {reason}", failure);
     }
 
     /// <summary>

@@ -9,9 +9,11 @@ using VersionedNotifications.Drivers;
 namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>
-/// The connection of a RabbitMQ driver or listener, supervised: connects (again, with a backoff) while the broker
-/// is away, says once per outage that it cannot reach it, tells a refusal that cannot heal from an outage, and
-/// notices when the connection is lost (<see cref="Lost"/>). RabbitMQ.Client's automatic recovery is off (see
+/// The connection of a RabbitMQ driver or listener, supervised: connects to one host of the transport URL at a
+/// time, moving on to the next by oslo's failover strategy after each failed attempt or lost connection
+/// (<see cref="RabbitMQHostOrder"/>), with a backoff after each round over the hosts while none answers; says once
+/// per outage that it cannot reach the broker, tells a refusal that cannot heal from an outage, and notices when
+/// the connection is lost (<see cref="Lost"/>). RabbitMQ.Client's automatic recovery is off (see
 /// <see cref="RabbitMQConnections"/>): a lost connection is given up and a new one made, and its owner opens its
 /// channels and declares its topology again.
 /// </summary>
@@ -20,8 +22,11 @@ internal sealed partial class RabbitMQConnectionSupervisor
     private readonly RabbitMQConnectionOptions _options;
     private readonly string _defaultName;
     private readonly ILogger _logger;
+    private readonly RabbitMQHostOrder _hosts;
     private TaskCompletionSource<string> _lost = NewLost();
     private IConnection? _connection;
+    private TransportHost? _connectedHost;
+    private bool _connectedOnLastAttempt;
     private bool _everConnected;
     private bool _unreachableLogged;
 
@@ -31,10 +36,14 @@ internal sealed partial class RabbitMQConnectionSupervisor
         _defaultName = defaultName;
         _logger = logger;
         Url = RabbitMQConnections.Describe(options.TransportUrl);
+        _hosts = new RabbitMQHostOrder(TransportUrl.Parse(options.TransportUrl).Hosts, options.FailoverStrategy, Random.Shared);
     }
 
     /// <summary>The broker, password hidden.</summary>
     public string Url { get; }
+
+    /// <summary>How many hosts the transport URL names.</summary>
+    public int HostCount => _hosts.Hosts.Count;
 
     /// <summary>The connection now, open or not; <see langword="null"/> before the first or after one was given up.</summary>
     public IConnection? Current => Volatile.Read(ref _connection);
@@ -42,32 +51,53 @@ internal sealed partial class RabbitMQConnectionSupervisor
     /// <summary>Completes, with the reason, when the current connection shuts down or is given up.</summary>
     public Task<string> Lost => Volatile.Read(ref _lost).Task;
 
-    /// <summary>Connects once.</summary>
+    /// <summary>How long to wait before the next attempt after <paramref name="failures"/> in a row: nothing until every host failed once, then the backoff of <see cref="RabbitMQConnectionOptions.RecoveryInterval"/>.</summary>
+    public TimeSpan ReconnectDelay(int failures) => _hosts.DelayAfter(failures, _options.ReconnectDelay);
+
+    /// <summary>
+    /// Connects once, to the host whose turn it is; a failure moves the turn on to the next host, and so does the loss
+    /// of the connection made last. (kombu first tries the lost node again; a node shutting down can hold that attempt
+    /// for seconds, as the cluster tests saw, while the next node answers at once.)
+    /// </summary>
     /// <exception cref="NotificationRefusedException">The broker refused the credentials or virtual host; the message names the setting.</exception>
     public async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
+        if (_connectedOnLastAttempt)
+        {
+            _hosts.MoveNext();
+            _connectedOnLastAttempt = false;
+        }
+
         IConnection connection;
+        var host = _hosts.Current;
         try
         {
-            connection = await RabbitMQConnections.ConnectAsync(_options, _defaultName, cancellationToken).ConfigureAwait(false);
+            connection = await RabbitMQConnections.ConnectAsync(_options, host, _defaultName, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when ((error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             && RabbitMQRefusals.Explain(error, _options, "open a connection") is { } refusal)
         {
             throw new NotificationRefusedException(refusal, error);
         }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _hosts.MoveNext();
+            throw;
+        }
 
         var lost = NewLost();
-        connection.ConnectionShutdownAsync += (_, args) => OnShutdownAsync(lost, args);
+        connection.ConnectionShutdownAsync += (_, args) => OnShutdownAsync(lost, host, args);
         Volatile.Write(ref _lost, lost);
         Volatile.Write(ref _connection, connection);
+        Volatile.Write(ref _connectedHost, host);
+        _connectedOnLastAttempt = true;
         if (_everConnected)
         {
-            LogReconnected(_logger, Url);
+            LogReconnected(_logger, host.ToString(), Url);
         }
         else
         {
-            LogConnected(_logger, Url);
+            LogConnected(_logger, host.ToString(), Url);
         }
 
         _everConnected = true;
@@ -87,9 +117,9 @@ internal sealed partial class RabbitMQConnectionSupervisor
                 return open;
             }
 
-            if (failures > 0)
+            if (ReconnectDelay(failures) is { Ticks: > 0 } delay)
             {
-                await Task.Delay(_options.ReconnectDelay(failures), stopping).ConfigureAwait(false);
+                await Task.Delay(delay, stopping).ConfigureAwait(false);
             }
 
             try
@@ -100,7 +130,7 @@ internal sealed partial class RabbitMQConnectionSupervisor
             {
                 if (!_unreachableLogged)
                 {
-                    LogUnreachable(_logger, error, Url);
+                    LogUnreachable(_logger, error, Url, _hosts.Current.ToString());
                     _unreachableLogged = true;
                 }
             }
@@ -112,15 +142,19 @@ internal sealed partial class RabbitMQConnectionSupervisor
     {
         if (Volatile.Read(ref _lost).TrySetResult(reason))
         {
-            LogConnectionLost(_logger, Url, reason);
+            LogConnectionLost(_logger, Volatile.Read(ref _connectedHost)?.ToString() ?? Url, Url, reason);
         }
     }
 
-    /// <summary>Drops the current connection (closed, or given up) with its channels; the next <see cref="ConnectedAsync"/> makes a new one.</summary>
-    public Task AbandonAsync(params IChannel?[] channels)
+    /// <summary>
+    /// Drops the current connection (closed, or given up) with its channels; the next <see cref="ConnectedAsync"/> makes a
+    /// new one at once. The abort goes on by itself (at most 5 s, never throwing): a node that is going down held it for
+    /// the whole 5 s in the cluster tests, while the next node was ready to take the connection.
+    /// </summary>
+    public void Abandon(params IChannel?[] channels)
     {
         var connection = Interlocked.Exchange(ref _connection, null);
-        return RabbitMQConnections.AbandonAsync(connection, channels);
+        _ = RabbitMQConnections.AbandonAsync(connection, channels);
     }
 
     /// <summary>Closes the channels and the connection, as an owner that stops does.</summary>
@@ -137,12 +171,12 @@ internal sealed partial class RabbitMQConnectionSupervisor
         }
     }
 
-    private Task OnShutdownAsync(TaskCompletionSource<string> lost, ShutdownEventArgs args)
+    private Task OnShutdownAsync(TaskCompletionSource<string> lost, TransportHost host, ShutdownEventArgs args)
     {
         var ours = args.Initiator == ShutdownInitiator.Application;
         if (lost.TrySetResult(args.ReplyText) && !ours)
         {
-            LogConnectionLost(_logger, Url, args.ReplyText);
+            LogConnectionLost(_logger, host.ToString(), Url, args.ReplyText);
         }
 
         return Task.CompletedTask;
@@ -150,17 +184,17 @@ internal sealed partial class RabbitMQConnectionSupervisor
 
     private static TaskCompletionSource<string> NewLost() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(301, LogLevel.Information, "Connected to {Url}")]
-    private static partial void LogConnected(ILogger logger, string url);
+    [LoggerMessage(301, LogLevel.Information, "Connected to {Node} of {Url}")]
+    private static partial void LogConnected(ILogger logger, string node, string url);
 
-    [LoggerMessage(302, LogLevel.Warning, "Cannot reach RabbitMQ at {Url}; trying again until it answers")]
-    private static partial void LogUnreachable(ILogger logger, Exception error, string url);
+    [LoggerMessage(302, LogLevel.Warning, "Cannot reach RabbitMQ at {Url}; trying again, {Next} next, until a host answers")]
+    private static partial void LogUnreachable(ILogger logger, Exception error, string url, string next);
 
-    [LoggerMessage(303, LogLevel.Warning, "Lost the connection to {Url} ({Reason}); reconnecting")]
-    private static partial void LogConnectionLost(ILogger logger, string url, string reason);
+    [LoggerMessage(303, LogLevel.Warning, "Lost the connection to {Node} of {Url} ({Reason}); reconnecting")]
+    private static partial void LogConnectionLost(ILogger logger, string node, string url, string reason);
 
-    [LoggerMessage(304, LogLevel.Information, "Reconnected to {Url}")]
-    private static partial void LogReconnected(ILogger logger, string url);
+    [LoggerMessage(304, LogLevel.Information, "Reconnected to {Node} of {Url}")]
+    private static partial void LogReconnected(ILogger logger, string node, string url);
 
     [LoggerMessage(305, LogLevel.Warning, "Closing the connection to {Url} failed")]
     private static partial void LogCloseFailed(ILogger logger, Exception error, string url);

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using global::RabbitMQ.Client;
@@ -14,7 +13,8 @@ namespace VersionedNotifications.RabbitMQ;
 /// </summary>
 internal static class RabbitMQConnections
 {
-    public static Task<IConnection> ConnectAsync(RabbitMQConnectionOptions options, string defaultName, CancellationToken cancellationToken)
+    /// <summary>Connects to <paramref name="host"/>, one host of the options' transport URL, with the URL's credentials and virtual host.</summary>
+    public static Task<IConnection> ConnectAsync(RabbitMQConnectionOptions options, TransportHost host, string defaultName, CancellationToken cancellationToken)
     {
         var url = TransportUrl.Parse(options.TransportUrl);
         var factory = new ConnectionFactory
@@ -27,10 +27,9 @@ internal static class RabbitMQConnections
             RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
             ClientProvidedName = options.ConnectionName ?? defaultName,
         };
-        var endpoints = url.Hosts
-            .Select(h => new AmqpTcpEndpoint(h.HostName, h.Port, new SslOption(h.HostName, enabled: options.UseTls)))
-            .ToList();
-        return factory.CreateConnectionAsync(endpoints, cancellationToken);
+        // One endpoint: which host comes next is the supervisor's failover strategy, not the client's list order.
+        var endpoint = new AmqpTcpEndpoint(host.HostName, host.Port, new SslOption(host.HostName, enabled: options.UseTls));
+        return factory.CreateConnectionAsync([endpoint], cancellationToken);
     }
 
     /// <summary>Closes the channels, then the connection (waiting at most 5 s for the broker); what is null was never opened.</summary>

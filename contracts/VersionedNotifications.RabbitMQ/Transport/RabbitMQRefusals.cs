@@ -31,8 +31,9 @@ internal static class RabbitMQRefusals
                 switch (reason.ReplyCode)
                 {
                     case 406:
-                        return $"{where} ({said}): it exists with other settings. Set DurableQueues (oslo's [oslo_messaging_rabbit] amqp_durable_queues, now {Flag(options.DurableQueues)}) "
-                            + $"and AutoDelete (amqp_auto_delete, now {Flag(options.AutoDelete)}) as the services on this broker set them, or delete the exchange and queues they declared.";
+                        return $"{where} ({said}): it exists with other settings. Set DurableQueues (oslo's [oslo_messaging_rabbit] amqp_durable_queues, now {Flag(options.DurableQueues)}), "
+                            + $"AutoDelete (amqp_auto_delete, now {Flag(options.AutoDelete)}), QuorumQueue (rabbit_quorum_queue, now {Flag(options.QuorumQueue)}) and its limits "
+                            + "as the services on this broker set them, or delete the exchange and queues they declared.";
                     case 403:
                         return $"{where} ({said}). Give user '{url.UserName}' configure, write and read permissions on virtual host '{url.EffectiveVirtualHost}', or change ControlExchange (oslo's control_exchange) to a name it may use.";
                     case 530:

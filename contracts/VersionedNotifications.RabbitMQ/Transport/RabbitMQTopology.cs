@@ -8,18 +8,19 @@ namespace VersionedNotifications.RabbitMQ;
 /// <summary>
 /// oslo.messaging's notification topology, declared the same way by the driver and the listener: the control
 /// exchange (a topic exchange), and queues bound to it by <c>&lt;topic&gt;.&lt;priority&gt;</c>, all with the
-/// durability and auto-delete of <c>amqp_durable_queues</c> and <c>amqp_auto_delete</c>.
+/// durability and auto-delete of <c>amqp_durable_queues</c> (or <c>rabbit_quorum_queue</c>) and <c>amqp_auto_delete</c>,
+/// the queues with oslo's arguments (<see cref="RabbitMQQueueArguments"/>).
 /// </summary>
 internal static class RabbitMQTopology
 {
     /// <summary>Declares the control exchange.</summary>
     public static Task DeclareExchangeAsync(IChannel channel, RabbitMQConnectionOptions options, CancellationToken cancellationToken) =>
-        channel.ExchangeDeclareAsync(options.ControlExchange, ExchangeType.Topic, options.DurableQueues, options.AutoDelete, null, false, false, cancellationToken);
+        channel.ExchangeDeclareAsync(options.ControlExchange, ExchangeType.Topic, options.EffectiveDurable, options.AutoDelete, null, false, false, cancellationToken);
 
     /// <summary>Declares <paramref name="queue"/> as oslo declares its queues and binds it to every key of <paramref name="routingKeys"/>.</summary>
     public static async Task DeclareQueueAsync(IChannel channel, RabbitMQConnectionOptions options, string queue, IEnumerable<string> routingKeys, CancellationToken cancellationToken)
     {
-        await channel.QueueDeclareAsync(queue, options.DurableQueues, false, options.AutoDelete, null, false, false, cancellationToken).ConfigureAwait(false);
+        await channel.QueueDeclareAsync(queue, options.EffectiveDurable, false, options.AutoDelete, RabbitMQQueueArguments.For(options), false, false, cancellationToken).ConfigureAwait(false);
         await BindAsync(channel, options, queue, routingKeys, cancellationToken).ConfigureAwait(false);
     }
 

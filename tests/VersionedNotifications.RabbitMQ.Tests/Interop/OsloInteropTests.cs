@@ -166,7 +166,7 @@ public sealed class OsloInteropTests(Broker broker)
     }
 
     /// <summary>A fixture as oslo_notify.py's input: what ironic or glance passed to the notifier.</summary>
-    private static string OsloRequest(string service, string file)
+    internal static string OsloRequest(string service, string file)
     {
         var fixture = JsonNode.Parse(Repository.ReadFixture(service, file))!;
         return new JsonObject
