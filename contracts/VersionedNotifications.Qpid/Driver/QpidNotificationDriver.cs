@@ -162,6 +162,21 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         }
     }
 
+    void IAmqpConnectionHandler.OnRefused(string refusal)
+    {
+        // Nothing waiting here can be sent any more: the buffer logs the refusal once and gives everything up.
+        _buffer.Refuse(refusal, null);
+        foreach (var queue in _waiting.Values)
+        {
+            while (queue.TryDequeue(out var message))
+            {
+                _buffer.GiveUp(message);
+            }
+        }
+
+        Pump();
+    }
+
     private ValueTask<Task<string?>[]> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -183,6 +198,12 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         Volatile.Write(ref _pumpScheduled, 0);
         while (_buffer.TryTake(out var ready))
         {
+            if (_buffer.Refusal is not null)
+            {
+                _buffer.GiveUp(ready);
+                continue;
+            }
+
             if (!_waiting.TryGetValue(ready.TopicAndPriority, out var queue))
             {
                 _waiting[ready.TopicAndPriority] = queue = new Queue<PendingDelivery>();

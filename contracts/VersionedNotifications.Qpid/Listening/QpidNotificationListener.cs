@@ -168,6 +168,15 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {_url}: {reason}"));
     }
 
+    void IAmqpConnectionHandler.OnRefused(string refusal)
+    {
+        // Before the start completes, StartAsync throws it (the host stops trying); once listening, nothing more will come.
+        if (!_ready.TrySetException(new BrokerRefusedException($"Cannot listen on {_url}: {refusal}")))
+        {
+            LogRefused(_logger, _url, refusal);
+        }
+    }
+
     private void OnAttached(long generation)
     {
         if (generation == _generation && --_unattached == 0)
@@ -231,6 +240,9 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
 
     /// <summary>A message taken off a receiver link, until it is settled on the connection that delivered it.</summary>
     private sealed record InboundMessage(Message Delivery, NotificationReceiver Receiver, long Generation, string Address, byte[] Body);
+
+    [LoggerMessage(5, LogLevel.Error, "Stopped listening on {Url} for good: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, string url, string refusal);
 
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, addresses {Addresses}")]
     private static partial void LogStarted(ILogger logger, string url, string addresses);

@@ -56,38 +56,10 @@ public sealed class QpidNotificationListenerOptions : QpidConnectionOptions
     public override IReadOnlyList<string> Validate()
     {
         var errors = new List<string>(base.Validate());
-        if (Topics is null || Topics.Count == 0)
-        {
-            errors.Add("Topics: at least one topic is needed");
-        }
-        else
-        {
-            for (var i = 0; i < Topics.Count; i++)
-            {
-                if (NotifierOptions.TopicError(Topics[i]) is { } error)
-                {
-                    errors.Add($"Topics[{i}]: {error}");
-                }
-            }
-        }
-
-        if (Priorities is null || Priorities.Count == 0)
-        {
-            errors.Add("Priorities: at least one priority is needed");
-        }
-        else if (Priorities.FirstOrDefault(p => !Enum.IsDefined(p)) is var bad && !Enum.IsDefined(bad))
-        {
-            errors.Add($"Priorities: {(int)bad} is not a priority");
-        }
-
+        ListenerOptionsErrors.AddTopicsAndPriorities(errors, Topics, Priorities);
         if (Credit < 1)
         {
             errors.Add($"Credit: must be at least 1 (got {Credit})");
-        }
-
-        if (MaxConcurrency < 1)
-        {
-            errors.Add($"MaxConcurrency: must be at least 1 (got {MaxConcurrency})");
         }
 
         if (!Enum.IsDefined(OnFailure))
@@ -95,18 +67,7 @@ public sealed class QpidNotificationListenerOptions : QpidConnectionOptions
             errors.Add($"OnFailure: {(int)OnFailure} is not an action; use Release or Reject");
         }
 
-        if (!Enum.IsDefined(OnUnreadable))
-        {
-            errors.Add($"OnUnreadable: {(int)OnUnreadable} is not an action; use Acknowledge or DeadLetter");
-        }
-
-        if (RequeueDelay < TimeSpan.Zero)
-        {
-            errors.Add($"RequeueDelay: cannot be negative (got {RequeueDelay})");
-        }
-
-        NotificationFilter.AddPatternErrors(errors, nameof(EventTypes), EventTypes);
-        NotificationFilter.AddPatternErrors(errors, nameof(Publishers), Publishers);
+        ListenerOptionsErrors.AddHandling(errors, MaxConcurrency, OnUnreadable, RequeueDelay, EventTypes, Publishers);
         return errors;
     }
 }

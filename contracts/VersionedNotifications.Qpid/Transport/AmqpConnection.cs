@@ -17,6 +17,9 @@ internal interface IAmqpConnectionHandler
 
     /// <summary>The connection is gone (it will be made again unless stopping): its links are of no use from now on.</summary>
     void OnClosed(string reason);
+
+    /// <summary>The peer refused for good (<see cref="QpidRefusals"/>): <see cref="OnClosed"/> follows, and the connection is not made again.</summary>
+    void OnRefused(string refusal);
 }
 
 /// <summary>
@@ -90,6 +93,10 @@ internal sealed partial class AmqpConnection
             catch (Exception error) when (!_stop.IsCancellationRequested)
             {
                 run.CloseFor(error is AmqpException amqp ? Describe(amqp.Error) : error.Message);
+                if (error is AmqpException { Error: var refused } && QpidRefusals.Explain(refused, _options, Url, "open a connection") is { } refusedForGood)
+                {
+                    run.RefuseFor(refusedForGood);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -97,7 +104,16 @@ internal sealed partial class AmqpConnection
             }
 
             var reason = run.Reason ?? (run.Opened ? "the connection closed" : "the connection could not be made");
+            if (run.Refusal is { } refusal)
+            {
+                LogRefused(_logger, _role, Url, refusal);
+                _work.Post(() => _handler.OnRefused(refusal));
+                _work.Post(() => _handler.OnClosed(reason));
+                return;
+            }
+
             _work.Post(() => _handler.OnClosed(reason));
+
             if (_stop.IsCancellationRequested)
             {
                 return;
@@ -167,7 +183,15 @@ internal sealed partial class AmqpConnection
 
         var mode = NotificationAddresses.Resolve(_options.Addressing, run.Product);
         LogConnected(_logger, _role, Url, run.Product ?? "an unnamed peer", mode);
-        var links = new AmqpLinks(session, _work, reason => CloseFor(connection, run, reason));
+        var links = new AmqpLinks(session, _work, (link, error) =>
+        {
+            if (QpidRefusals.Explain(error, _options, Url, $"attach link '{link}'") is { } refusal)
+            {
+                run.RefuseFor(refusal);
+            }
+
+            CloseFor(connection, run, $"the peer detached link '{link}': {Describe(error)}");
+        });
         var addresses = new NotificationAddresses(_options, mode, _url.VirtualHost);
         _work.Post(() => _handler.OnOpened(links, addresses));
 
@@ -220,12 +244,18 @@ internal sealed partial class AmqpConnection
     private sealed class ConnectionRun : IHandler
     {
         private string? _reason;
+        private string? _refusal;
 
         public string? Product { get; private set; }
 
         public bool Opened { get; set; }
 
         public string? Reason => Volatile.Read(ref _reason);
+
+        /// <summary>Why the peer refused for good, naming the setting to change; <see langword="null"/> while it has not.</summary>
+        public string? Refusal => Volatile.Read(ref _refusal);
+
+        public void RefuseFor(string refusal) => Interlocked.CompareExchange(ref _refusal, refusal, null);
 
         public void CloseFor(string? reason)
         {
@@ -254,6 +284,9 @@ internal sealed partial class AmqpConnection
 
     [LoggerMessage(103, LogLevel.Warning, "The {Role} cannot reach {Url} ({Reason}); trying again in {Delay}")]
     private static partial void LogUnreachable(ILogger logger, string role, string url, string reason, TimeSpan delay);
+
+    [LoggerMessage(106, LogLevel.Debug, "The {Role} stops connecting to {Url}: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, string role, string url, string refusal);
 
     [LoggerMessage(105, LogLevel.Debug, "The {Role} did not close its connection to {Url} in order ({Reason}); the socket is dropped")]
     private static partial void LogCloseFailed(ILogger logger, string role, string url, string reason);

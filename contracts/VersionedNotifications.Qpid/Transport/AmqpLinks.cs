@@ -7,8 +7,8 @@ namespace VersionedNotifications.Qpid;
 /// <summary>
 /// The session of one open <see cref="AmqpConnection"/>, where the driver attaches senders and the listener
 /// receivers. oslo names a link's source and target by the address; durability <c>configuration</c> asks
-/// RabbitMQ for a durable queue. The peer detaching a link closes the connection (it is made again), as a
-/// refused attach cannot heal on its own link.
+/// RabbitMQ for a durable queue. The peer detaching a link closes the connection (it is made again, unless
+/// the peer's error is a refusal that cannot heal), as a refused attach cannot heal on its own link.
 /// </summary>
 internal sealed class AmqpLinks
 {
@@ -16,13 +16,16 @@ internal sealed class AmqpLinks
 
     private readonly Session _session;
     private readonly SerialWork _work;
-    private readonly Action<string> _closeConnection;
+    private readonly Action<string, Error?> _detached;
 
-    public AmqpLinks(Session session, SerialWork work, Action<string> closeConnection)
+    /// <param name="session">The session links are attached on.</param>
+    /// <param name="work">The connection's serial work, where attach callbacks run.</param>
+    /// <param name="detached">Told the link's name and the peer's error when the peer detaches a link.</param>
+    public AmqpLinks(Session session, SerialWork work, Action<string, Error?> detached)
     {
         _session = session;
         _work = work;
-        _closeConnection = closeConnection;
+        _detached = detached;
     }
 
     /// <summary>
@@ -79,7 +82,7 @@ internal sealed class AmqpLinks
         // A link closed along with its session or connection is not the peer's doing.
         if (!_session.IsClosed)
         {
-            _closeConnection($"the peer detached link '{link.Name}': {AmqpConnection.Describe(error)}");
+            _detached(link.Name, error);
         }
     });
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -82,7 +81,7 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
     public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -94,15 +93,8 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
     /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
     public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
-        foreach (var outcome in await SendTrackedAsync(notification, cancellationToken).ConfigureAwait(false))
-        {
-            if (await outcome.WaitAsync(cancellationToken).ConfigureAwait(false) is { } reason)
-            {
-                return reason;
-            }
-        }
-
-        return null;
+        var outcomes = await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
+        return await TopicCopies.FirstFailureAsync(outcomes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Completes when every message handed to the driver so far is confirmed by the broker or given up.</summary>
@@ -140,22 +132,15 @@ public sealed partial class RabbitMQNotificationDriver : INotificationDriver, IA
         }
     }
 
-    private async ValueTask<List<Task<string?>>> SendTrackedAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    private ValueTask<Task<string?>[]> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var suffix = PriorityNames.ToRoutingSuffix(notification.Priority);
-        var outcomes = new List<Task<string?>>(notification.Topics.Count);
-        foreach (var topic in notification.Topics)
-        {
-            var body = _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.ToMessagingV1();
-            var message = new PendingDelivery(topic + "." + suffix, body, notification.EventType, notification.MessageId);
-            await _buffer.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(message.Outcome);
-        }
-
-        return outcomes;
+        return TopicCopies.EnqueueAsync(_buffer, notification, Encode, cancellationToken);
     }
+
+    private byte[] Encode(OutgoingNotification notification) =>
+        _options.Format == MessageFormat.MessagingV2 ? notification.ToMessagingV2() : notification.ToMessagingV1();
 
     private async Task PublishLoopAsync()
     {

@@ -84,30 +84,7 @@ public sealed class RabbitMQNotificationListenerOptions : RabbitMQConnectionOpti
     public override IReadOnlyList<string> Validate()
     {
         var errors = new List<string>(base.Validate());
-        if (Topics is null || Topics.Count == 0)
-        {
-            errors.Add("Topics: at least one topic is needed");
-        }
-        else
-        {
-            for (var i = 0; i < Topics.Count; i++)
-            {
-                if (NotifierOptions.TopicError(Topics[i]) is { } error)
-                {
-                    errors.Add($"Topics[{i}]: {error}");
-                }
-            }
-        }
-
-        if (Priorities is null || Priorities.Count == 0)
-        {
-            errors.Add("Priorities: at least one priority is needed");
-        }
-        else if (Priorities.FirstOrDefault(p => !Enum.IsDefined(p)) is var bad && !Enum.IsDefined(bad))
-        {
-            errors.Add($"Priorities: {(int)bad} is not a priority");
-        }
-
+        ListenerOptionsErrors.AddTopicsAndPriorities(errors, Topics, Priorities);
         if (Pool is not null && (string.IsNullOrWhiteSpace(Pool) || Pool.StartsWith("amq.", StringComparison.Ordinal)))
         {
             errors.Add($"Pool: '{Pool}' cannot name a queue (empty, or the reserved prefix 'amq.')");
@@ -123,19 +100,9 @@ public sealed class RabbitMQNotificationListenerOptions : RabbitMQConnectionOpti
             errors.Add("Prefetch: must be at least 1 (0 would let the broker send everything at once)");
         }
 
-        if (MaxConcurrency < 1)
-        {
-            errors.Add($"MaxConcurrency: must be at least 1 (got {MaxConcurrency})");
-        }
-
         if (!Enum.IsDefined(OnFailure))
         {
             errors.Add($"OnFailure: {(int)OnFailure} is not an action; use DeadLetterQueue, Requeue or Reject");
-        }
-
-        if (!Enum.IsDefined(OnUnreadable))
-        {
-            errors.Add($"OnUnreadable: {(int)OnUnreadable} is not an action; use Acknowledge or DeadLetter");
         }
 
         if (DeadLetterQueue is not null && (string.IsNullOrWhiteSpace(DeadLetterQueue) || DeadLetterQueue.StartsWith("amq.", StringComparison.Ordinal)))
@@ -143,13 +110,7 @@ public sealed class RabbitMQNotificationListenerOptions : RabbitMQConnectionOpti
             errors.Add($"DeadLetterQueue: '{DeadLetterQueue}' cannot name a queue");
         }
 
-        if (RequeueDelay < TimeSpan.Zero)
-        {
-            errors.Add($"RequeueDelay: cannot be negative (got {RequeueDelay})");
-        }
-
-        NotificationFilter.AddPatternErrors(errors, nameof(EventTypes), EventTypes);
-        NotificationFilter.AddPatternErrors(errors, nameof(Publishers), Publishers);
+        ListenerOptionsErrors.AddHandling(errors, MaxConcurrency, OnUnreadable, RequeueDelay, EventTypes, Publishers);
         return errors;
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using VersionedNotifications.Drivers;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 
 namespace VersionedNotifications.Qpid.Tests.Driver;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 
 namespace VersionedNotifications.Qpid.Tests.Driver;

@@ -1,5 +1,4 @@
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using Xunit.Abstractions;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 

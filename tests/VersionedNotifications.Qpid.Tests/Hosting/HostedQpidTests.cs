@@ -7,7 +7,6 @@ using VersionedNotifications.Extensions.Hosting;
 using VersionedNotifications.OpenStack;
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 
 namespace VersionedNotifications.Qpid.Tests.Hosting;

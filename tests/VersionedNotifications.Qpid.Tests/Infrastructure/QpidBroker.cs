@@ -1,4 +1,3 @@
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 
 namespace VersionedNotifications.Qpid.Tests.Infrastructure;
 
@@ -60,15 +59,20 @@ public sealed class QpidBroker : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the broker and starts it again on the same port and state: every connection is cut.</summary>
-    public Task RestartAsync()
+    /// <summary>Stops the broker (its state stays), as an outage does.</summary>
+    public Task StopServerAsync() => RunOnOwnStateAsync("down");
+
+    /// <summary>Starts the broker again on the same port and state after <see cref="StopServerAsync"/>, and waits until it answers.</summary>
+    public Task StartServerAsync() => RunOnOwnStateAsync("up");
+
+    private Task<string> RunOnOwnStateAsync(string command)
     {
         if (Directory is null)
         {
-            throw new InvalidOperationException("VN_QPID_BROKER_URL is set without VN_QPID_BROKER_DIR, so the broker cannot be restarted: run ./test.sh, which sets both.");
+            throw new InvalidOperationException("VN_QPID_BROKER_URL is set without VN_QPID_BROKER_DIR, so the broker cannot be stopped and started: run ./test.sh, which sets both.");
         }
 
-        return RunScriptAsync("restart");
+        return RunScriptAsync(command);
     }
 
     private Task<string> RunScriptAsync(string command) => BrokerScript.RunAsync(command, Directory!);

@@ -1,6 +1,5 @@
 using VersionedNotifications.OpenStack;
 using VersionedNotifications.OpenStack.Glance;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 
 namespace VersionedNotifications.Qpid.Tests.Infrastructure;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 
 namespace VersionedNotifications.Qpid.Tests.Interop;

@@ -1,6 +1,5 @@
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 
 namespace VersionedNotifications.Qpid.Tests.Listening;
@@ -9,50 +8,6 @@ namespace VersionedNotifications.Qpid.Tests.Listening;
 [Collection(QpidBrokerCollection.Name)]
 public sealed class ListenerSettlementTests(QpidBroker broker)
 {
-    [Fact]
-    public async Task A_failing_handler_releases_the_message_and_the_peer_delivers_it_again()
-    {
-        var exchange = Names.Unique("glance");
-        var attempts = 0;
-        var dispatcher = new NotificationDispatcher(QpidEmitters.Reader).On(GlanceEvents.Image.Update, (_, _) =>
-            Interlocked.Increment(ref attempts) < 3 ? throw new InvalidOperationException("not yet") : ValueTask.CompletedTask);
-        await using var listener = new QpidNotificationListener(QpidEmitters.ListenerOptions(broker, exchange, "notifications"), QpidEmitters.Reader, dispatcher);
-        await listener.StartAsync();
-        await SendOneAsync(exchange);
-
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
-        Assert.Equal(3, attempts);
-        Assert.Equal(2, listener.Statistics.Requeued);
-        Assert.Equal(3, listener.Statistics.Received);
-    }
-
-    [Fact]
-    public async Task A_failing_handler_with_Reject_settles_it_rejected_and_it_does_not_come_again()
-    {
-        var exchange = Names.Unique("glance");
-        var attempts = 0;
-        var dispatcher = new NotificationDispatcher(QpidEmitters.Reader).On(GlanceEvents.Image.Update, (_, _) =>
-        {
-            Interlocked.Increment(ref attempts);
-            throw new InvalidOperationException("poison");
-        });
-        var options = QpidEmitters.ListenerOptions(broker, exchange, "notifications");
-        options.OnFailure = QpidListenerFailureAction.Reject;
-        await using var listener = new QpidNotificationListener(options, QpidEmitters.Reader, dispatcher);
-        await listener.StartAsync();
-        await SendOneAsync(exchange);
-
-        await Eventually.TrueAsync(() => listener.Statistics.Rejected == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
-        await Task.Delay(500);
-        Assert.Equal(1, attempts);
-        Assert.Equal(1, listener.Statistics.Received);
-
-        // Nothing is left for a Python receiver either: the rejected message is gone from its queue.
-        await using var peer = PeerProcess.Python("proton_receive.py", "--url", broker.AmqpUrl, "--exchange", exchange, "--count", "1", "--timeout", "2");
-        Assert.NotEqual(0, await peer.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.DoesNotContain(peer.Lines, line => line.StartsWith('{'));
-    }
-
     [Fact]
     public async Task Event_types_outside_the_filter_are_accepted_without_reaching_the_handler()
     {

@@ -3,7 +3,6 @@ using Amqp.Framing;
 using Microsoft.Extensions.Logging;
 using VersionedNotifications.OpenStack.Glance;
 using VersionedNotifications.Qpid.Tests.Infrastructure;
-using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using GlanceEvents = VersionedNotifications.OpenStack.Glance.EventTypes;
 
 namespace VersionedNotifications.Qpid.Tests.Listening;
@@ -16,34 +15,6 @@ namespace VersionedNotifications.Qpid.Tests.Listening;
 [Collection(QpidBrokerCollection.Name)]
 public sealed class UnreadableMessageTests(QpidBroker broker)
 {
-    [Fact]
-    public async Task A_message_that_is_not_JSON_is_logged_counted_as_NotJson_and_accepted_and_the_good_one_after_it_is_handled()
-    {
-        var exchange = Names.Unique("glance");
-        var logs = new RecordingLoggerProvider();
-        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
-        await using var listener = new QpidNotificationListener(QpidEmitters.ListenerOptions(broker, exchange, "notifications"), QpidEmitters.Reader, Dispatcher(), logging.CreateLogger<QpidNotificationListener>());
-        await listener.StartAsync();
-
-        await SendRawAsync($"unicast.{exchange}.notifications.info", "not json {");
-        await SendGoodAsync(exchange);
-
-        // Each is counted when it is settled, and the two may be settled in either order.
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1 && listener.Statistics.Discarded == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
-        Assert.Equal(1, listener.Statistics.UnreadableBy(UnreadableReason.NotJson));
-        Assert.Equal(0, listener.Statistics.Skipped);
-        Assert.Equal(2, listener.Statistics.Received);
-        var line = Assert.Single(logs.Entries, e => e.Message.StartsWith("Cannot read a message from", StringComparison.Ordinal));
-        Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.Contains($"unicast.{exchange}.notifications.info", line.Message, StringComparison.Ordinal);
-        Assert.Contains("NotJson", line.Message, StringComparison.Ordinal);
-        Assert.Contains("settled as Acknowledge", line.Message, StringComparison.Ordinal);
-
-        // Accepted: the peer does not deliver it again.
-        await Task.Delay(500);
-        Assert.Equal(2, listener.Statistics.Received);
-    }
-
     [Fact]
     public async Task With_OnUnreadable_DeadLetter_a_message_that_is_not_JSON_is_rejected_and_does_not_come_again()
     {

@@ -49,7 +49,7 @@ public sealed class OsloAmqpBodyTests
     [Fact]
     public void The_context_goes_into_a_bare_v1_envelope_and_the_reader_exposes_it()
     {
-        var envelope = JsonNode.Parse(VersionedNotifications.RabbitMQ.Tests.Infrastructure.Repository.ReadFixture("glance", "image.update.json"))!;
+        var envelope = JsonNode.Parse(Repository.ReadFixture("glance", "image.update.json"))!;
         var body = $"{{\"request\":{envelope.ToJsonString()},\"context\":{{\"request_id\":\"req-1\"}}}}";
 
         var read = Assert.IsType<DecodedNotification>(Infrastructure.QpidEmitters.Reader.Read(OsloAmqpBody.Unwrap(Encoding.UTF8.GetBytes(body))));

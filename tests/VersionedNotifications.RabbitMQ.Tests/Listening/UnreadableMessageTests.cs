@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 using IronicEvents = VersionedNotifications.OpenStack.Ironic.EventTypes;
@@ -18,64 +17,10 @@ public sealed class UnreadableMessageTests(Broker broker)
     private readonly string _exchange = Names.Unique("vn-ex");
     private readonly string _topic = Names.Unique("topic");
 
-    private static IReadOnlyList<(UnreadableReason Reason, byte[] Body)> Poison()
-    {
-        var wrongTypes = Fixture();
-        wrongTypes["message_id"] = "poison-wrong-types";
-        wrongTypes["payload"]!["ironic_object.data"]!["power_state"] = 5;
-        var newerMajor = Fixture();
-        newerMajor["message_id"] = "poison-newer-major";
-        newerMajor["payload"]!["ironic_object.version"] = "2.0";
-        var unknown = Fixture();
-        unknown["message_id"] = "poison-unknown\u001b[2J";
-        unknown["event_type"] = "compute.instance.create.end\u001b[31m";
-        return
-        [
-            (UnreadableReason.NotJson, Encoding.UTF8.GetBytes("not json at all \u001b[31m\u0007")),
-            (UnreadableReason.NotUtf8, [0x7b, 0xff, 0xfe, 0x7d]),
-            (UnreadableReason.NotAnEnvelope, Encoding.UTF8.GetBytes("""{"hello": "world"}""")),
-            (UnreadableReason.WrongValues, Encoding.UTF8.GetBytes(wrongTypes.ToJsonString())),
-            (UnreadableReason.UnknownEventType, Encoding.UTF8.GetBytes(unknown.ToJsonString())),
-            (UnreadableReason.UnsupportedPayload, Encoding.UTF8.GetBytes(newerMajor.ToJsonString())),
-            (UnreadableReason.TooLarge, Encoding.UTF8.GetBytes("{\"x\": \"" + new string('a', 20 * 1024 * 1024) + "\"}")),
-        ];
-    }
-
-    [Fact]
-    public async Task Without_a_fallback_each_is_logged_counted_by_reason_and_acknowledged_and_the_good_ones_are_handled()
-    {
-        var poison = Poison();
-        var (listener, handled, logs) = await StartAsync(_ => { });
-        await using (listener)
-        {
-            await PublishWithGoodAfterEachAsync(poison);
-            await Eventually.TrueAsync(() => listener.Statistics.Received == 2 * poison.Count, TimeSpan.FromMinutes(1), () => listener.Statistics.ToString());
-            await listener.StopAsync();
-        }
-
-        Assert.Equal(poison.Count, handled.Count);
-        Assert.Equal(poison.Count, listener.Statistics.Handled);
-        Assert.Equal(poison.Count, listener.Statistics.Discarded);
-        Assert.Equal(0, listener.Statistics.Skipped);
-        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToArray();
-        Assert.Equal(poison.Count, warnings.Length);
-        foreach (var (reason, _) in poison)
-        {
-            Assert.Equal(1, listener.Statistics.UnreadableBy(reason));
-            Assert.Single(warnings, w => w.Contains($": {reason}, message id", StringComparison.Ordinal));
-        }
-
-        Assert.Contains(warnings, w => w.Contains("message id poison-wrong-types", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.Contains("message id poison-newer-major", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.Contains("message id poison-unknown\\u001b[2J", StringComparison.Ordinal));
-        Assert.All(logs.Entries, e => Assert.DoesNotContain(e.Message, c => char.IsControl(c)));
-        Assert.Equal(0u, await BrokerQueues.CountAsync(broker, _topic + ".info"));
-    }
-
     [Fact]
     public async Task With_dead_lettering_each_is_kept_unchanged_with_its_reason_and_without_a_client_header()
     {
-        var poison = Poison();
+        var poison = PoisonSet.Each();
         var (listener, handled, _) = await StartAsync(o => o.OnUnreadable = UnreadableMessageAction.DeadLetter);
         await using (listener)
         {
@@ -116,8 +61,6 @@ public sealed class UnreadableMessageTests(Broker broker)
         Assert.Equal(0, listener.Statistics.Skipped);
         Assert.Equal(1, listener.Statistics.UnreadableBy(UnreadableReason.NotAnEnvelope));
     }
-
-    private static JsonNode Fixture() => JsonNode.Parse(Repository.ReadFixture("ironic", "baremetal.node.power_set.start.json"))!;
 
     private async Task<(RabbitMQNotificationListener Listener, ConcurrentQueue<string> Handled, RecordingLoggerProvider Logs)> StartAsync(Action<RabbitMQNotificationListenerOptions> configure)
     {

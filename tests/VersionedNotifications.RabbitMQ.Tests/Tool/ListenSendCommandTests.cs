@@ -101,6 +101,21 @@ public sealed class ListenSendCommandTests(Broker broker)
         Assert.Contains("amqp_durable_queues", send.Lines[0]);
     }
 
+    [Fact]
+    public async Task Send_over_amqp_does_not_print_SENT_when_the_broker_refuses_the_credentials_and_ends_at_once()
+    {
+        var refusedUrl = "amqp://guest:wrong@" + broker.Url[(broker.Url.IndexOf('@', StringComparison.Ordinal) + 1)..];
+
+        await using var send = PeerProcess.Vnotify(["send", "--url", refusedUrl, "--exchange", Names.Unique("ironic"), "--topic", Names.Unique("t"), .. Files]);
+
+        // Without the refusal the driver connected again for ever and send never ended.
+        Assert.Equal(1, await send.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(Files.Length, send.Lines.Count);
+        Assert.All(send.Lines, line => Assert.StartsWith("NOT SENT ", line));
+        Assert.Contains("amqp:unauthorized-access", send.Lines[0]);
+        Assert.Contains("TransportUrl", send.Lines[0]);
+    }
+
     [Theory]
     [InlineData("listen")]
     [InlineData("send")]

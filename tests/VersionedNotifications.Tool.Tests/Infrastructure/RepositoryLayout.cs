@@ -3,7 +3,7 @@ namespace VersionedNotifications.Tool.Tests.Infrastructure;
 /// <summary>The repository these tests belong to, and the generated documents in it.</summary>
 internal static class RepositoryLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static string Definitions => Path.Combine(Root, "definitions");
 
@@ -27,17 +27,4 @@ internal static class RepositoryLayout
 
     /// <summary>The packaged consumer's definitions after a minor version that removes a field (PackageTests' failing build).</summary>
     public static string BrokenRuleDefinitions => Path.Combine(Root, "tests", "package-consumers", "BrokenRule");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Contracts.sln not found above " + AppContext.BaseDirectory);
-    }
 }

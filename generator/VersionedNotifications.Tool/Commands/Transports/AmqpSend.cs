@@ -1,3 +1,4 @@
+using VersionedNotifications.Drivers;
 using VersionedNotifications.Qpid;
 using VersionedNotifications.Tool.Commands.Messages;
 
@@ -58,6 +59,11 @@ internal static class AmqpSend
             try
             {
                 refusal = await driver.SendAndConfirmAsync(outgoing!, accepted.Token);
+            }
+            catch (NotificationRefusedException e)
+            {
+                // The peer refused the driver for good at an earlier message: this one is not sent either.
+                refusal = e.Message;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>A logging provider that keeps every entry, for tests that hold log output to account.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
+public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception);
 

@@ -1,7 +1,7 @@
-namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>Waits, within a bound, for something another process or thread makes true.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, TimeSpan within, Func<string> describe)
     {

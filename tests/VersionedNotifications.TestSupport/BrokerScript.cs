@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>tests/interop/rabbitmq.sh on one throw-away broker's state folder (start, restart, down, up, stop).</summary>
-internal static class BrokerScript
+public static class BrokerScript
 {
     /// <summary>Runs <paramref name="command"/> and gives what it printed (the URL, for <c>start</c>); a failure throws with its error output.</summary>
     public static async Task<string> RunAsync(string command, string directory)

@@ -1,7 +1,7 @@
-namespace VersionedNotifications.Build.Tests;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>A fresh folder under the system's temporary folder, removed with everything in it on dispose.</summary>
-internal sealed class TemporaryFolder : IDisposable
+public sealed class TemporaryFolder : IDisposable
 {
     public TemporaryFolder(string purpose)
     {
@@ -11,10 +11,10 @@ internal sealed class TemporaryFolder : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Writes <paramref name="text"/> to a file of that name in the folder and gives its full path.</summary>
     public string Write(string name, string text)
     {
         var path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }

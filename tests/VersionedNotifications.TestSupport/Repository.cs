@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace VersionedNotifications.Generator.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
-/// <summary>Files of the repository these tests belong to.</summary>
-internal static partial class Repository
+/// <summary>Files of the repository the tests run from.</summary>
+public static partial class Repository
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
@@ -11,6 +11,11 @@ internal static partial class Repository
     public static string Root => RootPath.Value;
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>A real OpenStack notification under tests/fixtures/openstack.</summary>
+    public static string Fixture(string service, string file) => PathOf("tests", "fixtures", "openstack", service, file);
+
+    public static byte[] ReadFixture(string service, string file) => File.ReadAllBytes(Fixture(service, file));
 
     /// <summary>The complete example at the end of docs/definitions.md (its last <c>```yaml</c> block).</summary>
     public static string DefinitionsReferenceExample()

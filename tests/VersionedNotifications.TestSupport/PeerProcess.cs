@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 
-namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>
 /// A real peer process (oslo.messaging under /usr/bin/python3, or the built vnotify) whose output lines
 /// are collected as they come. Disposing kills it if it still runs.
 /// </summary>
-internal sealed class PeerProcess : IAsyncDisposable
+public sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();

@@ -1,7 +1,7 @@
-namespace VersionedNotifications.RabbitMQ.Tests.Infrastructure;
+namespace VersionedNotifications.TestSupport;
 
 /// <summary>Exchange, topic and queue names no other test uses, so tests on one broker never see each other's messages.</summary>
-internal static class Names
+public static class Names
 {
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }
