@@ -118,4 +118,42 @@ public sealed class ReadMemoryTests(ITestOutputHelper output)
         Assert.IsType<DecodedNotification>(result);
         Assert.InRange(allocated, 0, NotificationReaderOptions.Default.MemoryAllowanceBytes / 16);
     }
+
+    [Fact]
+    public void A_v2_body_costs_no_copy_of_its_inner_message_to_read()
+    {
+        var read = Assert.IsType<DecodedNotification>(Reader.Read(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"))).Notification;
+        var v1 = NotificationWriter.Write(read, MessageFormat.MessagingV1);
+        var v2 = NotificationWriter.Write(read, MessageFormat.MessagingV2);
+        for (var i = 0; i < 10; i++)
+        {
+            Reader.Read(v1);
+            Reader.Read(v2);
+        }
+
+        var (fromV1, allocatedV1) = Measure(v1);
+        var (fromV2, allocatedV2) = Measure(v2);
+
+        // The v2 body holds the v1 envelope (with a _unique_id) as an escaped string; unwrapping it into a
+        // pooled buffer leaves only the two outer keys and the version to allocate, not the ~2 KB message.
+        Assert.IsType<DecodedNotification>(fromV1);
+        Assert.IsType<DecodedNotification>(fromV2);
+        Assert.InRange(allocatedV2 - allocatedV1, 0, 512);
+    }
+
+    [Fact]
+    public void A_read_keeps_its_values_when_the_next_read_reuses_the_pooled_inner_message()
+    {
+        var read = Assert.IsType<DecodedNotification>(Reader.Read(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"))).Notification;
+        var first = (Notification<NodeSetPowerStatePayload>)Assert.IsType<DecodedNotification>(Reader.Read(NotificationWriter.Write(read))).Notification;
+        var expected = Encoding.UTF8.GetString(NotificationWriter.Write(first));
+
+        var other = Notification.Create(first.Header with { MessageId = new string('m', 36) }, first.Payload with
+        {
+            Extra = new System.Text.Json.Nodes.JsonObject { ["overwritten"] = new string('x', 4000) },
+        });
+        Assert.IsType<DecodedNotification>(Reader.Read(NotificationWriter.Write(other)));
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(NotificationWriter.Write(first)));
+    }
 }
