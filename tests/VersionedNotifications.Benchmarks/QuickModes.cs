@@ -43,12 +43,14 @@ internal static class QuickModes
             payloadWriter.Flush();
         });
         var deserialize = Rate(seconds, () => sample.Reader.Read(sample.Body));
+        var withoutDicts = NotificationWriter.Write(ScaledSample.Make(0));
+        var deserializeWithoutDicts = Rate(seconds, () => sample.Reader.Read(withoutDicts));
         var inner = new byte[sample.Body.Length];
         var tokenizeFloor = Rate(seconds, () => TokenizeV2(sample.Body, inner));
         var reflectionDeserialize = Rate(seconds, () => SampleMessage.ReadReflection(sample.Body));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"bytes": {{sample.Body.Length}}, "serialize_ops_s": {{serialize.Rate:0}}, "deserialize_ops_s": {{deserialize.Rate:0}}, "handwritten_serialize_ops_s": {{handwrittenRate.Rate:0}}, "reflection_serialize_ops_s": {{reflection.Rate:0}}, "reflection_deserialize_ops_s": {{reflectionDeserialize.Rate:0}}, "serialize_bytes_allocated_per_op": {{serialize.AllocatedPerOp:0}}, "deserialize_bytes_allocated_per_op": {{deserialize.AllocatedPerOp:0}}, "payload_compact_serialize_ops_s": {{payloadOnly.Rate:0}}, "tokenize_floor_ops_s": {{tokenizeFloor.Rate:0}}}"""));
+            $$"""{"bytes": {{sample.Body.Length}}, "serialize_ops_s": {{serialize.Rate:0}}, "deserialize_ops_s": {{deserialize.Rate:0}}, "handwritten_serialize_ops_s": {{handwrittenRate.Rate:0}}, "reflection_serialize_ops_s": {{reflection.Rate:0}}, "reflection_deserialize_ops_s": {{reflectionDeserialize.Rate:0}}, "serialize_bytes_allocated_per_op": {{serialize.AllocatedPerOp:0}}, "deserialize_bytes_allocated_per_op": {{deserialize.AllocatedPerOp:0}}, "payload_compact_serialize_ops_s": {{payloadOnly.Rate:0}}, "payload_compact_serialize_bytes_allocated_per_op": {{payloadOnly.AllocatedPerOp:0}}, "tokenize_floor_ops_s": {{tokenizeFloor.Rate:0}}, "deserialize_empty_flexible_dicts_ops_s": {{deserializeWithoutDicts.Rate:0}}, "deserialize_empty_flexible_dicts_bytes_allocated_per_op": {{deserializeWithoutDicts.AllocatedPerOp:0}}}"""));
         return 0;
     }
 
