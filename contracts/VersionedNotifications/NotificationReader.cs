@@ -277,11 +277,12 @@ public sealed class NotificationReader
                         WireValue.Expect(ref reader, JsonTokenType.String, "the envelope as a JSON string");
                         if (rented is not null)
                         {
+                            // A second oslo.message replaces the first; its array goes back now, and only once.
                             ArrayPool<byte>.Shared.Return(rented);
+                            rented = null;
                         }
 
-                        inner = WireValue.ReadUtf8String(ref reader, out var buffer);
-                        rented = buffer;
+                        inner = WireValue.ReadUtf8String(ref reader, out rented);
                         break;
                     case "oslo.version":
                         version = WireValue.ReadString(ref reader);

@@ -156,4 +156,22 @@ public sealed class ReadMemoryTests(ITestOutputHelper output)
 
         Assert.Equal(expected, Encoding.UTF8.GetString(NotificationWriter.Write(first)));
     }
+
+    [Fact]
+    public void A_v2_body_with_a_second_unreadable_inner_message_gives_each_pooled_array_back_once()
+    {
+        var inner = Encoding.UTF8.GetString(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"));
+        var escaped = System.Text.Json.JsonSerializer.Serialize(inner);
+        var body = Encoding.UTF8.GetBytes($$"""{"oslo.version": "2.0", "oslo.message": {{escaped}}, "oslo.message": "\ud800 {{new string('x', inner.Length)}}"}""");
+
+        var result = Reader.Read(body);
+
+        // An array given back twice would be handed out twice: two rents of its size would share it.
+        Assert.IsType<MalformedNotification>(result);
+        var first = System.Buffers.ArrayPool<byte>.Shared.Rent(inner.Length);
+        var second = System.Buffers.ArrayPool<byte>.Shared.Rent(inner.Length);
+        Assert.NotSame(first, second);
+        System.Buffers.ArrayPool<byte>.Shared.Return(first);
+        System.Buffers.ArrayPool<byte>.Shared.Return(second);
+    }
 }
