@@ -162,14 +162,15 @@ public sealed class ReadMemoryTests(ITestOutputHelper output)
     {
         var inner = Encoding.UTF8.GetString(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"));
         var escaped = System.Text.Json.JsonSerializer.Serialize(inner);
-        var body = Encoding.UTF8.GetBytes($$"""{"oslo.version": "2.0", "oslo.message": {{escaped}}, "oslo.message": "\ud800 {{new string('x', inner.Length)}}"}""");
+        var body = Encoding.UTF8.GetBytes($$"""{"oslo.version": "2.0", "oslo.message": {{escaped}}, "oslo.message": "\ud800 {{new string('x', 4 * inner.Length)}}"}""");
 
         var result = Reader.Read(body);
 
-        // An array given back twice would be handed out twice: two rents of its size would share it.
+        // An array given back twice would be handed out twice: two rents of the first inner message's size (the
+        // second is larger, so its array comes from another bucket of the pool) would share it.
         Assert.IsType<MalformedNotification>(result);
-        var first = System.Buffers.ArrayPool<byte>.Shared.Rent(inner.Length);
-        var second = System.Buffers.ArrayPool<byte>.Shared.Rent(inner.Length);
+        var first = System.Buffers.ArrayPool<byte>.Shared.Rent(escaped.Length);
+        var second = System.Buffers.ArrayPool<byte>.Shared.Rent(escaped.Length);
         Assert.NotSame(first, second);
         System.Buffers.ArrayPool<byte>.Shared.Return(first);
         System.Buffers.ArrayPool<byte>.Shared.Return(second);
