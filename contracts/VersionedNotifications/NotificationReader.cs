@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -76,6 +77,7 @@ public sealed class NotificationReader
         MessageFormat format = MessageFormat.MessagingV1;
         var pathPrefix = string.Empty;
         EnvelopeReader? envelopeReader = null;
+        byte[]? unwrapped = null;
         using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, message.Length));
         try
         {
@@ -88,7 +90,7 @@ public sealed class NotificationReader
             if (IsMessagingV2(envelopeBytes.Span))
             {
                 format = MessageFormat.MessagingV2;
-                envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span));
+                envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span, out unwrapped));
                 pathPrefix = OsloMessagePath;
             }
 
@@ -100,6 +102,14 @@ public sealed class NotificationReader
         {
             var wireError = WireFormatException.From(error);
             return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader?.MessageId);
+        }
+        finally
+        {
+            // Nothing a result holds points into the inner message: every value read from it is a copy.
+            if (unwrapped is not null)
+            {
+                ArrayPool<byte>.Shared.Return(unwrapped);
+            }
         }
     }
 
@@ -247,8 +257,10 @@ public sealed class NotificationReader
         return false;
     }
 
-    private ReadOnlyMemory<byte> UnwrapMessagingV2(ReadOnlySpan<byte> message)
+    // The inner message's bytes are in rented, an array of the shared pool the caller returns.
+    private ReadOnlyMemory<byte> UnwrapMessagingV2(ReadOnlySpan<byte> message, out byte[]? rented)
     {
+        rented = null;
         var reader = new Utf8JsonReader(message, _readerOptions);
         reader.Read();
         ReadOnlyMemory<byte>? inner = null;
@@ -263,7 +275,14 @@ public sealed class NotificationReader
                 {
                     case "oslo.message":
                         WireValue.Expect(ref reader, JsonTokenType.String, "the envelope as a JSON string");
-                        inner = WireValue.ReadUtf8String(ref reader);
+                        if (rented is not null)
+                        {
+                            // A second oslo.message replaces the first; its array goes back now, and only once.
+                            ArrayPool<byte>.Shared.Return(rented);
+                            rented = null;
+                        }
+
+                        inner = WireValue.ReadUtf8String(ref reader, out rented);
                         break;
                     case "oslo.version":
                         version = WireValue.ReadString(ref reader);

@@ -9,7 +9,11 @@ return args switch
     ["generator-scaling", ..] => GeneratorScaling.Run(args.Contains("--steps")),
     ["rabbit", ..] => await RabbitMode.RunAsync(
         Option(args, "--url") ?? "rabbit://guest:guest@127.0.0.1:5672/",
-        int.TryParse(Option(args, "--count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 20_000),
+        Positive(args, "--count") ?? 20_000,
+        Positive(args, "--emitters") ?? 1,
+        Positive(args, "--consumers") ?? 1,
+        Positive(args, "--payload-bytes") ?? 0),
+    ["scale", ..] => ScaleMode.Run(SecondsFrom(args)),
     _ => Run(args),
 };
 
@@ -24,6 +28,9 @@ static string? Option(string[] args, string name)
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
+
+static int? Positive(string[] args, string name) =>
+    int.TryParse(Option(args, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
 
 static double SecondsFrom(string[] args)
 {

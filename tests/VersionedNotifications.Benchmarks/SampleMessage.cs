@@ -19,11 +19,8 @@ public sealed class SampleMessage
 
     public SampleMessage()
     {
-        using var resource = typeof(SampleMessage).Assembly.GetManifestResourceStream("power_set.start.json")!;
-        using var copy = new MemoryStream();
-        resource.CopyTo(copy);
         Reader = new NotificationReader(OpenStackJsonContext.Default);
-        var decoded = (DecodedNotification)Reader.Read(copy.ToArray());
+        var decoded = (DecodedNotification)Reader.Read(FixtureBytes());
         var read = (Notification<NodeSetPowerStatePayload>)decoded.Notification;
         Notification = VersionedNotifications.Notification.Create(read.Header with { UniqueId = "0f7c3e2a9b1d4c5e8f6a7b8c9d0e1f2a" }, read.Payload);
         Body = NotificationWriter.Write(Notification);
@@ -37,6 +34,15 @@ public sealed class SampleMessage
     }
 
     public NotificationReader Reader { get; }
+
+    /// <summary>The fixture made by the real ironic code: a v1 envelope.</summary>
+    public static byte[] FixtureBytes()
+    {
+        using var resource = typeof(SampleMessage).Assembly.GetManifestResourceStream("power_set.start.json")!;
+        using var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     public Notification<NodeSetPowerStatePayload> Notification { get; }
 

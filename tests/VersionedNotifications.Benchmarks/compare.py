@@ -48,6 +48,9 @@ result = {
         'handwritten_vs_generated_serialize': ratio(dotnet['handwritten_serialize_ops_s'], dotnet['serialize_ops_s']),
         'generated_vs_reflection_serialize': ratio(dotnet['serialize_ops_s'], dotnet['reflection_serialize_ops_s']),
         'generated_vs_reflection_deserialize': ratio(dotnet['deserialize_ops_s'], dotnet['reflection_deserialize_ops_s']),
+        'payload_compact_write_vs_python': ratio(dotnet['payload_compact_serialize_ops_s'], python['serialize_ops_s']),
+        'tokenize_floor_vs_python_json_loads': ratio(dotnet['tokenize_floor_ops_s'], python['deserialize_ops_s']),
+        'decode_typed_share_of_tokenize_floor': ratio(dotnet['deserialize_ops_s'], dotnet['tokenize_floor_ops_s']),
     },
 }
 if url:
@@ -55,4 +58,6 @@ if url:
     result['python_rabbit'] = python_rabbit
     result['ratios']['rabbit_publish_vs_oslo'] = ratio(dotnet_rabbit['publish_msgs_s'], python_rabbit['publish_msgs_s'])
     result['ratios']['rabbit_consume_vs_oslo'] = ratio(dotnet_rabbit['consume_msgs_s'], python_rabbit['consume_msgs_s'])
+    result['ratios']['rabbit_publish_share_of_bare_client'] = ratio(dotnet_rabbit['publish_msgs_s'], dotnet_rabbit['raw_client_publish_msgs_s'])
+    result['ratios']['rabbit_consume_share_of_bare_client'] = ratio(dotnet_rabbit['consume_msgs_s'], dotnet_rabbit['raw_client_consume_msgs_s'])
 print(json.dumps(result, indent=2))

@@ -24,15 +24,15 @@ public sealed class OutgoingNotification
     private readonly byte[] _compact;
     private readonly int _headLength;
 
+    // Written on first use: most drivers send a bus body and never ask for it.
+    private byte[]? _envelope;
+
     private OutgoingNotification(NotificationHeader header, byte[] compact, int headLength, IReadOnlyList<string> topics)
     {
         Header = header;
         _compact = compact;
         _headLength = headLength;
         Topics = topics;
-        var envelope = new ArrayBufferWriter<byte>(compact.Length + compact.Length / 8 + 64);
-        WriteEnvelope(envelope, header.UniqueId, asStringContent: false);
-        Envelope = envelope.WrittenMemory;
     }
 
     /// <summary>The envelope fields.</summary>
@@ -57,7 +57,8 @@ public sealed class OutgoingNotification
     /// The envelope as oslo writes it (<see cref="MessageFormat.MessagingV1"/>), masked as the options asked. It has
     /// no <c>_unique_id</c> unless the header carried one: what oslo's log driver prints.
     /// </summary>
-    public ReadOnlyMemory<byte> Envelope { get; }
+    public ReadOnlyMemory<byte> Envelope =>
+        _envelope ??= ThreadOutputBuffer.ToArray(this, static (self, output) => self.WriteEnvelope(output, self.Header.UniqueId, asStringContent: false));
 
     /// <summary>
     /// Writes <paramref name="notification"/> once for every driver.
@@ -75,7 +76,20 @@ public sealed class OutgoingNotification
             throw new ArgumentException("A notification goes to at least one topic.", nameof(topics));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        // Written to the thread's buffer and copied out once: the compact envelope is all this keeps.
+        var buffer = ThreadOutputBuffer.Take();
+        try
+        {
+            return Create(notification, topics, options, buffer);
+        }
+        finally
+        {
+            ThreadOutputBuffer.Return(buffer);
+        }
+    }
+
+    private static OutgoingNotification Create(Notification notification, IReadOnlyList<string> topics, PayloadWriteOptions? options, ArrayBufferWriter<byte> buffer)
+    {
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             NotificationWriter.WriteEnvelope(writer, notification, options ?? PayloadWriteOptions.Default, uniqueId: null, addUniqueId: false);
@@ -105,12 +119,8 @@ public sealed class OutgoingNotification
     /// The body oslo's <c>messaging</c> driver (v1) publishes: the envelope with <c>_unique_id</c> (the header's, or else
     /// <paramref name="uniqueId"/>, or else a new one) before the request context, as oslo's AMQP driver adds them.
     /// </summary>
-    public byte[] ToMessagingV1(string? uniqueId = null)
-    {
-        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + 64);
-        WriteMessagingV1(buffer, uniqueId);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] ToMessagingV1(string? uniqueId = null) =>
+        ThreadOutputBuffer.ToArray((Self: this, UniqueId: uniqueId), static (state, output) => state.Self.WriteMessagingV1(output, state.UniqueId));
 
     /// <summary>Writes the v1 bus body (see <see cref="ToMessagingV1"/>) to <paramref name="output"/>.</summary>
     public void WriteMessagingV1(IBufferWriter<byte> output, string? uniqueId = null)
@@ -124,12 +134,8 @@ public sealed class OutgoingNotification
     /// header's <c>_unique_id</c> or else <paramref name="uniqueId"/> or else a new one: oslo gives each
     /// message it sends its own, which its listeners use to drop duplicates.
     /// </summary>
-    public byte[] ToMessagingV2(string? uniqueId = null)
-    {
-        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + Envelope.Length / 8 + 96);
-        WriteMessagingV2(buffer, uniqueId);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] ToMessagingV2(string? uniqueId = null) =>
+        ThreadOutputBuffer.ToArray((Self: this, UniqueId: uniqueId), static (state, output) => state.Self.WriteMessagingV2(output, state.UniqueId));
 
     /// <summary>Writes the messagingv2 body (see <see cref="ToMessagingV2"/>) to <paramref name="output"/>.</summary>
     public void WriteMessagingV2(IBufferWriter<byte> output, string? uniqueId = null)
@@ -148,7 +154,7 @@ public sealed class OutgoingNotification
     /// </summary>
     public byte[] ToOsloAmqp1Body(MessageFormat format)
     {
-        var buffer = new ArrayBufferWriter<byte>(Envelope.Length + Envelope.Length / 8 + 160);
+        var buffer = new ArrayBufferWriter<byte>(_compact.Length + (_compact.Length / 8) + 160);
         buffer.Write("{\"request\": "u8);
         if (format == MessageFormat.MessagingV2)
         {

@@ -43,6 +43,18 @@ public readonly record struct PayloadVersion(int Major, int Minor) : IComparable
     /// <summary>Numeric order.</summary>
     public static bool operator >=(PayloadVersion left, PayloadVersion right) => left.CompareTo(right) >= 0;
 
+    /// <summary>The longest <c>major.minor</c>: two ten-digit integers and the dot.</summary>
+    internal const int MaxUtf8Length = 21;
+
+    /// <summary>Writes <c>major.minor</c> as UTF-8 into <paramref name="destination"/> (at least <see cref="MaxUtf8Length"/> bytes), so that a write allocates no string; returns its length.</summary>
+    internal int FormatUtf8(Span<byte> destination)
+    {
+        Major.TryFormat(destination, out var major, default, CultureInfo.InvariantCulture);
+        destination[major] = (byte)'.';
+        Minor.TryFormat(destination[(major + 1)..], out var minor, default, CultureInfo.InvariantCulture);
+        return major + 1 + minor;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Major.ToString(CultureInfo.InvariantCulture) + "." + Minor.ToString(CultureInfo.InvariantCulture);
 }

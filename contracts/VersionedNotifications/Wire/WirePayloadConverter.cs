@@ -308,7 +308,8 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         writer.WriteStartObject();
         writer.WriteString(_nameKey, ObjectInfo.Name);
         writer.WriteString(_namespaceKey, ObjectInfo.Namespace);
-        writer.WriteString(_versionKey, version.ToString());
+        Span<byte> versionText = stackalloc byte[PayloadVersion.MaxUtf8Length];
+        writer.WriteString(_versionKey, versionText[..version.FormatUtf8(versionText)]);
         writer.WritePropertyName(_dataKey);
         WriteData(writer, value, state);
         // Each object keeps the .changes it was read with, and none when it came without: oslo writes the list

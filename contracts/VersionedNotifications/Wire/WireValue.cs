@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
@@ -73,14 +74,17 @@ public static class WireValue
     internal static string RawText(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
 
-    /// <summary>A JSON string's unescaped UTF-8 bytes.</summary>
-    public static ReadOnlyMemory<byte> ReadUtf8String(ref Utf8JsonReader reader)
+    /// <summary>
+    /// A JSON string's unescaped UTF-8 bytes, in <paramref name="rented"/>: an array of the shared pool that the
+    /// caller returns once it is done with them (a v2 body's inner message is read once and then dropped).
+    /// </summary>
+    public static ReadOnlyMemory<byte> ReadUtf8String(ref Utf8JsonReader reader, out byte[] rented)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
-        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        rented = ArrayPool<byte>.Shared.Rent(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
         try
         {
-            return buffer.AsMemory(0, reader.CopyString(buffer));
+            return rented.AsMemory(0, reader.CopyString(rented));
         }
         catch (InvalidOperationException)
         {

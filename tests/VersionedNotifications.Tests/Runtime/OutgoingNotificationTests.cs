@@ -51,4 +51,30 @@ public sealed class OutgoingNotificationTests
     [Fact]
     public void A_notification_needs_a_topic() =>
         Assert.Throws<ArgumentException>(() => OutgoingNotification.Create(Notification(), []));
+
+    [Fact]
+    public void A_large_notification_costs_its_compact_envelope_and_its_body_not_a_growing_buffer_s_copies()
+    {
+        var extra = new System.Text.Json.Nodes.JsonObject();
+        for (var i = 0; i < 10_000; i++)
+        {
+            extra.Add("pad_" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), new string('x', 100));
+        }
+
+        var notification = VersionedNotifications.Notification.Create(IronicEvents.Baremetal.Node.PowerSet.Start, RuntimePayloads.PowerSetStart() with { Extra = extra }, "ironic-conductor.node-1");
+        for (var i = 0; i < 3; i++)
+        {
+            OutgoingNotification.Create(notification, ["t"]).ToMessagingV2();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var body = OutgoingNotification.Create(notification, ["t"]).ToMessagingV2();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // About 1.2 MB of body: the compact envelope kept for the drivers and the body, each allocated once at
+        // its size (a buffer that doubles as it grows, and the envelope written before anyone asked for it,
+        // cost several times that).
+        Assert.True(body.Length > 1_000_000, $"{body.Length} bytes");
+        Assert.InRange(allocated, 0, (long)(2.2 * body.Length));
+    }
 }

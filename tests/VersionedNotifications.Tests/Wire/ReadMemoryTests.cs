@@ -118,4 +118,61 @@ public sealed class ReadMemoryTests(ITestOutputHelper output)
         Assert.IsType<DecodedNotification>(result);
         Assert.InRange(allocated, 0, NotificationReaderOptions.Default.MemoryAllowanceBytes / 16);
     }
+
+    [Fact]
+    public void A_v2_body_costs_no_copy_of_its_inner_message_to_read()
+    {
+        var read = Assert.IsType<DecodedNotification>(Reader.Read(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"))).Notification;
+        var v1 = NotificationWriter.Write(read, MessageFormat.MessagingV1);
+        var v2 = NotificationWriter.Write(read, MessageFormat.MessagingV2);
+        for (var i = 0; i < 10; i++)
+        {
+            Reader.Read(v1);
+            Reader.Read(v2);
+        }
+
+        var (fromV1, allocatedV1) = Measure(v1);
+        var (fromV2, allocatedV2) = Measure(v2);
+
+        // The v2 body holds the v1 envelope (with a _unique_id) as an escaped string; unwrapping it into a
+        // pooled buffer leaves only the two outer keys and the version to allocate, not the ~2 KB message.
+        Assert.IsType<DecodedNotification>(fromV1);
+        Assert.IsType<DecodedNotification>(fromV2);
+        Assert.InRange(allocatedV2 - allocatedV1, 0, 512);
+    }
+
+    [Fact]
+    public void A_read_keeps_its_values_when_the_next_read_reuses_the_pooled_inner_message()
+    {
+        var read = Assert.IsType<DecodedNotification>(Reader.Read(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"))).Notification;
+        var first = (Notification<NodeSetPowerStatePayload>)Assert.IsType<DecodedNotification>(Reader.Read(NotificationWriter.Write(read))).Notification;
+        var expected = Encoding.UTF8.GetString(NotificationWriter.Write(first));
+
+        var other = Notification.Create(first.Header with { MessageId = new string('m', 36) }, first.Payload with
+        {
+            Extra = new System.Text.Json.Nodes.JsonObject { ["overwritten"] = new string('x', 4000) },
+        });
+        Assert.IsType<DecodedNotification>(Reader.Read(NotificationWriter.Write(other)));
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(NotificationWriter.Write(first)));
+    }
+
+    [Fact]
+    public void A_v2_body_with_a_second_unreadable_inner_message_gives_each_pooled_array_back_once()
+    {
+        var inner = Encoding.UTF8.GetString(Fixtures.Compact("ironic", "baremetal.node.power_set.start.json"));
+        var escaped = System.Text.Json.JsonSerializer.Serialize(inner);
+        var body = Encoding.UTF8.GetBytes($$"""{"oslo.version": "2.0", "oslo.message": {{escaped}}, "oslo.message": "\ud800 {{new string('x', 4 * inner.Length)}}"}""");
+
+        var result = Reader.Read(body);
+
+        // An array given back twice would be handed out twice: two rents of the first inner message's size (the
+        // second is larger, so its array comes from another bucket of the pool) would share it.
+        Assert.IsType<MalformedNotification>(result);
+        var first = System.Buffers.ArrayPool<byte>.Shared.Rent(escaped.Length);
+        var second = System.Buffers.ArrayPool<byte>.Shared.Rent(escaped.Length);
+        Assert.NotSame(first, second);
+        System.Buffers.ArrayPool<byte>.Shared.Return(first);
+        System.Buffers.ArrayPool<byte>.Shared.Return(second);
+    }
 }
