@@ -41,7 +41,7 @@ public sealed class RoundTripTests(QpidBroker broker)
 
         Assert.Equal(1, driver.Statistics.Confirmed);
         Assert.Equal(0, driver.Statistics.Outstanding);
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
         var got = Assert.Single(received);
         Assert.Equal(sent.Header.MessageId, got.Header.MessageId);
         Assert.Equal("glance-api.test-host", got.Header.PublisherId);
@@ -79,7 +79,7 @@ public sealed class RoundTripTests(QpidBroker broker)
         Assert.Equal(2 * count, driver.Statistics.Confirmed);
         Assert.Equal(2 * count, driver.Statistics.Published);
         Assert.Equal(0, driver.Statistics.Dropped);
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 2 * count, TimeSpan.FromSeconds(60), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 2 * count, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
         Assert.Equal(count, seen.Count);
         Assert.All(seen.Values, copies => Assert.Equal(2, copies));
     }

@@ -42,7 +42,7 @@ public sealed class HostedQpidTests(QpidBroker broker)
                 OpenStackJsonContext.Default);
         using var consumerHost = consumer.Build();
         await consumerHost.StartAsync();
-        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is QpidNotificationListener).Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await consumerHost.Services.GetServices<IHostedService>().OfType<NotificationListenerService>().Single(s => s.Listener is QpidNotificationListener).Started.WaitAsync(TimeSpan.FromMinutes(2));
 
         var producer = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         producer.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -62,7 +62,7 @@ public sealed class HostedQpidTests(QpidBroker broker)
             await producerHost.StopAsync();
         }
 
-        await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromSeconds(30), () => "nothing arrived");
+        await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromMinutes(2), () => "nothing arrived");
         Assert.Equal("glance-api.host-a", Assert.Single(received).Header.PublisherId);
         Assert.Equal(3, consumerHost.Services.GetRequiredService<QpidNotificationListener>().Addresses.Count);
         await consumerHost.StopAsync();

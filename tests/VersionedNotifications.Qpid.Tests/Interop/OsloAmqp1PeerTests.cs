@@ -76,7 +76,7 @@ public sealed class OsloAmqp1PeerTests(QpidBroker broker)
             Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         }
 
-        await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromSeconds(30), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => received.Count == 1, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
         var got = Assert.Single(received);
         Assert.Equal(["peer-user", "peer-project"], new[] { "user", "project_id" }.Select(key => got.Header.Context.TryGetValue(key, out var value) ? value.GetString() : null));
         Assert.Equal(2, got.Header.Context.Count);

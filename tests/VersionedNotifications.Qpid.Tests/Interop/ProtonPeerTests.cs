@@ -20,7 +20,7 @@ public sealed class ProtonPeerTests(QpidBroker broker)
     {
         var exchange = Names.Unique("glance");
         await using var peer = PeerProcess.Python("proton_receive.py", "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", "notifications", "--priority", "info", "--count", "3");
-        await peer.WaitForLineAsync(line => line.StartsWith("READY ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await peer.WaitForLineAsync(line => line.StartsWith("READY ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         var address = peer.Lines.First(line => line.StartsWith("READY ", StringComparison.Ordinal))["READY ".Length..];
         Assert.Equal($"unicast.{exchange}.notifications.info", address);
 
@@ -36,7 +36,7 @@ public sealed class ProtonPeerTests(QpidBroker broker)
 
         await notifier.FlushAsync(CancellationToken.None);
         Assert.Equal(3, driver.Statistics.Confirmed);
-        Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromMinutes(2)));
 
         var messages = peer.Lines.Where(line => line.StartsWith('{')).Select(line => JsonNode.Parse(line)!).ToList();
         Assert.Equal(3, messages.Count);
@@ -84,10 +84,10 @@ public sealed class ProtonPeerTests(QpidBroker broker)
         }).ToList();
         await using var peer = PeerProcess.Python("proton_send.py", "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", "notifications");
         await peer.WriteLinesAsync(envelopes);
-        Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await peer.WaitForExitAsync(TimeSpan.FromMinutes(2)));
         Assert.Contains("SENT 5", peer.Lines);
 
-        await Eventually.TrueAsync(() => received.Count == 5, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => received.Count == 5, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
         Assert.Equal(envelopes.Select(e => (string?)JsonNode.Parse(e)!["message_id"]), received.Select(n => n.Header.MessageId));
         var expected = QpidEmitters.ImageUpdate();
         Assert.All(received, n =>
@@ -97,6 +97,6 @@ public sealed class ProtonPeerTests(QpidBroker broker)
             Assert.Equal((string?)fixture["publisher_id"], n.Header.PublisherId);
         });
         // A message counts as handled once it is settled, a moment after its handler returned.
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 5, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 5, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
     }
 }

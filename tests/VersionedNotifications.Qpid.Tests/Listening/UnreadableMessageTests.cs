@@ -27,7 +27,7 @@ public sealed class UnreadableMessageTests(QpidBroker broker)
         await SendRawAsync($"unicast.{exchange}.notifications.info", "not json {");
         await SendGoodAsync(exchange);
 
-        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1 && listener.Statistics.Rejected == 1, TimeSpan.FromSeconds(20), () => $"listener {listener.Statistics}");
+        await Eventually.TrueAsync(() => listener.Statistics.Handled == 1 && listener.Statistics.Rejected == 1, TimeSpan.FromMinutes(2), () => $"listener {listener.Statistics}");
         Assert.Equal(1, listener.Statistics.UnreadableBy(UnreadableReason.NotJson));
         Assert.Equal(0, listener.Statistics.Discarded);
         await Task.Delay(500);

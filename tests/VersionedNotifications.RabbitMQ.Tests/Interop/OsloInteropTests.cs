@@ -52,7 +52,7 @@ public sealed class OsloInteropTests(Broker broker)
         await using var oslo = PeerProcess.Python("oslo_notify.py", "--url", broker.Url, "--exchange", exchange, "--topic", topic);
         await oslo.WriteLinesAsync(Fixtures.Select(f => OsloRequest(f.Service, f.File)));
         Assert.Equal(0, await oslo.WaitForExitAsync(TimeSpan.FromMinutes(1)));
-        await Eventually.TrueAsync(() => received.Count + others.Count == Fixtures.Length, TimeSpan.FromSeconds(30), () => $"{received.Count} decoded, {string.Join("; ", others)}");
+        await Eventually.TrueAsync(() => received.Count + others.Count == Fixtures.Length, TimeSpan.FromMinutes(2), () => $"{received.Count} decoded, {string.Join("; ", others)}");
 
         Assert.Empty(others);
         var byEvent = received.ToDictionary(d => d.Notification.EventType + " " + d.Notification.Priority);

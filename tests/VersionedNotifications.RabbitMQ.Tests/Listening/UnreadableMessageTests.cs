@@ -55,7 +55,7 @@ public sealed class UnreadableMessageTests(Broker broker)
 
         await BrokerQueues.PublishRawAsync(broker, _exchange, _topic + ".info", Encoding.UTF8.GetBytes("""{"hello": "world"}"""));
         await BrokerQueues.PublishRawAsync(broker, _exchange, _topic + ".info", Repository.ReadFixture("ironic", "baremetal.node.power_set.start.json"));
-        await Eventually.TrueAsync(() => listener.Statistics.HandledByFallback == 2, TimeSpan.FromSeconds(30), () => listener.Statistics.ToString());
+        await Eventually.TrueAsync(() => listener.Statistics.HandledByFallback == 2, TimeSpan.FromMinutes(2), () => listener.Statistics.ToString());
 
         Assert.Equal(2, fallback.Count);
         Assert.Equal(0, listener.Statistics.Skipped);
