@@ -33,6 +33,9 @@ def transport(args):
         "rabbit_quroum_max_memory_bytes": args.max_memory_bytes,
         "rabbit_ha_queues": args.ha,
     }
+    # Only what the command line asks for is set (the defaults are oslo's own): the amqp1 driver, which the
+    # AMQP 1.0 peers use, registers no [oslo_messaging_rabbit] group to set it in.
     for name, value in rabbit.items():
-        conf.set_override(name, value, group="oslo_messaging_rabbit")
+        if value:
+            conf.set_override(name, value, group="oslo_messaging_rabbit")
     return notification_transport

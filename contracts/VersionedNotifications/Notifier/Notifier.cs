@@ -34,6 +34,9 @@ public sealed partial class Notifier : INotifier, IDisposable
     private readonly LogLimiter _failureLog = new();
     private readonly LogLimiter _retryLog = new();
 
+    // A driver refuses for good, for one reason its own Error line names: one line a minute says it goes on.
+    private readonly LogLimiter _refusalLog = new(linesPerWindow: 1);
+
     /// <summary>A notifier that sends to <paramref name="drivers"/>; none means the <c>noop</c> driver.</summary>
     /// <param name="options">Level, topics, publisher, disabled event types, retry policy and masking.</param>
     /// <param name="drivers">Where notifications go.</param>
@@ -235,7 +238,7 @@ public sealed partial class Notifier : INotifier, IDisposable
             catch (NotificationRefusedException refusal)
             {
                 Statistics.AddFailed();
-                if (_failureLog.TryEnter(out var suppressed))
+                if (_refusalLog.TryEnter(out var suppressed))
                 {
                     LogDeliveryRefused(_logger, outgoing.EventType, outgoing.MessageId, driver.Name, refusal.Message, suppressed);
                 }

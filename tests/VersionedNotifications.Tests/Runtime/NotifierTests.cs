@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using VersionedNotifications.Drivers;
 using VersionedNotifications.OpenStack;
 using VersionedNotifications.OpenStack.Ironic;
@@ -217,6 +218,30 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task A_driver_that_refused_for_good_costs_one_log_line_not_one_per_notification()
+    {
+        var logs = new RecordingLoggerFactory();
+        var refusing = new RefusingDriver();
+        var options = Options();
+        options.Retry = NotificationRetryPolicy.Forever;
+        using var notifier = new Notifier(options, [refusing], logs.CreateLogger<Notifier>());
+
+        for (var i = 0; i < 25; i++)
+        {
+            await notifier.EmitAsync(IronicEvents.Baremetal.Node.PowerSet.Start, RuntimePayloads.PowerSetStart());
+        }
+
+        // Each is failed and counted, none tried again; the driver's own Error named the setting, so the notifier
+        // says once a minute that it goes on refusing.
+        Assert.Equal(25, refusing.Attempts);
+        Assert.Equal(25, notifier.Statistics.Failed);
+        Assert.Equal(0, notifier.Statistics.Retried);
+        var line = Assert.Single(logs.Entries);
+        Assert.Equal(LogLevel.Error, line.Level);
+        Assert.Contains("the vhost is gone", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_caller_s_cancellation_ends_an_endless_retry()
     {
         var broken = new ScriptedDriver("broken", failures: int.MaxValue);
@@ -329,6 +354,19 @@ public sealed class NotifierTests
         Assert.Equal(NotifierMetrics.MeterName, Assert.Single(meters.Created).Name);
         Assert.Equal(2, seen[NotifierMetrics.Failed]);
         Assert.Equal(0, seen[NotifierMetrics.Emitted]);
+    }
+
+    private sealed class RefusingDriver : INotificationDriver
+    {
+        public string Name => "refusing";
+
+        public int Attempts { get; private set; }
+
+        public ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            throw new NotificationRefusedException("the vhost is gone");
+        }
     }
 
     private sealed class TestMeterFactory : IMeterFactory
