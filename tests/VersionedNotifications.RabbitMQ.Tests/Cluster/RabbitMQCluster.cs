@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 using VersionedNotifications.RabbitMQ.Tests.Infrastructure;
 
@@ -74,33 +73,15 @@ public sealed class RabbitMQCluster : IAsyncLifetime
         return new ConnectionFactory { HostName = host.HostName, Port = host.Port, UserName = "guest", Password = "guest" }.CreateConnectionAsync();
     }
 
-    private async Task<string> RunScriptAsync(string command, int? node = null)
+    private Task<string> RunScriptAsync(string command, int? node = null)
     {
         if (Directory is null)
         {
             throw new InvalidOperationException("VN_RABBIT_CLUSTER_URL is set without VN_RABBIT_CLUSTER_DIR, so its nodes cannot be stopped and started: run ./test.sh, which sets both.");
         }
 
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Repository.PathOf("tests", "interop", "rabbitmq-cluster.sh"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(Directory);
-        if (node is { } n)
-        {
-            start.ArgumentList.Add(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmq-cluster.sh {command} failed with {process.ExitCode}: {await error}");
-        }
-
-        return await output;
+        string[] arguments = node is { } n ? [command, Directory, n.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [command, Directory];
+        return BrokerScript.RunAsync("rabbitmq-cluster.sh", arguments, TimeSpan.FromMinutes(5));
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace VersionedNotifications.Tool.Tests.Infrastructure;
 
 /// <summary>
@@ -37,26 +35,8 @@ public sealed class ToolBroker : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<string> RunScriptAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "tests", "interop", "rabbitmq.sh"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(_directory);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-
-        // A hang catcher: the script itself gives the broker 90 s to answer.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmq.sh {command} failed with {process.ExitCode}: {await error}");
-        }
-
-        return await output;
-    }
+    // A hang catcher: the script itself gives the broker 90 s to answer.
+    private Task<string> RunScriptAsync(string command) => BrokerScript.RunAsync("rabbitmq.sh", [command, _directory], TimeSpan.FromMinutes(5));
 }
 
 [CollectionDefinition(Name)]
