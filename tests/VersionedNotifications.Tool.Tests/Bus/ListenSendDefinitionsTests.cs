@@ -19,10 +19,10 @@ public sealed partial class ListenSendDefinitionsTests(ToolBroker broker)
     {
         var exchange = Unique("shipping");
         var topic = Unique("shipping_notifications");
-        await using var listen = RunningProcess.Vnotify("listen", "-d", RepositoryLayout.ProducerSampleDefinitions, "--url", broker.RabbitUrl, "--exchange", exchange, "--topic", topic, "--count", "2", "--timeout", "150");
-        await listen.WaitForErrorLineAsync(l => l.StartsWith("vnotify: listening on rabbit://", StringComparison.Ordinal), Patience);
+        await using var listen = PeerProcess.Vnotify("listen", "-d", RepositoryLayout.ProducerSampleDefinitions, "--url", broker.RabbitUrl, "--exchange", exchange, "--topic", topic, "--count", "2", "--timeout", "150");
+        await listen.WaitForLineAsync(l => l.StartsWith("vnotify: listening on rabbit://", StringComparison.Ordinal), Patience, onStandardError: true);
 
-        await using var producer = RunningProcess.Sample(
+        await using var producer = PeerProcess.Sample(
             "Producer", $"Notifications:TransportUrl={broker.RabbitUrl}", $"Notifications:ControlExchange={exchange}", $"Notifications:Topics={topic}", "count=2");
         Assert.True(await producer.WaitForExitAsync(Patience) == 0, producer.ToString());
         Assert.True(await listen.WaitForExitAsync(Patience) == 0, listen.ToString());
@@ -38,8 +38,8 @@ public sealed partial class ListenSendDefinitionsTests(ToolBroker broker)
         var topic = Unique("shop_notifications");
         using var folder = new TemporaryFolder("amqp-consumer");
         var message = folder.Write("order.json", BrokenDefinitionsTests.OrderMessage);
-        await using var listen = RunningProcess.Vnotify("listen", "-d", RepositoryLayout.PackageConsumerDefinitions, "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, "--count", "1", "--json", "--timeout", "150");
-        await listen.WaitForErrorLineAsync(l => l.StartsWith("vnotify: listening on amqp://", StringComparison.Ordinal), Patience);
+        await using var listen = PeerProcess.Vnotify("listen", "-d", RepositoryLayout.PackageConsumerDefinitions, "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, "--count", "1", "--json", "--timeout", "150");
+        await listen.WaitForLineAsync(l => l.StartsWith("vnotify: listening on amqp://", StringComparison.Ordinal), Patience, onStandardError: true);
 
         var send = Vnotify.Run("send", "-d", RepositoryLayout.PackageConsumerDefinitions, "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, message);
 
@@ -57,8 +57,8 @@ public sealed partial class ListenSendDefinitionsTests(ToolBroker broker)
     {
         var exchange = Unique("ironic");
         var topic = Unique("ironic_versioned_notifications");
-        await using var listen = RunningProcess.Vnotify("listen", "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, "--priority", "info", "--count", "1", "--timeout", "150");
-        await listen.WaitForErrorLineAsync(l => l.StartsWith("vnotify: listening on amqp://", StringComparison.Ordinal), Patience);
+        await using var listen = PeerProcess.Vnotify("listen", "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, "--priority", "info", "--count", "1", "--timeout", "150");
+        await listen.WaitForLineAsync(l => l.StartsWith("vnotify: listening on amqp://", StringComparison.Ordinal), Patience, onStandardError: true);
 
         var send = Vnotify.Run("send", "--url", broker.AmqpUrl, "--exchange", exchange, "--topic", topic, Path.Combine(RepositoryLayout.Fixtures, "ironic", "baremetal.node.power_set.start.json"));
 
@@ -77,8 +77,8 @@ public sealed partial class ListenSendDefinitionsTests(ToolBroker broker)
         var topic = Unique("t");
         using var folder = new TemporaryFolder("rabbit-sample");
         var message = folder.Write("end.json", """{"message_id":"2b0c3e4d-5f60-4718-8293-a4b5c6d7e8f9","publisher_id":"shipping-api.host-1","event_type":"shipment.dispatch.end","priority":"INFO","payload":{"shipping_object.name":"ShipmentPayload","shipping_object.namespace":"shipping","shipping_object.version":"1.0","shipping_object.data":{"uuid":"0d3b3f1e-6a47-4c1b-9a51-3c2f8a7e5b10","order_id":"order-0042","carrier":"post","weight_kg":null,"tracking_url":"***"}},"timestamp":"2026-12-07 09:30:15.250000"}""");
-        await using var listen = RunningProcess.Vnotify("listen", "-d", RepositoryLayout.ProducerSampleDefinitions, "--url", broker.RabbitUrl, "--exchange", exchange, "--topic", topic, "--count", "1", "--timeout", "150");
-        await listen.WaitForErrorLineAsync(l => l.StartsWith("vnotify: listening on rabbit://", StringComparison.Ordinal), Patience);
+        await using var listen = PeerProcess.Vnotify("listen", "-d", RepositoryLayout.ProducerSampleDefinitions, "--url", broker.RabbitUrl, "--exchange", exchange, "--topic", topic, "--count", "1", "--timeout", "150");
+        await listen.WaitForLineAsync(l => l.StartsWith("vnotify: listening on rabbit://", StringComparison.Ordinal), Patience, onStandardError: true);
 
         var send = Vnotify.Run("send", "-d", RepositoryLayout.ProducerSampleDefinitions, "--url", broker.RabbitUrl, "--exchange", exchange, "--topic", topic, message);
 
