@@ -156,21 +156,7 @@ internal sealed partial class RabbitMQPublisher
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false),
             stopping).ConfigureAwait(false);
         var tracker = new ConfirmTracker<PendingDelivery>(OnConfirmed, OnFailed);
-        channel.BasicAcksAsync += (_, args) =>
-        {
-            tracker.Ack(args.DeliveryTag, args.Multiple);
-            return Task.CompletedTask;
-        };
-        channel.BasicNacksAsync += (_, args) =>
-        {
-            tracker.Nack(args.DeliveryTag, args.Multiple);
-            return Task.CompletedTask;
-        };
-        channel.ChannelShutdownAsync += (_, args) =>
-        {
-            tracker.FailAll(new InvalidOperationException($"the channel closed before the broker confirmed ({args.ReplyCode} {args.ReplyText})"));
-            return Task.CompletedTask;
-        };
+        tracker.Follow(channel);
         (_channel, _tracker) = (channel, tracker);
         _declared.Clear();
         return channel;

@@ -23,21 +23,7 @@ internal sealed class DeadLetterPublisher
     {
         _channel = channel;
         _queue = queue;
-        _channel.BasicAcksAsync += (_, args) =>
-        {
-            _tracker.Ack(args.DeliveryTag, args.Multiple);
-            return Task.CompletedTask;
-        };
-        _channel.BasicNacksAsync += (_, args) =>
-        {
-            _tracker.Nack(args.DeliveryTag, args.Multiple);
-            return Task.CompletedTask;
-        };
-        _channel.ChannelShutdownAsync += (_, args) =>
-        {
-            _tracker.FailAll(new InvalidOperationException($"the channel closed before the broker confirmed ({args.ReplyCode} {args.ReplyText})"));
-            return Task.CompletedTask;
-        };
+        _tracker.Follow(channel);
     }
 
     /// <summary>The channel, for closing with the connection.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
+using global::RabbitMQ.Client;
 
 namespace VersionedNotifications.RabbitMQ;
 
@@ -15,6 +17,26 @@ internal sealed class ConfirmTracker<TMessage>(Action<TMessage> confirmed, Actio
 {
     private readonly SortedDictionary<ulong, TMessage> _waiting = new();
     private readonly object _lock = new();
+
+    /// <summary>Takes <paramref name="channel"/>'s acks and nacks, and fails what waits when it shuts down.</summary>
+    public void Follow(IChannel channel)
+    {
+        channel.BasicAcksAsync += (_, args) =>
+        {
+            Ack(args.DeliveryTag, args.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.BasicNacksAsync += (_, args) =>
+        {
+            Nack(args.DeliveryTag, args.Multiple);
+            return Task.CompletedTask;
+        };
+        channel.ChannelShutdownAsync += (_, args) =>
+        {
+            FailAll(new InvalidOperationException($"the channel closed before the broker confirmed ({args.ReplyCode} {args.ReplyText})"));
+            return Task.CompletedTask;
+        };
+    }
 
     public void Add(ulong sequenceNumber, TMessage message)
     {
