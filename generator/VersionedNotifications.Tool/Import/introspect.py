@@ -14,6 +14,7 @@ each with its oslo type tree, nullable, default and enum values, whether the cla
 from the `# Version x.y: text` comments above VERSION.
 """
 import ast
+import functools
 import importlib
 import inspect
 import json
@@ -209,7 +210,12 @@ def schema_sets_every_key(cls):
     (`if source.obj_attr_is_set(field): setattr(...)`), so the key is then absent from the payload. A method
     whose source cannot be read counts as setting every key, as the frameworks we know do.
     """
-    method = getattr(cls, 'populate_schema', None)
+    return _populate_sets_every_key(getattr(cls, 'populate_schema', None))
+
+
+@functools.lru_cache(maxsize=None)
+def _populate_sets_every_key(method):
+    """schema_sets_every_key for one populate_schema method: read once, however many payloads inherit it."""
     try:
         function = ast.parse(textwrap.dedent(inspect.getsource(method))).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):
