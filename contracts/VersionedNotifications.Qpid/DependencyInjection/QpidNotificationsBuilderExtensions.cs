@@ -1,10 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Linq;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VersionedNotifications.Extensions.Hosting;
@@ -25,24 +21,13 @@ public static class QpidNotificationsBuilderExtensions
     /// </summary>
     public static VersionedNotificationsBuilder AddQpid(this VersionedNotificationsBuilder builder, Action<QpidDriverOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var section = builder.Configuration;
-        var options = builder.Services.AddOptions<QpidDriverOptions>();
-        if (section is not null)
-        {
-            options.Configure(o => QpidConfiguration.BindDriver(section, o, new List<string>()));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<QpidDriverOptions>>(sp => new DriverValidator(section, sp.GetRequiredService<IOptions<NotificationDriversOptions>>()));
+        TransportRegistration.AddDriverOptions(builder, QpidConfiguration.Section, configure, QpidDriverNames);
 
         // Both names share one driver, and its connection.
-        builder.Services.AddSingleton(CreateDriver);
+        builder.Services.AddSingleton(static sp => new QpidNotificationDriver(
+            sp.GetRequiredService<IOptions<QpidDriverOptions>>().Value,
+            sp.GetService<ILogger<QpidNotificationDriver>>(),
+            sp.GetService<IMeterFactory>()));
         foreach (var name in QpidDriverNames)
         {
             builder.AddDriver(name, sp => sp.GetRequiredService<QpidNotificationDriver>());
@@ -60,79 +45,7 @@ public static class QpidNotificationsBuilderExtensions
     /// <param name="handlers">Registers the handlers on the dispatcher, with the services at hand.</param>
     /// <param name="contracts">The contracts messages are read with, such as <c>OpenStackJsonContext.Default</c>.</param>
     public static VersionedNotificationsBuilder AddQpidNotificationListener(
-        this VersionedNotificationsBuilder builder,
-        Action<NotificationDispatcher, IServiceProvider> handlers,
-        params INotificationContracts[] contracts)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(handlers);
-        ArgumentNullException.ThrowIfNull(contracts);
-        if (contracts.Length == 0)
-        {
-            throw new ArgumentException("The listener reads messages through contracts: pass at least one, such as OpenStackJsonContext.Default.", nameof(contracts));
-        }
-
-        var section = builder.Configuration;
-        var options = builder.Services.AddOptions<QpidNotificationListenerOptions>();
-        if (section is not null)
-        {
-            options.Configure(o => QpidConfiguration.BindListener(section, o, new List<string>()));
-        }
-
-        options.ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<QpidNotificationListenerOptions>>(new ListenerValidator(section));
-        builder.Services.AddSingleton(sp =>
-        {
-            var reader = new NotificationReader(contracts);
-            var dispatcher = new NotificationDispatcher(reader);
-            handlers(dispatcher, sp);
-            return new QpidNotificationListener(
-                sp.GetRequiredService<IOptions<QpidNotificationListenerOptions>>().Value,
-                reader,
-                dispatcher,
-                sp.GetService<ILogger<QpidNotificationListener>>(),
-                sp.GetService<IMeterFactory>());
-        });
-        // One hosted service per transport's listener (a host may run a RabbitMQ and an AMQP 1.0 one side by side).
-        builder.Services.AddSingleton<IHostedService>(sp => new NotificationListenerService(sp.GetRequiredService<QpidNotificationListener>(), sp.GetService<ILogger<NotificationListenerService>>()));
-        return builder;
-    }
-
-    private static QpidNotificationDriver CreateDriver(IServiceProvider services) =>
-        new(services.GetRequiredService<IOptions<QpidDriverOptions>>().Value, services.GetService<ILogger<QpidNotificationDriver>>(), services.GetService<IMeterFactory>());
-
-    private sealed class DriverValidator(IConfiguration? section, IOptions<NotificationDriversOptions> drivers) : IValidateOptions<QpidDriverOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, QpidDriverOptions options)
-        {
-            if (!drivers.Value.Drivers.Any(QpidDriverNames.Contains))
-            {
-                return ValidateOptionsResult.Skip;
-            }
-
-            var errors = new List<string>();
-            if (section is not null)
-            {
-                QpidConfiguration.BindDriver(section, new QpidDriverOptions(), errors);
-            }
-
-            errors.AddRange(options.Validate().Select(e => section is null ? e : QpidConfiguration.ToConfigurationError(section, e)));
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Distinct());
-        }
-    }
-
-    private sealed class ListenerValidator(IConfiguration? section) : IValidateOptions<QpidNotificationListenerOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, QpidNotificationListenerOptions options)
-        {
-            var errors = new List<string>();
-            if (section is not null)
-            {
-                QpidConfiguration.BindListener(section, new QpidNotificationListenerOptions(), errors);
-            }
-
-            errors.AddRange(options.Validate().Select(e => section is null ? e : QpidConfiguration.ToConfigurationError(section.GetSection("Listener"), e)));
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Distinct());
-        }
-    }
+        this VersionedNotificationsBuilder builder, Action<NotificationDispatcher, IServiceProvider> handlers, params INotificationContracts[] contracts) =>
+        TransportRegistration.AddListener(builder, QpidConfiguration.Section, handlers, contracts, static (sp, options, reader, dispatcher) =>
+            new QpidNotificationListener(options, reader, dispatcher, sp.GetService<ILogger<QpidNotificationListener>>(), sp.GetService<IMeterFactory>()));
 }

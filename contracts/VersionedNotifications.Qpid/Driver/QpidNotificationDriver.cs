@@ -4,23 +4,22 @@ using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.Qpid;
 
 /// <summary>
 /// Sends notifications over AMQP 1.0 as oslo.messaging's amqp1 driver does (Glance's <c>qpid</c> strategy):
-/// one sender link per address, formed from <c>&lt;topic&gt;.&lt;priority&gt;</c> by <see cref="QpidConnectionOptions.Addressing"/>;
+/// one sender link per address, formed from <c>&lt;topic&gt;.&lt;priority&gt;</c> by <see cref="QpidBrokerOptions.Addressing"/>;
 /// the body oslo's driver sends (<c>{"request": &lt;messagingv2 body&gt;, "context": &lt;the request context&gt;}</c> as an AMQP string),
 /// durable. A message counts as delivered only when the peer settles it as accepted; one rejected, released
 /// or modified, or unsettled when the connection drops, is sent again (so a consumer may see one twice, never
 /// none), and the connection is made again by itself. Every message waits in a bounded buffer until accepted;
-/// while the peer is away the buffer fills and <see cref="SendAsync"/> waits for room. The buffer, its retries
+/// while the peer is away the buffer fills and <see cref="NotificationTransportDriver.SendAsync"/> waits for room. The buffer, its retries
 /// and its statistics are the transport core's <see cref="DeliveryBuffer"/>, as for RabbitMQ; links and the
 /// sorting of ready messages by address run on the connection's <see cref="SerialWork"/>.
 /// </summary>
-public sealed partial class QpidNotificationDriver : INotificationDriver, IAsyncDisposable, IAmqpConnectionHandler
+public sealed class QpidNotificationDriver : NotificationTransportDriver, IAmqpConnectionHandler
 {
     /// <summary>The configuration name of the driver: <c>amqp</c>, the scheme oslo's AMQP 1.0 transport URLs use.</summary>
     public const string DriverName = "amqp";
@@ -30,13 +29,8 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
 
     private readonly QpidDriverOptions _options;
     private readonly AmqpConnection _connection;
-    private readonly DeliveryBuffer _buffer;
-    private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly Action _pump;
     private int _pumpScheduled;
-    private int _disposed;
 
     // Owned by the connection's SerialWork. A message on the wire is known by the tag of its send, so
     // that an outcome of an earlier send (settled after the connection was lost) is not taken for the
@@ -51,72 +45,21 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     /// <summary>A driver that starts connecting at once, in the background; sending does not wait for the peer until the buffer is full.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
     public QpidNotificationDriver(QpidDriverOptions options, ILogger<QpidNotificationDriver>? logger = null, IMeterFactory? meterFactory = null)
+        : base(options, "AMQP 1.0 driver", QpidMetrics.Transport, AmqpTransportUrl.Describe, logger, meterFactory, pumps: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("The AMQP 1.0 driver options are not valid: " + string.Join("; ", errors), nameof(options));
-        }
-
         _options = options;
-        _logger = logger ?? NullLogger<QpidNotificationDriver>.Instance;
         _pump = Pump;
-        _connection = new AmqpConnection(options, "notifier", this, _logger);
-        _buffer = new DeliveryBuffer(options.BufferSettings, _connection.Url, _logger, SchedulePump);
-        _ownsMeter = meterFactory is null;
-        _meter = NotifierMetrics.CreateMeter(meterFactory);
-        TransportMetrics.RegisterDriver(_meter, QpidMetrics.Transport, Statistics);
+        _connection = new AmqpConnection(options, "notifier", this, Logger);
         _connection.Start();
     }
 
     /// <inheritdoc/>
-    public string Name => DriverName;
+    public override string Name => DriverName;
 
-    /// <summary>What the driver did so far: published (sent), confirmed (accepted by the peer), republished, dropped, outstanding.</summary>
-    public NotificationDriverStatistics Statistics => _buffer.Statistics;
+    private protected override byte[] Encode(OutgoingNotification copy) => copy.ToOsloAmqp1Body(_options.Format);
 
-    /// <summary>Always: the driver's buffer sends again by <see cref="QpidDriverOptions.Retry"/>; the notifier does not retry it.</summary>
-    public bool RetriesDeliveries => true;
-
-    /// <summary>
-    /// Puts one message per topic in the buffer; the peer accepts it later. Waits while the buffer is full
-    /// (up to <see cref="QpidDriverOptions.BufferFullTimeout"/>).
-    /// </summary>
-    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
-    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
-    public async ValueTask SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    private protected override async ValueTask StopSendingAsync()
     {
-        await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Like <see cref="SendAsync"/>, then waits until the peer accepted every copy (one per topic) or the driver
-    /// gave one up: <see langword="null"/> when all were accepted, otherwise why one was not.
-    /// </summary>
-    /// <exception cref="TimeoutException">The buffer stayed full for the whole timeout.</exception>
-    /// <exception cref="ObjectDisposedException">The driver is disposed.</exception>
-    public async Task<string?> SendAndConfirmAsync(OutgoingNotification notification, CancellationToken cancellationToken)
-    {
-        var outcomes = await EnqueueAsync(notification, cancellationToken).ConfigureAwait(false);
-        return await TopicCopies.FirstFailureAsync(outcomes, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Completes when every message handed to the driver so far is accepted by the peer or given up.</summary>
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => _buffer.FlushAsync(cancellationToken);
-
-    /// <summary>
-    /// Stops taking messages, waits up to <see cref="QpidDriverOptions.ShutdownTimeout"/> for the buffer to be
-    /// accepted, and closes the connection. What is still unaccepted then is logged, in one line, as lost.
-    /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await _buffer.DrainAsync().ConfigureAwait(false);
         await _connection.StopAsync().ConfigureAwait(false);
 
         // The connection's work has ended: what it still held is given up here.
@@ -124,16 +67,16 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         {
             while (queue.TryDequeue(out var message))
             {
-                _buffer.GiveUp(message);
+                Buffer.GiveUp(message);
             }
         }
+    }
 
-        _buffer.GiveUpRemaining();
-        LogClosed(_logger, _connection.Url, Statistics.ToString());
-        _buffer.Dispose();
-        if (_ownsMeter)
+    private protected override void OnMessagesReady()
+    {
+        if (Interlocked.Exchange(ref _pumpScheduled, 1) == 0)
         {
-            _meter.Dispose();
+            _connection.Post(_pump);
         }
     }
 
@@ -158,49 +101,34 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
         _unsettled.Clear();
         foreach (var message in unsettled)
         {
-            _buffer.Failed(message, "the connection closed before the peer settled it: " + reason);
+            Buffer.Failed(message, "the connection closed before the peer settled it: " + reason);
         }
     }
 
     void IAmqpConnectionHandler.OnRefused(string refusal)
     {
         // Nothing waiting here can be sent any more: the buffer logs the refusal once and gives everything up.
-        _buffer.Refuse(refusal, null);
+        Buffer.Refuse(refusal, null);
         foreach (var queue in _waiting.Values)
         {
             while (queue.TryDequeue(out var message))
             {
-                _buffer.GiveUp(message);
+                Buffer.GiveUp(message);
             }
         }
 
         Pump();
     }
 
-    private ValueTask<Task<string?>[]> EnqueueAsync(OutgoingNotification notification, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(notification);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return TopicCopies.EnqueueAsync(_buffer, notification, copy => copy.ToOsloAmqp1Body(_options.Format), cancellationToken);
-    }
-
-    private void SchedulePump()
-    {
-        if (Interlocked.Exchange(ref _pumpScheduled, 1) == 0)
-        {
-            _connection.Post(_pump);
-        }
-    }
-
     /// <summary>On the connection's SerialWork: sorts what is ready by address and sends it (a link holds what exceeds its credit until the peer grants more).</summary>
     private void Pump()
     {
         Volatile.Write(ref _pumpScheduled, 0);
-        while (_buffer.TryTake(out var ready))
+        while (Buffer.TryTake(out var ready))
         {
-            if (_buffer.Refusal is not null)
+            if (Buffer.Refusal is not null)
             {
-                _buffer.GiveUp(ready);
+                Buffer.GiveUp(ready);
                 continue;
             }
 
@@ -247,7 +175,7 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
     {
         var tag = ++_nextTag;
         _unsettled[tag] = message;
-        _buffer.Published();
+        Buffer.Published();
         sender.Send(AmqpMessageCodec.Encode(address, message.MessageId, message.Body), reason => OnSettled(tag, reason));
     }
 
@@ -262,14 +190,11 @@ public sealed partial class QpidNotificationDriver : INotificationDriver, IAsync
 
         if (reason is null)
         {
-            _buffer.Confirmed(message);
+            Buffer.Confirmed(message);
         }
         else
         {
-            _buffer.Failed(message, reason);
+            Buffer.Failed(message, reason);
         }
     }
-
-    [LoggerMessage(8, LogLevel.Information, "Closed the connection to {Url}: {Statistics}")]
-    private static partial void LogClosed(ILogger logger, string url, string statistics);
 }

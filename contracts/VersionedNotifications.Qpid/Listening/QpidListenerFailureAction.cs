@@ -4,7 +4,7 @@ namespace VersionedNotifications.Qpid;
 public enum QpidListenerFailureAction
 {
     /// <summary>
-    /// <c>released</c>, after <see cref="QpidNotificationListenerOptions.RequeueDelay"/>: the peer delivers it
+    /// <c>released</c>, after <see cref="NotificationListenerOptions.RequeueDelay"/>: the peer delivers it
     /// again (RabbitMQ puts it back on its queue). Nothing is lost; a handler that always fails sees it again
     /// and again. The default.
     /// </summary>

@@ -7,7 +7,6 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Amqp;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Qpid;
@@ -19,20 +18,15 @@ namespace VersionedNotifications.Qpid;
 /// A message is settled as accepted after its handlers succeed; when one throws, it is released (delivered
 /// again) or rejected (<see cref="QpidNotificationListenerOptions.OnFailure"/>). Messages outside the event type
 /// and publisher filters are accepted unread by handlers. A message no typed handler can take is logged (a few
-/// lines a minute), counted by reason, and accepted or rejected (<see cref="QpidNotificationListenerOptions.OnUnreadable"/>). Delivery is at
+/// lines a minute), counted by reason, and accepted or rejected (<see cref="NotificationListenerOptions.OnUnreadable"/>). Delivery is at
 /// least once: after a lost connection, which is made again by itself, the peer delivers again what was not
 /// settled. Use it alone (<see cref="StartAsync"/>, <see cref="StopAsync"/>) or hosted
 /// (<c>AddQpidNotificationListener</c>, which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
 /// </summary>
-public sealed partial class QpidNotificationListener : INotificationListener, IAsyncDisposable, IAmqpConnectionHandler
+public sealed partial class QpidNotificationListener : NotificationTransportListener, IAmqpConnectionHandler
 {
     private readonly QpidNotificationListenerOptions _options;
-    private readonly ListenerPipeline _pipeline;
     private readonly QpidDeliverySettler _settler;
-    private readonly string _url;
-    private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private AmqpConnection? _connection;
     private Channel<InboundMessage>? _inbox;
     private Task[] _workers = [];
@@ -48,35 +42,14 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
     public QpidNotificationListener(
-        QpidNotificationListenerOptions options,
-        NotificationReader reader,
-        NotificationDispatcher dispatcher,
-        ILogger<QpidNotificationListener>? logger = null,
-        IMeterFactory? meterFactory = null)
+        QpidNotificationListenerOptions options, NotificationReader reader, NotificationDispatcher dispatcher, ILogger<QpidNotificationListener>? logger = null, IMeterFactory? meterFactory = null)
+        : base(options, QpidMetrics.Transport, AmqpTransportUrl.Describe, reader, dispatcher, logger, meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(dispatcher);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("The listener options are not valid: " + string.Join("; ", errors), nameof(options));
-        }
-
         _options = options;
-        _url = AmqpTransportUrl.Describe(options.TransportUrl);
-        _logger = logger ?? NullLogger<QpidNotificationListener>.Instance;
-        _pipeline = new ListenerPipeline(reader, dispatcher, new NotificationFilter(options.EventTypes, options.Publishers), options.Policy, _logger);
-        _settler = new QpidDeliverySettler(_pipeline, _logger);
-        _ownsMeter = meterFactory is null;
-        _meter = NotifierMetrics.CreateMeter(meterFactory);
-        TransportMetrics.RegisterListener(_meter, QpidMetrics.Transport, Statistics);
+        _settler = new QpidDeliverySettler(Pipeline, Logger);
     }
 
-    /// <summary>What the listener did so far: received, handled, handled by fallback, skipped, unreadable by reason, discarded, requeued (released), rejected.</summary>
-    public NotificationListenerStatistics Statistics => _pipeline.Statistics;
-
-    /// <summary>The addresses listened on, once started (they depend on the peer when <see cref="QpidConnectionOptions.Addressing"/> is dynamic).</summary>
+    /// <summary>The addresses listened on, once started (they depend on the peer when <see cref="QpidBrokerOptions.Addressing"/> is dynamic).</summary>
     public IReadOnlyList<string> Addresses => _addresses;
 
     /// <summary>
@@ -85,7 +58,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The peer cannot be reached, or refused a link; the message says why.</exception>
     /// <exception cref="InvalidOperationException">The listener is already started.</exception>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public override async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_connection is not null)
         {
@@ -101,14 +74,14 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         _draining = false;
         _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _inbox = Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleWriter = true });
-        _connection = new AmqpConnection(_options, "listener", this, _logger);
+        _connection = new AmqpConnection(_options, "listener", this, Logger);
         var inbox = _inbox.Reader;
         _workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(inbox))).ToArray();
         _connection.Start();
         try
         {
             await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            LogStarted(_logger, _url, string.Join(", ", Addresses));
+            LogStarted(Logger, Url, string.Join(", ", Addresses));
         }
         catch
         {
@@ -121,7 +94,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     /// Stops taking messages, waits for the handlers running now (cancelling them when <paramref name="cancellationToken"/>
     /// fires), settles what they finished, and closes the connection: the peer delivers again what was not settled.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public override async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_connection is null)
         {
@@ -129,29 +102,14 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         }
 
         await CloseAsync(cancellationToken).ConfigureAwait(false);
-        LogStopped(_logger, _url, Statistics.ToString(), _pipeline.TakeSuppressedLines());
+        LogStopped();
     }
 
-    /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            await StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
-    }
+    private protected override void DisposeTransport() => _stopping.Dispose();
 
     void IAmqpConnectionHandler.OnOpened(AmqpLinks links, NotificationAddresses addresses)
     {
-        var all = _options.Topics
-            .SelectMany(topic => _options.Priorities.Distinct().Select(priority => addresses.For(topic + "." + PriorityNames.ToRoutingSuffix(priority))))
-            .ToArray();
+        var all = _options.TopicsAndPriorities.Select(addresses.For).ToArray();
         var generation = _generation;
         _unattached = all.Length;
         _addresses = all;
@@ -165,15 +123,15 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
     {
         // Deliveries of the closed connection cannot be settled any more; the peer delivers them again.
         _generation++;
-        _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {_url}: {reason}"));
+        _ready.TrySetException(new BrokerUnavailableException($"Cannot listen on {Url}: {reason}"));
     }
 
     void IAmqpConnectionHandler.OnRefused(string refusal)
     {
         // Before the start completes, StartAsync throws it (the host stops trying); once listening, nothing more will come.
-        if (!_ready.TrySetException(new BrokerRefusedException($"Cannot listen on {_url}: {refusal}")))
+        if (!_ready.TrySetException(new BrokerRefusedException($"Cannot listen on {Url}: {refusal}")))
         {
-            LogRefused(_logger, _url, refusal);
+            LogRefused(Logger, Url, refusal);
         }
     }
 
@@ -190,7 +148,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
         var body = AmqpMessageCodec.DecodeBody(message, out var problem);
         if (problem is not null)
         {
-            LogUndecodable(_logger, receiver.Address, problem);
+            LogUndecodable(Logger, receiver.Address, problem);
         }
 
         _inbox!.Writer.TryWrite(new InboundMessage(message, receiver, generation, receiver.Address, body ?? AmqpMessageCodec.EncodeWhole(message)));
@@ -210,7 +168,7 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
 
     private async Task HandleAsync(InboundMessage message)
     {
-        var verdict = await _pipeline.ProcessAsync(OsloAmqpBody.Unwrap(message.Body), message.Address, _stopping.Token).ConfigureAwait(false);
+        var verdict = await Pipeline.ProcessAsync(OsloAmqpBody.Unwrap(message.Body), message.Address, _stopping.Token).ConfigureAwait(false);
 
         // Settled on the connection's SerialWork, where the receiver gives the link back the credit the message held.
         _connection?.Post(() => _settler.Settle(message.Receiver, message.Delivery, verdict, message.Generation == _generation));
@@ -246,9 +204,6 @@ public sealed partial class QpidNotificationListener : INotificationListener, IA
 
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, addresses {Addresses}")]
     private static partial void LogStarted(ILogger logger, string url, string addresses);
-
-    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}; {SuppressedLines} log line(s) about unreadable messages and failed handlers were left out")]
-    private static partial void LogStopped(ILogger logger, string url, string statistics, long suppressedLines);
 
     [LoggerMessage(4, LogLevel.Warning, "A message from {Address} cannot be read as AMQP ({Problem}); it goes to the reader as raw bytes")]
     private static partial void LogUndecodable(ILogger logger, string address, string problem);

@@ -25,7 +25,7 @@ internal interface IAmqpConnectionHandler
 /// <summary>
 /// One AMQP 1.0 connection through AMQPNetLite, made again after every loss, with one session for the
 /// owner's links. A supervising task connects, waits for the connection to end, and connects again, to the
-/// next host of the URL, after <see cref="QpidConnectionOptions.RecoveryInterval"/> doubled per failure
+/// next host of the URL, after <see cref="NotificationTransportOptions.RecoveryInterval"/> doubled per failure
 /// (30 s at most); the peer closing a link or the session closes the connection, which is then made again.
 /// Everything the owner is told, and everything it posts, runs on one <see cref="SerialWork"/>, in order.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed partial class AmqpConnection
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly QpidConnectionOptions _options;
+    private readonly IQpidConnectionOptions _options;
     private readonly AmqpTransportUrl _url;
     private readonly string _role;
     private readonly IAmqpConnectionHandler _handler;
@@ -43,7 +43,7 @@ internal sealed partial class AmqpConnection
     private readonly CancellationTokenSource _stop = new();
     private Task _supervisor = Task.CompletedTask;
 
-    public AmqpConnection(QpidConnectionOptions options, string role, IAmqpConnectionHandler handler, ILogger logger)
+    public AmqpConnection(IQpidConnectionOptions options, string role, IAmqpConnectionHandler handler, ILogger logger)
     {
         _options = options;
         _url = AmqpTransportUrl.Parse(options.TransportUrl);
@@ -144,11 +144,11 @@ internal sealed partial class AmqpConnection
     private async Task<Connection> ConnectAsync(TransportHost host, ConnectionRun run)
     {
         var factory = new ConnectionFactory();
-        factory.AMQP.ContainerId = _options.ContainerId ?? $"versioned-notifications-{_role}-{Guid.NewGuid():N}";
+        factory.AMQP.ContainerId = _options.Broker.ContainerId ?? $"versioned-notifications-{_role}-{Guid.NewGuid():N}";
         factory.AMQP.HostName = host.HostName;
-        if (_options.IdleTimeout > TimeSpan.Zero)
+        if (_options.Broker.IdleTimeout > TimeSpan.Zero)
         {
-            factory.AMQP.IdleTimeout = (int)Math.Min(_options.IdleTimeout.TotalMilliseconds, int.MaxValue);
+            factory.AMQP.IdleTimeout = (int)Math.Min(_options.Broker.IdleTimeout.TotalMilliseconds, int.MaxValue);
         }
 
         // SASL PLAIN with the URL's credentials, over a connection without TLS, as oslo's amqp1 driver sends
@@ -181,7 +181,7 @@ internal sealed partial class AmqpConnection
             }
         });
 
-        var mode = NotificationAddresses.Resolve(_options.Addressing, run.Product);
+        var mode = NotificationAddresses.Resolve(_options.Broker.Addressing, run.Product);
         LogConnected(_logger, _role, Url, run.Product ?? "an unnamed peer", mode);
         var links = new AmqpLinks(session, _work, (link, error) =>
         {

@@ -7,9 +7,9 @@ namespace VersionedNotifications.Qpid;
 /// it (oslo_messaging/_drivers/amqp1_driver/addressing.py, <c>anycast_address</c> of a notification target):
 /// the parts joined by <c>.</c> (legacy) or <c>/</c> (routable), empty parts left out. The exchange is oslo's
 /// <c>default_notification_exchange</c>, else <c>control_exchange</c>; the virtual host is the transport URL's
-/// path when <see cref="QpidConnectionOptions.PseudoVirtualHost"/> is on.
+/// path when <see cref="QpidBrokerOptions.PseudoVirtualHost"/> is on.
 /// </summary>
-internal sealed class NotificationAddresses(QpidConnectionOptions options, QpidAddressingMode mode, string? virtualHost)
+internal sealed class NotificationAddresses(IQpidConnectionOptions options, QpidAddressingMode mode, string? virtualHost)
 {
     /// <summary>The mode the addresses follow, <see cref="QpidAddressingMode.Dynamic"/> resolved.</summary>
     public QpidAddressingMode Mode { get; } = mode;
@@ -25,11 +25,11 @@ internal sealed class NotificationAddresses(QpidConnectionOptions options, QpidA
     /// <summary>The address of <paramref name="topicAndPriority"/> (<c>notifications.info</c>).</summary>
     public string For(string topicAndPriority)
     {
-        var vhost = options.PseudoVirtualHost ? virtualHost : null;
-        var exchange = options.NotificationExchange ?? options.ControlExchange;
+        var vhost = options.Broker.PseudoVirtualHost ? virtualHost : null;
+        var exchange = options.Broker.NotificationExchange ?? options.ControlExchange;
         return Mode == QpidAddressingMode.Routable
-            ? Join('/', options.NotifyAddressPrefix, options.AnycastAddress, vhost, exchange, topicAndPriority)
-            : Join('.', options.GroupRequestPrefix, vhost, exchange, topicAndPriority);
+            ? Join('/', options.Broker.NotifyAddressPrefix, options.Broker.AnycastAddress, vhost, exchange, topicAndPriority)
+            : Join('.', options.Broker.GroupRequestPrefix, vhost, exchange, topicAndPriority);
     }
 
     private static string Join(char separator, params string?[] parts) =>

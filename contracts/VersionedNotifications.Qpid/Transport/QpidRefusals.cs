@@ -14,7 +14,7 @@ internal static class QpidRefusals
     /// Why <paramref name="error"/>, the peer's answer to <paramref name="attempt"/> (such as "open a connection"),
     /// cannot heal by retrying, naming the setting to change; <see langword="null"/> when trying again may work.
     /// </summary>
-    public static string? Explain(Error? error, QpidConnectionOptions options, string url, string attempt)
+    public static string? Explain(Error? error, IQpidConnectionOptions options, string url, string attempt)
     {
         if (error is null)
         {

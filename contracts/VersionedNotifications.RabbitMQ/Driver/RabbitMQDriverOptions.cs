@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace VersionedNotifications.RabbitMQ;
@@ -7,39 +6,12 @@ namespace VersionedNotifications.RabbitMQ;
 /// The RabbitMQ notification driver: oslo's <c>messagingv2</c> (or <c>messaging</c>, the v1 body) over
 /// a <c>rabbit://</c> transport, with publisher confirms and a bounded buffer.
 /// </summary>
-public sealed class RabbitMQDriverOptions : RabbitMQConnectionOptions
+public sealed class RabbitMQDriverOptions : NotificationDriverOptions, IRabbitMQConnectionOptions
 {
-    /// <summary>The body: oslo's v2 envelope (<c>messagingv2</c>, the default) or the bare v1 envelope (<c>messaging</c>).</summary>
-    public MessageFormat Format { get; set; } = MessageFormat.MessagingV2;
-
-    /// <summary>
-    /// How many messages (one per topic) may wait for the broker's confirm at once, in the buffer or on
-    /// the wire (default 10,000). When it is full, <c>SendAsync</c> waits: back-pressure on the emitter.
-    /// </summary>
-    public int BufferCapacity { get; set; } = 10_000;
-
-    /// <summary>How long <c>SendAsync</c> waits for room in a full buffer before it fails (default: as long as it takes, as oslo blocks).</summary>
-    public TimeSpan? BufferFullTimeout { get; set; }
-
-    /// <summary>How often a message the broker did not confirm (nack, connection lost) is published again (default: until confirmed).</summary>
-    public NotificationRetryPolicy Retry { get; set; } = NotificationRetryPolicy.Forever;
-
-    /// <summary>How long disposing waits for the buffer to be confirmed before it gives up on the rest (default 10 s).</summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The buffer's settings, from these options.</summary>
-    internal DeliveryBufferSettings BufferSettings => new(BufferCapacity, BufferFullTimeout, Retry, ShutdownTimeout);
-
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>(base.Validate());
-        if (!Enum.IsDefined(Format))
-        {
-            errors.Add($"Format: {(int)Format} is not a message format");
-        }
+    public RabbitMQBrokerOptions Broker { get; set; } = new();
 
-        BufferSettings.AddErrors(errors);
-        return errors;
-    }
+    private protected override string DefaultTransportUrl => "rabbit://";
+
+    private protected override void AddTransportErrors(List<string> errors) => Broker.AddErrors(TransportUrl, errors);
 }

@@ -24,7 +24,7 @@ internal sealed partial class RabbitMQPublisher
     // Publishes awaiting their confirm at once; the broker confirms in batches, so a window keeps the wire busy.
     private const int MaxInFlight = 256;
 
-    private readonly RabbitMQDriverOptions _options;
+    private readonly IRabbitMQConnectionOptions _options;
     private readonly RabbitMQConnectionSupervisor _connection;
     private readonly DeliveryBuffer _buffer;
     private readonly ILogger _logger;
@@ -34,7 +34,7 @@ internal sealed partial class RabbitMQPublisher
     private ConfirmTracker<PendingDelivery>? _tracker;
     private bool _broken;
 
-    public RabbitMQPublisher(RabbitMQDriverOptions options, RabbitMQConnectionSupervisor connection, DeliveryBuffer buffer, ILogger logger)
+    public RabbitMQPublisher(IRabbitMQConnectionOptions options, RabbitMQConnectionSupervisor connection, DeliveryBuffer buffer, ILogger logger)
     {
         _options = options;
         _connection = connection;
@@ -186,7 +186,7 @@ internal sealed partial class RabbitMQPublisher
     }
 
     private string Declaring(string routingKey) =>
-        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.EffectiveDurable}, auto_delete={_options.AutoDelete}, quorum={_options.QuorumQueue}";
+        $"declare exchange '{_options.ControlExchange}' and queue '{routingKey}' with durable={_options.EffectiveDurable()}, auto_delete={_options.Broker.AutoDelete}, quorum={_options.Broker.QuorumQueue}";
 
     private void OnConfirmed(PendingDelivery message)
     {

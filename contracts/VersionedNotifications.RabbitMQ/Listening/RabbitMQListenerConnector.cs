@@ -61,7 +61,7 @@ internal sealed partial class RabbitMQListenerConnector(
             }
 
             var refusal = (error as NotificationRefusedException)?.Message
-                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.EffectiveDurable}, auto_delete={options.AutoDelete}, quorum={options.QuorumQueue}");
+                ?? RabbitMQRefusals.Explain(error, options, $"declare the exchange '{options.ControlExchange}' and the queues of the listener with durable={options.EffectiveDurable()}, auto_delete={options.Broker.AutoDelete}, quorum={options.Broker.QuorumQueue}");
             if (refusal is not null)
             {
                 throw new BrokerRefusedException($"Cannot listen on {connection.Url}: {refusal}", error);
@@ -172,7 +172,7 @@ internal sealed partial class RabbitMQListenerConnector(
 
     private async Task<IReadOnlyList<string>> DeclareQueuesAsync(IChannel channel, CancellationToken cancellationToken)
     {
-        var keys = options.RoutingKeys;
+        var keys = options.TopicsAndPriorities;
         if (options.PrivateQueue)
         {
             var declared = await channel.QueueDeclareAsync(string.Empty, false, true, true, null, false, false, cancellationToken).ConfigureAwait(false);

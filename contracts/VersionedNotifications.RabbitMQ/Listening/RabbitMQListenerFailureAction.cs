@@ -10,7 +10,7 @@ public enum RabbitMQListenerFailureAction
     /// </summary>
     DeadLetterQueue,
 
-    /// <summary>Return it to its queue after <see cref="RabbitMQNotificationListenerOptions.RequeueDelay"/>, to be delivered again.</summary>
+    /// <summary>Return it to its queue after <see cref="NotificationListenerOptions.RequeueDelay"/>, to be delivered again.</summary>
     Requeue,
 
     /// <summary>Reject it without requeueing: the broker dead-letters it if the queue has a dead-letter exchange (by policy or argument), and drops it otherwise.</summary>

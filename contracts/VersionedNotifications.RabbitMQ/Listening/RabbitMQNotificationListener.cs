@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using global::RabbitMQ.Client;
 using global::RabbitMQ.Client.Events;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.RabbitMQ;
 
@@ -20,24 +17,20 @@ namespace VersionedNotifications.RabbitMQ;
 /// (<see cref="RabbitMQNotificationListenerOptions.OnFailure"/>). Messages outside the event type and publisher
 /// filters are acknowledged unread by handlers. A message no typed handler can take (not a notification,
 /// an unknown event type, a newer major version) goes to the fallback handler; without one it is logged,
-/// counted by reason and acknowledged or dead-lettered (<see cref="RabbitMQNotificationListenerOptions.OnUnreadable"/>).
+/// counted by reason and acknowledged or dead-lettered (<see cref="NotificationListenerOptions.OnUnreadable"/>).
 /// Delivery is at least once: after a lost connection the broker delivers again what was not acknowledged.
 /// Use it alone (<see cref="StartAsync"/>, <see cref="StopAsync"/>) or hosted (<c>AddRabbitMQNotificationListener</c>,
 /// which runs it as VersionedNotifications.Extensions.Hosting's <c>NotificationListenerService</c>).
 /// </summary>
-public sealed partial class RabbitMQNotificationListener : INotificationListener, IAsyncDisposable
+public sealed partial class RabbitMQNotificationListener : NotificationTransportListener
 {
     // How long acknowledging, requeueing or dead-lettering one message may wait for the broker.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
     private readonly RabbitMQNotificationListenerOptions _options;
-    private readonly ListenerPipeline _pipeline;
     private readonly RabbitMQDeliverySettler _settler;
     private readonly RabbitMQConnectionSupervisor _connection;
     private readonly RabbitMQListenerConnector _connector;
-    private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly object _handlingLock = new();
     private CancellationTokenSource _stopping = new();
     private CancellationTokenSource _closing = new();
@@ -49,40 +42,20 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
     /// <summary>A listener that reads with <paramref name="reader"/> and dispatches with <paramref name="dispatcher"/> (built on the same contracts).</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
     public RabbitMQNotificationListener(
-        RabbitMQNotificationListenerOptions options,
-        NotificationReader reader,
-        NotificationDispatcher dispatcher,
-        ILogger<RabbitMQNotificationListener>? logger = null,
-        IMeterFactory? meterFactory = null)
+        RabbitMQNotificationListenerOptions options, NotificationReader reader, NotificationDispatcher dispatcher, ILogger<RabbitMQNotificationListener>? logger = null, IMeterFactory? meterFactory = null)
+        : base(options, RabbitMQMetrics.Transport, RabbitMQConnections.Describe, reader, dispatcher, logger, meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(dispatcher);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("The listener options are not valid: " + string.Join("; ", errors), nameof(options));
-        }
-
         _options = options;
-        _logger = logger ?? NullLogger<RabbitMQNotificationListener>.Instance;
-        _connection = new RabbitMQConnectionSupervisor(options, "VersionedNotifications listener", _logger);
-        _pipeline = new ListenerPipeline(reader, dispatcher, new NotificationFilter(options.EventTypes, options.Publishers), options.Policy, _logger);
-        _settler = new RabbitMQDeliverySettler(options, _pipeline, _logger);
-        _connector = new RabbitMQListenerConnector(options, _connection, HandleAsync, _logger);
-        _ownsMeter = meterFactory is null;
-        _meter = NotifierMetrics.CreateMeter(meterFactory);
-        TransportMetrics.RegisterListener(_meter, RabbitMQMetrics.Transport, Statistics);
+        _connection = new RabbitMQConnectionSupervisor(options, "VersionedNotifications listener", Logger);
+        _settler = new RabbitMQDeliverySettler(options, Pipeline, Logger);
+        _connector = new RabbitMQListenerConnector(options, _connection, HandleAsync, Logger);
     }
-
-    /// <summary>What the listener did so far.</summary>
-    public NotificationListenerStatistics Statistics => _pipeline.Statistics;
 
     /// <summary>The queues consumed, once started (a private queue's name is the broker's).</summary>
     public IReadOnlyList<string> Queues => Volatile.Read(ref _session)?.Queues ?? [];
 
     /// <summary>The routing keys bound: <c>&lt;topic&gt;.&lt;priority&gt;</c> for every topic and priority.</summary>
-    public IReadOnlyList<string> RoutingKeys => _options.RoutingKeys;
+    public IReadOnlyList<string> RoutingKeys => _options.TopicsAndPriorities;
 
     /// <summary>
     /// Connects, declares the exchange, queues and bindings as oslo's listener does, and starts consuming.
@@ -91,7 +64,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
     /// </summary>
     /// <exception cref="BrokerUnavailableException">The broker cannot be reached, or refused a declaration.</exception>
     /// <exception cref="InvalidOperationException">The listener is already started.</exception>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public override async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_session is not null || _reconnecting is not null)
         {
@@ -102,7 +75,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         _closing = Renewed(_closing);
         var session = await _connector.OpenFirstAsync(cancellationToken).ConfigureAwait(false);
         _session = session;
-        LogStarted(_logger, _connection.Url, _options.ControlExchange, string.Join(", ", session.Queues));
+        LogStarted(Logger, Url, _options.ControlExchange, string.Join(", ", session.Queues));
         _reconnecting = Task.Run(() => _connector.KeepConnectedAsync(session, reconnected => _session = reconnected, _closing.Token), CancellationToken.None);
     }
 
@@ -110,7 +83,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
     /// Stops consuming, waits for the handlers running now (cancelling them when <paramref name="cancellationToken"/>
     /// fires; what they did not acknowledge is delivered again later), and closes the connection.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public override async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_reconnecting is null)
         {
@@ -142,7 +115,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
             }
             catch (Exception error)
             {
-                LogStopProblem(_logger, error, _connection.Url);
+                LogStopProblem(Logger, error, Url);
             }
 
             session.Dispose();
@@ -150,23 +123,13 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
 
         _session = null;
         await _connection.CloseAsync(session?.DeadLetters?.Channel, session?.Consuming).ConfigureAwait(false);
-        LogStopped(_logger, _connection.Url, Statistics.ToString(), _pipeline.TakeSuppressedLines());
+        LogStopped();
     }
 
-    /// <summary>Stops the listener, giving the running handlers 30 seconds.</summary>
-    public async ValueTask DisposeAsync()
+    private protected override void DisposeTransport()
     {
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            await StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-
         _stopping.Dispose();
         _closing.Dispose();
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
     }
 
     private async Task HandleAsync(RabbitMQListenerSession session, string queue, BasicDeliverEventArgs delivery)
@@ -185,7 +148,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
             {
                 // The client reuses the delivery buffer after this callback; results and handlers may keep the bytes.
                 var body = delivery.Body.ToArray();
-                var verdict = await _pipeline.ProcessAsync(body, queue, _stopping.Token).ConfigureAwait(false);
+                var verdict = await Pipeline.ProcessAsync(body, queue, _stopping.Token).ConfigureAwait(false);
                 await _settler.SettleAsync(session, queue, delivery, body, verdict, settle.Token, _stopping.Token).ConfigureAwait(false);
             }
         }
@@ -193,7 +156,7 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
         {
             // Acks and nacks fail only when the channel is gone (or the connection no longer takes writes, which
             // the client may not notice: then the listener gives it up); the broker delivers the message again.
-            LogSettleFailed(_logger, error, delivery.DeliveryTag, queue);
+            LogSettleFailed(Logger, error, delivery.DeliveryTag, queue);
             if (error is OperationCanceledException && !_stopping.IsCancellationRequested)
             {
                 session.GiveUp($"settling a delivery took more than {SettleTimeout.TotalSeconds:0} s");
@@ -246,9 +209,6 @@ public sealed partial class RabbitMQNotificationListener : INotificationListener
 
     [LoggerMessage(1, LogLevel.Information, "Listening on {Url}, exchange '{Exchange}', queues {Queues}")]
     private static partial void LogStarted(ILogger logger, string url, string exchange, string queues);
-
-    [LoggerMessage(2, LogLevel.Information, "Stopped listening on {Url}: {Statistics}; {SuppressedLines} log line(s) about unreadable messages and failed handlers were left out")]
-    private static partial void LogStopped(ILogger logger, string url, string statistics, long suppressedLines);
 
     [LoggerMessage(5, LogLevel.Warning, "Could not settle delivery {DeliveryTag} from {Queue}; the broker will deliver it again")]
     private static partial void LogSettleFailed(ILogger logger, Exception error, ulong deliveryTag, string queue);

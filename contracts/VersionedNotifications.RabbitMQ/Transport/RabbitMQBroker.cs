@@ -12,7 +12,7 @@ public static class RabbitMQBroker
     /// <summary>Opens a connection with <paramref name="options"/> to the first host of its transport URL that answers, and closes it again.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names each problem.</exception>
     /// <exception cref="BrokerUnavailableException">The broker cannot be reached or refused the credentials or virtual host; the message says which URL (without its password) and why.</exception>
-    public static async Task VerifyAsync(RabbitMQConnectionOptions options, CancellationToken cancellationToken = default)
+    public static async Task VerifyAsync(IRabbitMQConnectionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -48,7 +48,7 @@ public static class RabbitMQBroker
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names each problem.</exception>
     /// <exception cref="BrokerUnavailableException">The broker did not answer in time; the message gives the last reason and how long it was tried.</exception>
-    public static async Task WaitAsync(RabbitMQConnectionOptions options, TimeSpan within, CancellationToken cancellationToken = default)
+    public static async Task WaitAsync(IRabbitMQConnectionOptions options, TimeSpan within, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);

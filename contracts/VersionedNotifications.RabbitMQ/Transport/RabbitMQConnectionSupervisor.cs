@@ -19,7 +19,7 @@ namespace VersionedNotifications.RabbitMQ;
 /// </summary>
 internal sealed partial class RabbitMQConnectionSupervisor
 {
-    private readonly RabbitMQConnectionOptions _options;
+    private readonly IRabbitMQConnectionOptions _options;
     private readonly string _defaultName;
     private readonly ILogger _logger;
     private readonly RabbitMQHostOrder _hosts;
@@ -30,13 +30,13 @@ internal sealed partial class RabbitMQConnectionSupervisor
     private bool _everConnected;
     private bool _unreachableLogged;
 
-    public RabbitMQConnectionSupervisor(RabbitMQConnectionOptions options, string defaultName, ILogger logger)
+    public RabbitMQConnectionSupervisor(IRabbitMQConnectionOptions options, string defaultName, ILogger logger)
     {
         _options = options;
         _defaultName = defaultName;
         _logger = logger;
         Url = RabbitMQConnections.Describe(options.TransportUrl);
-        _hosts = new RabbitMQHostOrder(TransportUrl.Parse(options.TransportUrl).Hosts, options.FailoverStrategy, Random.Shared);
+        _hosts = new RabbitMQHostOrder(TransportUrl.Parse(options.TransportUrl).Hosts, options.Broker.FailoverStrategy, Random.Shared);
     }
 
     /// <summary>The broker, password hidden.</summary>
@@ -51,7 +51,7 @@ internal sealed partial class RabbitMQConnectionSupervisor
     /// <summary>Completes, with the reason, when the current connection shuts down or is given up.</summary>
     public Task<string> Lost => Volatile.Read(ref _lost).Task;
 
-    /// <summary>How long to wait before the next attempt after <paramref name="failures"/> in a row: nothing until every host failed once, then the backoff of <see cref="RabbitMQConnectionOptions.RecoveryInterval"/>.</summary>
+    /// <summary>How long to wait before the next attempt after <paramref name="failures"/> in a row: nothing until every host failed once, then the backoff of <see cref="NotificationTransportOptions.RecoveryInterval"/>.</summary>
     public TimeSpan ReconnectDelay(int failures) => _hosts.DelayAfter(failures, _options.ReconnectDelay);
 
     /// <summary>

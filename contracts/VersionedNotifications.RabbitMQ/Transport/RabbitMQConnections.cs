@@ -14,7 +14,7 @@ namespace VersionedNotifications.RabbitMQ;
 internal static class RabbitMQConnections
 {
     /// <summary>Connects to <paramref name="host"/>, one host of the options' transport URL, with the URL's credentials and virtual host.</summary>
-    public static Task<IConnection> ConnectAsync(RabbitMQConnectionOptions options, TransportHost host, string defaultName, CancellationToken cancellationToken)
+    public static Task<IConnection> ConnectAsync(IRabbitMQConnectionOptions options, TransportHost host, string defaultName, CancellationToken cancellationToken)
     {
         var url = TransportUrl.Parse(options.TransportUrl);
         var factory = new ConnectionFactory
@@ -25,10 +25,10 @@ internal static class RabbitMQConnections
             AutomaticRecoveryEnabled = false,
             TopologyRecoveryEnabled = false,
             RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
-            ClientProvidedName = options.ConnectionName ?? defaultName,
+            ClientProvidedName = options.Broker.ConnectionName ?? defaultName,
         };
         // One endpoint: which host comes next is the supervisor's failover strategy, not the client's list order.
-        var endpoint = new AmqpTcpEndpoint(host.HostName, host.Port, new SslOption(host.HostName, enabled: options.UseTls));
+        var endpoint = new AmqpTcpEndpoint(host.HostName, host.Port, new SslOption(host.HostName, enabled: options.Broker.UseTls));
         return factory.CreateConnectionAsync([endpoint], cancellationToken);
     }
 

@@ -12,22 +12,22 @@ namespace VersionedNotifications.RabbitMQ;
 internal static class RabbitMQQueueArguments
 {
     /// <summary>The arguments of a notification queue, or <see langword="null"/> when oslo declares none.</summary>
-    public static Dictionary<string, object?>? For(RabbitMQConnectionOptions options)
+    public static Dictionary<string, object?>? For(IRabbitMQConnectionOptions options)
     {
         var arguments = new Dictionary<string, object?>();
-        if (options.HaQueues)
+        if (options.Broker.HaQueues)
         {
             arguments["x-ha-policy"] = "all";
         }
 
-        if (options.QuorumQueue)
+        if (options.Broker.QuorumQueue)
         {
             arguments["x-queue-type"] = "quorum";
 
             // oslo writes a limit only when it is set (not 0); py-amqp sends these small Python ints as 32-bit signed integers, as an int is sent here.
-            AddLimit(arguments, "x-delivery-limit", options.QuorumDeliveryLimit);
-            AddLimit(arguments, "x-max-in-memory-length", options.QuorumMaxMemoryLength);
-            AddLimit(arguments, "x-max-in-memory-bytes", options.QuorumMaxMemoryBytes);
+            AddLimit(arguments, "x-delivery-limit", options.Broker.QuorumDeliveryLimit);
+            AddLimit(arguments, "x-max-in-memory-length", options.Broker.QuorumMaxMemoryLength);
+            AddLimit(arguments, "x-max-in-memory-bytes", options.Broker.QuorumMaxMemoryBytes);
         }
 
         return arguments.Count == 0 ? null : arguments;

@@ -14,7 +14,7 @@ internal static class RabbitMQRefusals
     /// Why <paramref name="error"/>, met while doing <paramref name="attempt"/> (such as "declare exchange 'x'"),
     /// cannot heal by retrying, naming the setting to change; <see langword="null"/> when trying again may work.
     /// </summary>
-    public static string? Explain(Exception error, RabbitMQConnectionOptions options, string attempt)
+    public static string? Explain(Exception error, IRabbitMQConnectionOptions options, string attempt)
     {
         var url = TransportUrl.Parse(options.TransportUrl);
         var where = $"The broker at {url} refused to {attempt}";
@@ -32,7 +32,7 @@ internal static class RabbitMQRefusals
                 {
                     case 406:
                         return $"{where} ({said}): it exists with other settings. Set DurableQueues (oslo's [oslo_messaging_rabbit] amqp_durable_queues, now {Flag(options.DurableQueues)}), "
-                            + $"AutoDelete (amqp_auto_delete, now {Flag(options.AutoDelete)}), QuorumQueue (rabbit_quorum_queue, now {Flag(options.QuorumQueue)}) and its limits "
+                            + $"AutoDelete (amqp_auto_delete, now {Flag(options.Broker.AutoDelete)}), QuorumQueue (rabbit_quorum_queue, now {Flag(options.Broker.QuorumQueue)}) and its limits "
                             + "as the services on this broker set them, or delete the exchange and queues they declared.";
                     case 403:
                         return $"{where} ({said}). Give user '{url.UserName}' configure, write and read permissions on virtual host '{url.EffectiveVirtualHost}', or change ControlExchange (oslo's control_exchange) to a name it may use.";

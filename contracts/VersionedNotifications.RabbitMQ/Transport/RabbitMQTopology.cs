@@ -14,18 +14,18 @@ namespace VersionedNotifications.RabbitMQ;
 internal static class RabbitMQTopology
 {
     /// <summary>Declares the control exchange.</summary>
-    public static Task DeclareExchangeAsync(IChannel channel, RabbitMQConnectionOptions options, CancellationToken cancellationToken) =>
-        channel.ExchangeDeclareAsync(options.ControlExchange, ExchangeType.Topic, options.EffectiveDurable, options.AutoDelete, null, false, false, cancellationToken);
+    public static Task DeclareExchangeAsync(IChannel channel, IRabbitMQConnectionOptions options, CancellationToken cancellationToken) =>
+        channel.ExchangeDeclareAsync(options.ControlExchange, ExchangeType.Topic, options.EffectiveDurable(), options.Broker.AutoDelete, null, false, false, cancellationToken);
 
     /// <summary>Declares <paramref name="queue"/> as oslo declares its queues and binds it to every key of <paramref name="routingKeys"/>.</summary>
-    public static async Task DeclareQueueAsync(IChannel channel, RabbitMQConnectionOptions options, string queue, IEnumerable<string> routingKeys, CancellationToken cancellationToken)
+    public static async Task DeclareQueueAsync(IChannel channel, IRabbitMQConnectionOptions options, string queue, IEnumerable<string> routingKeys, CancellationToken cancellationToken)
     {
-        await channel.QueueDeclareAsync(queue, options.EffectiveDurable, false, options.AutoDelete, RabbitMQQueueArguments.For(options), false, false, cancellationToken).ConfigureAwait(false);
+        await channel.QueueDeclareAsync(queue, options.EffectiveDurable(), false, options.Broker.AutoDelete, RabbitMQQueueArguments.For(options), false, false, cancellationToken).ConfigureAwait(false);
         await BindAsync(channel, options, queue, routingKeys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Binds <paramref name="queue"/> to the control exchange by every key of <paramref name="routingKeys"/>.</summary>
-    public static async Task BindAsync(IChannel channel, RabbitMQConnectionOptions options, string queue, IEnumerable<string> routingKeys, CancellationToken cancellationToken)
+    public static async Task BindAsync(IChannel channel, IRabbitMQConnectionOptions options, string queue, IEnumerable<string> routingKeys, CancellationToken cancellationToken)
     {
         foreach (var key in routingKeys)
         {

@@ -26,7 +26,7 @@ internal static class ListenCommand
     public static Command Create(DefinitionsOptions definitions)
     {
         var url = new Option<string>("--url") { Description = TransportSchemes.Help, Required = true };
-        var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => RabbitMQConnectionOptions.DefaultControlExchange };
+        var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => NotificationTransportOptions.DefaultControlExchange };
         var topics = new Option<string[]>("--topic") { Description = "A topic to bind (repeatable); ironic's is ironic_versioned_notifications.", DefaultValueFactory = _ => [NotifierOptions.DefaultTopic], Arity = ArgumentArity.OneOrMore };
         var priorities = new Option<string[]>("--priority") { Description = "A priority to bind (repeatable); by default all.", Arity = ArgumentArity.OneOrMore };
         var pool = new Option<string?>("--pool") { Description = "rabbit:// only: consume from oslo's pool queue of this name (shared with the pool's other listeners)." };

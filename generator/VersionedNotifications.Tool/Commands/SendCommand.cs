@@ -23,7 +23,7 @@ internal static class SendCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Captured messages: oslo v2 bodies or v1 envelopes, one JSON value per file.", Arity = ArgumentArity.OneOrMore };
         var url = new Option<string>("--url") { Description = TransportSchemes.Help, Required = true };
-        var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => RabbitMQConnectionOptions.DefaultControlExchange };
+        var exchange = new Option<string>("--exchange") { Description = "The control exchange (oslo's control_exchange).", DefaultValueFactory = _ => NotificationTransportOptions.DefaultControlExchange };
         var topics = new Option<string[]>("--topic") { Description = "A topic to send to (repeatable); ironic's is ironic_versioned_notifications.", DefaultValueFactory = _ => [NotifierOptions.DefaultTopic], Arity = ArgumentArity.OneOrMore };
         var durable = new Option<bool>("--durable") { Description = "Declare the exchange and queues durable (oslo's amqp_durable_queues = true); over amqp://, ask for durable nodes." };
         var format = new Option<string>("--format") { Description = "The body: v2 (messagingv2, the default) or v1 (messaging).", DefaultValueFactory = _ => "v2" };

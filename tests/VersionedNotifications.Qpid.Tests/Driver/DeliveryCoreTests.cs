@@ -47,7 +47,7 @@ public sealed class DeliveryCoreTests(QpidBroker broker)
     {
         // RabbitMQ's plugin refuses oslo's routable addresses by ending the session: the message is never accepted.
         var options = QpidEmitters.DriverOptions(broker, Names.Unique("glance"));
-        options.Addressing = QpidAddressingMode.Routable;
+        options.Broker.Addressing = QpidAddressingMode.Routable;
         options.Retry = NotificationRetryPolicy.None;
         await using var driver = new QpidNotificationDriver(options);
 

@@ -33,7 +33,7 @@ public sealed class AddressingTests
     [InlineData(QpidAddressingMode.Routable, "vh", "notify-x", "openstack.org/om/notify/anycast/vh/notify-x/notifications.info")]
     public void Addresses_are_the_ones_oslo_forms(QpidAddressingMode mode, string? virtualHost, string? notificationExchange, string expected)
     {
-        var options = new QpidDriverOptions { ControlExchange = "glance", NotificationExchange = notificationExchange };
+        var options = new QpidDriverOptions { ControlExchange = "glance", Broker = { NotificationExchange = notificationExchange } };
         Assert.Equal(expected, new NotificationAddresses(options, mode, virtualHost).For("notifications.info"));
     }
 
@@ -48,7 +48,7 @@ public sealed class AddressingTests
     [Fact]
     public void Pseudo_virtual_host_off_leaves_the_virtual_host_out()
     {
-        var options = new QpidDriverOptions { ControlExchange = "glance", PseudoVirtualHost = false };
+        var options = new QpidDriverOptions { ControlExchange = "glance", Broker = { PseudoVirtualHost = false } };
         Assert.Equal("unicast.glance.notifications.info", new NotificationAddresses(options, QpidAddressingMode.Legacy, "vh").For("notifications.info"));
     }
 }

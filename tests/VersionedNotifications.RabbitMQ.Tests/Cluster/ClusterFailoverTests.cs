@@ -31,7 +31,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         {
             TransportUrl = cluster.Url,
             ControlExchange = exchange,
-            QuorumQueue = true,
+            Broker = { QuorumQueue = true },
             BufferCapacity = 2_000,
             ShutdownTimeout = HangLimit,
             RecoveryInterval = TimeSpan.FromMilliseconds(500),
@@ -97,7 +97,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
         {
             TransportUrl = cluster.UrlWithout(node),
             ControlExchange = exchange,
-            QuorumQueue = true,
+            Broker = { QuorumQueue = true },
             ShutdownTimeout = HangLimit,
         };
         await using var driver = new RabbitMQNotificationDriver(options);
@@ -167,7 +167,7 @@ public sealed class ClusterFailoverTests(RabbitMQCluster cluster, ITestOutputHel
             ControlExchange = exchange,
             Topics = [topic],
             Priorities = [NotificationPriority.Info],
-            QuorumQueue = true,
+            Broker = { QuorumQueue = true },
             Prefetch = 500,
             RecoveryInterval = TimeSpan.FromMilliseconds(500),
         };

@@ -74,12 +74,12 @@ public sealed class ClusterInteropTests(RabbitMQCluster cluster)
         await AssertQuorumQueueAsync(topic + ".info");
     }
 
-    private static void WithQuorumLimits(RabbitMQConnectionOptions options)
+    private static void WithQuorumLimits(IRabbitMQConnectionOptions options)
     {
-        options.QuorumQueue = true;
-        options.QuorumDeliveryLimit = DeliveryLimit;
-        options.QuorumMaxMemoryLength = MaxMemoryLength;
-        options.QuorumMaxMemoryBytes = MaxMemoryBytes;
+        options.Broker.QuorumQueue = true;
+        options.Broker.QuorumDeliveryLimit = DeliveryLimit;
+        options.Broker.QuorumMaxMemoryLength = MaxMemoryLength;
+        options.Broker.QuorumMaxMemoryBytes = MaxMemoryBytes;
     }
 
     /// <summary>

@@ -32,10 +32,10 @@ public sealed class ClusterConfigurationTests
 
         var options = host.Services.GetRequiredService<IOptions<RabbitMQDriverOptions>>().Value;
 
-        Assert.True(options.QuorumQueue);
-        Assert.Equal((5, 1000, 1_048_576), (options.QuorumDeliveryLimit, options.QuorumMaxMemoryLength, options.QuorumMaxMemoryBytes));
-        Assert.Equal(RabbitMQFailoverStrategy.Shuffle, options.FailoverStrategy);
-        Assert.False(options.HaQueues);
+        Assert.True(options.Broker.QuorumQueue);
+        Assert.Equal((5, 1000, 1_048_576), (options.Broker.QuorumDeliveryLimit, options.Broker.QuorumMaxMemoryLength, options.Broker.QuorumMaxMemoryBytes));
+        Assert.Equal(RabbitMQFailoverStrategy.Shuffle, options.Broker.FailoverStrategy);
+        Assert.False(options.Broker.HaQueues);
     }
 
     [Theory]
@@ -53,8 +53,8 @@ public sealed class ClusterConfigurationTests
 
         var options = host.Services.GetRequiredService<IOptions<RabbitMQDriverOptions>>().Value;
 
-        Assert.Equal(expected, options.FailoverStrategy);
-        Assert.True(options.HaQueues);
+        Assert.Equal(expected, options.Broker.FailoverStrategy);
+        Assert.True(options.Broker.HaQueues);
     }
 
     [Fact]

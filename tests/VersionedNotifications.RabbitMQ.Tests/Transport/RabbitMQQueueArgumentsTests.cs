@@ -14,14 +14,14 @@ public sealed class RabbitMQQueueArgumentsTests
     [
         new(),
         new() { DurableQueues = true },
-        new() { HaQueues = true },
-        new() { HaQueues = true, DurableQueues = true },
-        new() { QuorumQueue = true },
-        new() { QuorumQueue = true, QuorumDeliveryLimit = 5 },
-        new() { QuorumQueue = true, QuorumMaxMemoryLength = 1000 },
-        new() { QuorumQueue = true, QuorumMaxMemoryBytes = 1_048_576 },
-        new() { QuorumQueue = true, DurableQueues = true, QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = int.MaxValue },
-        new() { QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = 4096 },
+        new() { Broker = { HaQueues = true } },
+        new() { DurableQueues = true, Broker = { HaQueues = true } },
+        new() { Broker = { QuorumQueue = true } },
+        new() { Broker = { QuorumQueue = true, QuorumDeliveryLimit = 5 } },
+        new() { Broker = { QuorumQueue = true, QuorumMaxMemoryLength = 1000 } },
+        new() { Broker = { QuorumQueue = true, QuorumMaxMemoryBytes = 1_048_576 } },
+        new() { DurableQueues = true, Broker = { QuorumQueue = true, QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = int.MaxValue } },
+        new() { Broker = { QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = 4096 } },
     ];
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class RabbitMQQueueArgumentsTests
             var ours = new JsonObject
             {
                 ["arguments"] = JsonSerializer.SerializeToNode(RabbitMQQueueArguments.For(Settings[i]) ?? new Dictionary<string, object?>()),
-                ["durable"] = Settings[i].EffectiveDurable,
+                ["durable"] = Settings[i].EffectiveDurable(),
             };
             Assert.True(JsonNode.DeepEquals(theirs, ours), $"settings {OsloSettings(Settings[i])}\noslo: {theirs}\nours: {ours}");
         }
@@ -47,7 +47,7 @@ public sealed class RabbitMQQueueArgumentsTests
     [Fact]
     public void The_limits_are_sent_as_32_bit_integers_as_py_amqp_sends_oslo_s()
     {
-        var arguments = RabbitMQQueueArguments.For(new RabbitMQDriverOptions { QuorumQueue = true, QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = 4096 })!;
+        var arguments = RabbitMQQueueArguments.For(new RabbitMQDriverOptions { Broker = { QuorumQueue = true, QuorumDeliveryLimit = 3, QuorumMaxMemoryLength = 20, QuorumMaxMemoryBytes = 4096 } })!;
         Assert.All(new[] { "x-delivery-limit", "x-max-in-memory-length", "x-max-in-memory-bytes" }, name => Assert.IsType<int>(arguments[name]));
         Assert.Equal("quorum", arguments["x-queue-type"]);
     }
@@ -55,7 +55,7 @@ public sealed class RabbitMQQueueArgumentsTests
     [Fact]
     public async Task Quorum_with_mirrored_queues_is_refused_as_oslo_refuses_it()
     {
-        var options = new RabbitMQDriverOptions { QuorumQueue = true, HaQueues = true };
+        var options = new RabbitMQDriverOptions { Broker = { QuorumQueue = true, HaQueues = true } };
         Assert.Contains(options.Validate(), e => e.StartsWith("QuorumQueue: cannot be combined with HaQueues", StringComparison.Ordinal));
 
         await using var oslo = PeerProcess.Python("oslo_queue_arguments.py");
@@ -67,19 +67,19 @@ public sealed class RabbitMQQueueArgumentsTests
     [Fact]
     public void A_negative_limit_is_refused_with_its_name()
     {
-        var errors = new RabbitMQDriverOptions { QuorumQueue = true, QuorumDeliveryLimit = -1, QuorumMaxMemoryLength = -2, QuorumMaxMemoryBytes = -3 }.Validate();
+        var errors = new RabbitMQDriverOptions { Broker = { QuorumQueue = true, QuorumDeliveryLimit = -1, QuorumMaxMemoryLength = -2, QuorumMaxMemoryBytes = -3 } }.Validate();
         Assert.Equal(
             ["QuorumDeliveryLimit: must be 0 (no limit) or more (got -1)", "QuorumMaxMemoryLength: must be 0 (no limit) or more (got -2)", "QuorumMaxMemoryBytes: must be 0 (no limit) or more (got -3)"],
             errors);
     }
 
-    private static string OsloSettings(RabbitMQConnectionOptions options) => new JsonObject
+    private static string OsloSettings(IRabbitMQConnectionOptions options) => new JsonObject
     {
         ["amqp_durable_queues"] = options.DurableQueues,
-        ["rabbit_ha_queues"] = options.HaQueues,
-        ["rabbit_quorum_queue"] = options.QuorumQueue,
-        ["rabbit_quorum_delivery_limit"] = options.QuorumDeliveryLimit,
-        ["rabbit_quroum_max_memory_length"] = options.QuorumMaxMemoryLength,
-        ["rabbit_quroum_max_memory_bytes"] = options.QuorumMaxMemoryBytes,
+        ["rabbit_ha_queues"] = options.Broker.HaQueues,
+        ["rabbit_quorum_queue"] = options.Broker.QuorumQueue,
+        ["rabbit_quorum_delivery_limit"] = options.Broker.QuorumDeliveryLimit,
+        ["rabbit_quroum_max_memory_length"] = options.Broker.QuorumMaxMemoryLength,
+        ["rabbit_quroum_max_memory_bytes"] = options.Broker.QuorumMaxMemoryBytes,
     }.ToJsonString();
 }
