@@ -1,6 +1,6 @@
 namespace VersionedNotifications.Qpid.Tests.Transport;
 
-/// <summary>The listener options' checks, the ones every transport shares (the core's ListenerOptionsErrors) and AMQP 1.0's own, each naming its option.</summary>
+/// <summary>The listener options' checks, the ones every transport shares (the core's NotificationListenerOptions) and AMQP 1.0's own, each naming its option.</summary>
 public sealed class ListenerOptionsTests
 {
     [Fact]
