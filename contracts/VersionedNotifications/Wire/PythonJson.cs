@@ -40,9 +40,15 @@ internal static class PythonJson
     /// such JSON that starts and ends outside a string (an envelope without its closing brace).</param>
     /// <param name="output">Where the text goes.</param>
     /// <param name="asStringContent">Also escape the text as the content of a JSON string.</param>
-    public static void Write(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent)
+    public static void Write(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent) =>
+        WriteText(compact, output, asStringContent, inString: false);
+
+    /// <summary>Writes the content of a JSON string, given as its JSON text without the quotes, as Python escapes it.</summary>
+    internal static void WriteStringContent(ReadOnlySpan<byte> escaped, IBufferWriter<byte> output, bool asStringContent) =>
+        WriteText(escaped, output, asStringContent, inString: true);
+
+    private static void WriteText(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent, bool inString)
     {
-        var inString = false;
         var i = 0;
         while (i < compact.Length)
         {
