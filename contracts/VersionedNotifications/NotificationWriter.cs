@@ -86,6 +86,27 @@ public static class NotificationWriter
     // addUniqueId: whether to make a _unique_id when uniqueId is null (a v2 body always has one).
     private static void WriteEnvelope(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
     {
+        WriteEnvelopeHead(writer, notification, options);
+        // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
+        if (uniqueId is not null)
+        {
+            WriteUniqueId(writer, uniqueId);
+        }
+        else if (addUniqueId)
+        {
+            Span<byte> text = stackalloc byte[32];
+            Guid.NewGuid().TryFormat(text, out var written, "N");
+            writer.WritePropertyName(UniqueIdName);
+            writer.WritePlainStringValue(text[..written]);
+        }
+
+        WriteContext(writer, notification.Header);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The envelope up to the place of <c>_unique_id</c>: its fields and any read from the wire after them, without the closing brace.</summary>
+    internal static void WriteEnvelopeHead(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options)
+    {
         var header = notification.Header;
         writer.WriteStartObject();
         writer.WritePropertyName(MessageIdName);
@@ -106,31 +127,27 @@ public static class NotificationWriter
             writer.WritePropertyName(pair.Key);
             OsloJsonTree.WriteElement(writer, pair.Value);
         }
+    }
 
-        // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
-        if (uniqueId is not null)
-        {
-            writer.WritePropertyName(UniqueIdName);
-            writer.WriteStringValue(uniqueId);
-        }
-        else if (addUniqueId)
-        {
-            Guid.NewGuid().TryFormat(text, out var written, "N");
-            writer.WritePropertyName(UniqueIdName);
-            writer.WritePlainStringValue(text[..written]);
-        }
+    /// <summary>The <c>_unique_id</c> member.</summary>
+    internal static void WriteUniqueId(OsloJsonWriter writer, string uniqueId)
+    {
+        writer.WritePropertyName(UniqueIdName);
+        writer.WriteStringValue(uniqueId);
+    }
 
+    /// <summary>Writes the request context as oslo's <c>pack_context</c> adds it: <c>_context_&lt;key&gt;</c> for each key.</summary>
+    internal static void WriteContext(OsloJsonWriter writer, NotificationHeader header)
+    {
         foreach (var pair in header.Context)
         {
             writer.WritePropertyName("_context_"u8, pair.Key);
             OsloJsonTree.WriteElement(writer, pair.Value);
         }
-
-        writer.WriteEndObject();
     }
 
-    // addUniqueId: whether to make a _unique_id when uniqueId is null (a v2 body always has one).
-    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
+    /// <summary>The envelope with a JSON writer, for System.Text.Json (<see cref="NotificationJsonConverter"/>): the header's <c>_unique_id</c> if it has one.</summary>
+    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options)
     {
         var header = notification.Header;
         writer.WriteStartObject();
@@ -152,22 +169,16 @@ public static class NotificationWriter
         }
 
         // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
-        if (uniqueId is not null)
+        if (header.UniqueId is { } uniqueId)
         {
             writer.WriteString("_unique_id"u8, uniqueId);
-        }
-        else if (addUniqueId)
-        {
-            Guid.NewGuid().TryFormat(text, out var written, "N");
-            writer.WriteString("_unique_id"u8, text[..written]);
         }
 
         WriteContext(writer, header);
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the request context as oslo's <c>pack_context</c> adds it: <c>_context_&lt;key&gt;</c> for each key.</summary>
-    internal static void WriteContext(Utf8JsonWriter writer, NotificationHeader header)
+    private static void WriteContext(Utf8JsonWriter writer, NotificationHeader header)
     {
         foreach (var pair in header.Context)
         {

@@ -46,9 +46,6 @@ public sealed class OsloJsonWriter
     {
     }
 
-    /// <summary>Whether the text is escaped as the content of a JSON string (the inner message of a v2 body).</summary>
-    public bool AsStringContent => _asStringContent;
-
     /// <summary>What has been written.</summary>
     internal ReadOnlySpan<byte> WrittenSpan => _output.WrittenSpan;
 
@@ -214,17 +211,6 @@ public sealed class OsloJsonWriter
 
     /// <summary>Writes bytes as they are, at no place in the JSON (the v2 body's frame around the inner message).</summary>
     internal void WriteRaw(ReadOnlySpan<byte> bytes) => Append(bytes);
-
-    /// <summary>
-    /// Writes JSON text as a value: compact or not, escaped as JSON escapes (any writer's choice), with NaN's stand-ins
-    /// (<see cref="PythonFloatLiterals"/>). What has no direct path here goes through this.
-    /// </summary>
-    internal void WriteJsonValue(ReadOnlySpan<byte> json)
-    {
-        BeforeItem();
-        PythonJson.Write(PythonFloatLiterals.FromStandIns(json), _output, _asStringContent);
-        _afterValue = true;
-    }
 
     /// <summary>
     /// Writes the value <paramref name="write"/> writes to a compact <see cref="Utf8JsonWriter"/>, rewritten as Python

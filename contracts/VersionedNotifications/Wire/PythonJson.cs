@@ -60,6 +60,30 @@ internal static class PythonJson
         }
     }
 
+    /// <summary>
+    /// Writes text that is already as Python writes it (ASCII: every other character escaped) as the content of a JSON
+    /// string: its <c>"</c> and <c>\</c> get a backslash, and nothing else changes.
+    /// </summary>
+    internal static void WriteAsStringContent(ReadOnlySpan<byte> pythonText, IBufferWriter<byte> output)
+    {
+        while (!pythonText.IsEmpty)
+        {
+            var run = pythonText.IndexOfAny((byte)'"', (byte)'\\');
+            var plain = run < 0 ? pythonText : pythonText[..run];
+            output.Write(plain);
+            if (run < 0)
+            {
+                return;
+            }
+
+            var escape = output.GetSpan(2);
+            escape[0] = (byte)'\\';
+            escape[1] = pythonText[run];
+            output.Advance(2);
+            pythonText = pythonText[(run + 1)..];
+        }
+    }
+
     /// <summary>What <see cref="Write"/> writes, as an array.</summary>
     internal static byte[] ToArray(ReadOnlySpan<byte> compact, bool asStringContent = false)
     {
