@@ -103,7 +103,9 @@ public sealed class OsloJsonWriter
     public void WritePropertyName(OsloPropertyName name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        WriteValuePrefix(name.Text, name.StringContent);
+        var text = _asStringContent ? name.StringContent : name.Text;
+        Append(_afterValue ? text : text.AsSpan(2));
+        _afterValue = false;
     }
 
     /// <summary>Writes a property name given as UTF-8, and <c>": "</c>.</summary>

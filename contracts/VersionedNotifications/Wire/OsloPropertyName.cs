@@ -22,10 +22,10 @@ public sealed class OsloPropertyName
     /// <summary>The name.</summary>
     public string Name { get; }
 
-    /// <summary><c>"name": </c>.</summary>
+    /// <summary><c>, "name": </c>: with the separator before it, which every name but an object's first needs.</summary>
     internal byte[] Text { get; }
 
-    /// <summary><c>\"name\": </c>.</summary>
+    /// <summary><c>, \"name\": </c>.</summary>
     internal byte[] StringContent { get; }
 
     /// <summary>The names of <paramref name="fields"/>, in their order.</summary>
@@ -49,8 +49,10 @@ public sealed class OsloPropertyName
         var writer = OsloJsonWriter.Take(asStringContent);
         try
         {
+            // After a value, so that the name comes with the ", " before it.
+            writer.WriteNullValue();
             writer.WritePropertyName(name);
-            return writer.WrittenSpan.ToArray();
+            return writer.WrittenSpan["null".Length..].ToArray();
         }
         finally
         {
