@@ -78,8 +78,8 @@ public sealed class OsloJsonWriterTests
     [Fact]
     public void A_flexible_dict_a_program_filled_is_written_as_json_dumps_writes_the_same_dict_at_both_levels()
     {
-        // Python floats (3.0, 1e+16, 1e-07, the words for NaN and the infinities), lone surrogates in a .NET string,
-        // and values of types only System.Text.Json knows how to write (an int, a Guid).
+        // Python floats (3.0, 1e+16, 1e-07, the words for NaN and the infinities), lone surrogates in a .NET string
+        // and in a key, and values of types only System.Text.Json knows how to write (an int, a Guid).
         var extra = new JsonObject
         {
             ["s"] = "é\ud800x\udc00",
@@ -92,11 +92,12 @@ public sealed class OsloJsonWriterTests
             ["arr"] = new JsonArray(1, "a", null, true),
             ["empty"] = new JsonObject(),
             ["uuid"] = JsonValue.Create(Guid.Parse("0f7c3e2a-9b1d-4c5e-8f6a-7b8c9d0e1f2a")),
+            ["k\udc00é"] = "v",
         };
         var read = (Notification<NodeSetPowerStatePayload>)Assert.IsType<DecodedNotification>(Reader.Read(Messages.Bytes(Messages.PowerSetStart()))).Notification;
         var notification = Notification.Create(read.Header, read.Payload with { Extra = extra });
 
-        const string Expected = "{\"s\": \"\\u00e9\\ud800x\\udc00\", \"d\": 3.0, \"big\": 1e+16, \"small\": 1e-07, \"nan\": NaN, \"inf\": Infinity, \"ninf\": -Infinity, \"arr\": [1, \"a\", null, true], \"empty\": {}, \"uuid\": \"0f7c3e2a-9b1d-4c5e-8f6a-7b8c9d0e1f2a\"}";
+        const string Expected = "{\"s\": \"\\u00e9\\ud800x\\udc00\", \"d\": 3.0, \"big\": 1e+16, \"small\": 1e-07, \"nan\": NaN, \"inf\": Infinity, \"ninf\": -Infinity, \"arr\": [1, \"a\", null, true], \"empty\": {}, \"uuid\": \"0f7c3e2a-9b1d-4c5e-8f6a-7b8c9d0e1f2a\", \"k\\udc00\\u00e9\": \"v\"}";
         var v1 = Encoding.ASCII.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV1));
         var v2 = Encoding.ASCII.GetString(NotificationWriter.Write(notification, MessageFormat.MessagingV2));
         Assert.Contains("\"extra\": " + Expected + ", ", v1);
