@@ -27,8 +27,6 @@ public sealed class OsloJsonWriter
     private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainCharacters());
     private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainCharacters()));
 
-    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
-
     [ThreadStatic]
     private static OsloJsonWriter? t_cached;
 
@@ -373,7 +371,6 @@ public sealed class OsloJsonWriter
     // UTF-8 text (a name): as the UTF-16 code units it decodes to; a byte that is not UTF-8 as U+FFFD.
     private void AppendEscaped(ReadOnlySpan<byte> utf8)
     {
-        Span<char> units = stackalloc char[2];
         while (!utf8.IsEmpty)
         {
             var run = utf8.IndexOfAnyExcept(PlainBytes);
@@ -392,69 +389,19 @@ public sealed class OsloJsonWriter
             }
 
             var status = Rune.DecodeFromUtf8(utf8, out var rune, out var consumed);
-            if (status != OperationStatus.Done)
-            {
-                rune = Rune.ReplacementChar;
-            }
-
-            var count = rune.EncodeToUtf16(units);
-            for (var i = 0; i < count; i++)
-            {
-                AppendEscapedUnit(units[i]);
-            }
-
+            var written = 0;
+            PythonJson.WriteCharacter(status == OperationStatus.Done ? rune : Rune.ReplacementChar, _output.GetSpan(16), ref written, _asStringContent);
+            _output.Length += written;
             utf8 = utf8[Math.Max(consumed, 1)..];
         }
     }
 
-    // One code unit as json.dumps escapes it; inside the outer string the escape's backslash, and a quote or
-    // backslash it escapes, are escaped once more.
+    // One code unit as json.dumps escapes it, by PythonJson's rule for either level.
     private void AppendEscapedUnit(char unit)
     {
-        var span = _output.GetSpan(8);
-        var w = 0;
-        span[w++] = (byte)'\\';
-        if (_asStringContent)
-        {
-            span[w++] = (byte)'\\';
-        }
-
-        switch (unit)
-        {
-            case '"':
-            case '\\':
-                if (_asStringContent)
-                {
-                    span[w++] = (byte)'\\';
-                }
-
-                span[w++] = (byte)unit;
-                break;
-            case '\b':
-                span[w++] = (byte)'b';
-                break;
-            case '\f':
-                span[w++] = (byte)'f';
-                break;
-            case '\n':
-                span[w++] = (byte)'n';
-                break;
-            case '\r':
-                span[w++] = (byte)'r';
-                break;
-            case '\t':
-                span[w++] = (byte)'t';
-                break;
-            default:
-                span[w++] = (byte)'u';
-                span[w++] = HexDigits[unit >> 12];
-                span[w++] = HexDigits[(unit >> 8) & 0xF];
-                span[w++] = HexDigits[(unit >> 4) & 0xF];
-                span[w++] = HexDigits[unit & 0xF];
-                break;
-        }
-
-        _output.Length += w;
+        var written = 0;
+        PythonJson.WriteCodeUnit(unit, _output.GetSpan(8), ref written, _asStringContent);
+        _output.Length += written;
     }
 
     private static string PlainCharacters()

@@ -230,8 +230,8 @@ internal static class PythonJson
         destination[w++] = (byte)'\\';
     }
 
-    /// <summary>A character of a string's value, escaped as Python escapes it.</summary>
-    private static void WriteCharacter(Rune rune, Span<byte> destination, ref int w, bool nested)
+    /// <summary>A character of a string's value, escaped as Python escapes it (at most sixteen bytes).</summary>
+    internal static void WriteCharacter(Rune rune, Span<byte> destination, ref int w, bool nested)
     {
         if (rune.IsBmp)
         {
@@ -245,8 +245,8 @@ internal static class PythonJson
         WriteCodeUnit(pair[1], destination, ref w, nested);
     }
 
-    /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it.</summary>
-    private static void WriteCodeUnit(char unit, Span<byte> destination, ref int w, bool nested)
+    /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it (at most eight bytes).</summary>
+    internal static void WriteCodeUnit(char unit, Span<byte> destination, ref int w, bool nested)
     {
         if (unit is >= ' ' and <= '~' and not '"' and not '\\')
         {
