@@ -95,6 +95,8 @@ public abstract class Notification
 
     internal abstract void WritePayload(Utf8JsonWriter writer, PayloadWriteOptions options);
 
+    internal abstract void WritePayload(OsloJsonWriter writer, PayloadWriteOptions options);
+
     /// <summary>The same payload under another header.</summary>
     internal abstract Notification WithHeader(NotificationHeader header);
 }
@@ -126,6 +128,18 @@ public sealed class Notification<TPayload> : Notification
         if (Payload is string text)
         {
             WireValue.WriteText(writer, text);
+            return;
+        }
+
+        (Contract ?? throw new InvalidOperationException($"No converter is known for {typeof(TPayload)}."))
+            .Write(writer, Payload, options);
+    }
+
+    internal override void WritePayload(OsloJsonWriter writer, PayloadWriteOptions options)
+    {
+        if (Payload is string text)
+        {
+            writer.WriteStringValue(text);
             return;
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using VersionedNotifications.Wire;
 
@@ -15,22 +14,20 @@ namespace VersionedNotifications;
 /// </summary>
 public static class NotificationWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // The compact text is rewritten by PythonJson, which escapes as Python does whatever this encoder chose;
-        // the relaxed one escapes least, which leaves it least to undo.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>What oslo's v2 body has before the inner message's text: the two keys in oslo's order.</summary>
     internal static ReadOnlySpan<byte> V2Start => "{\"oslo.version\": \"2.0\", \"oslo.message\": \""u8;
 
     /// <summary>What the v2 body has after the inner message's text.</summary>
     internal static ReadOnlySpan<byte> V2End => "\"}"u8;
 
-    /// <summary>The buffer and writers one thread reuses, so that writing to a pooled buffer allocates nothing.</summary>
-    [ThreadStatic]
-    private static Reusable? t_reusable;
+    // The envelope's keys, made once at each level of escaping.
+    private static readonly OsloPropertyName MessageIdName = new("message_id");
+    private static readonly OsloPropertyName PublisherIdName = new("publisher_id");
+    private static readonly OsloPropertyName EventTypeName = new("event_type");
+    private static readonly OsloPropertyName PriorityName = new("priority");
+    private static readonly OsloPropertyName PayloadName = new("payload");
+    private static readonly OsloPropertyName TimestampName = new("timestamp");
+    private static readonly OsloPropertyName UniqueIdName = new("_unique_id");
 
     /// <summary>The message as bytes.</summary>
     public static byte[] Write(Notification notification, MessageFormat format = MessageFormat.MessagingV2, PayloadWriteOptions? options = null)
@@ -52,33 +49,30 @@ public static class NotificationWriter
             throw new ArgumentOutOfRangeException(nameof(format), format, "Not a message format.");
         }
 
-        // The thread's writers are taken for the length of the write, so that a write nested in
-        // another (a user's converter writing a notification) gets fresh ones.
-        var reusable = t_reusable ?? new Reusable();
-        t_reusable = null;
+        var writer = OsloJsonWriter.Take(asStringContent: format == MessageFormat.MessagingV2);
         try
         {
-            // The envelope is written compact to a buffer of our own and then as Python writes it: the stand-ins of
-            // NaN and the infinities become the words json.dumps writes, no JSON writer's spacing or escaping is
-            // Python's, and the v2 body's inner string is escaped in the same pass.
-            var inner = reusable.InnerFor();
-            WriteEnvelope(inner, notification, options, notification.Header.UniqueId, addUniqueId: format == MessageFormat.MessagingV2);
-            inner.Flush();
-            var envelope = PythonFloatLiterals.FromStandIns(reusable.Inner.WrittenSpan);
-            if (format == MessageFormat.MessagingV1)
-            {
-                PythonJson.Write(envelope, output, asStringContent: false);
-                return;
-            }
-
-            output.Write(V2Start);
-            PythonJson.Write(envelope, output, asStringContent: true);
-            output.Write(V2End);
+            WriteBody(writer, notification, options, format);
+            output.Write(writer.WrittenSpan);
         }
         finally
         {
-            t_reusable = reusable;
+            OsloJsonWriter.Return(writer);
         }
+    }
+
+    /// <summary>The body of <paramref name="format"/> as oslo writes it, in one pass: a v2 body's inner message is written already escaped for the outer string.</summary>
+    private static void WriteBody(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options, MessageFormat format)
+    {
+        if (format == MessageFormat.MessagingV1)
+        {
+            WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: false);
+            return;
+        }
+
+        writer.WriteRaw(V2Start);
+        WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: true);
+        writer.WriteRaw(V2End);
     }
 
     /// <summary>Writes only the payload, as it appears under the envelope's <c>payload</c> key.</summary>
@@ -90,7 +84,70 @@ public static class NotificationWriter
     }
 
     // addUniqueId: whether to make a _unique_id when uniqueId is null (a v2 body always has one).
-    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
+    private static void WriteEnvelope(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
+    {
+        WriteEnvelopeHead(writer, notification, options);
+        // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
+        if (uniqueId is not null)
+        {
+            WriteUniqueId(writer, uniqueId);
+        }
+        else if (addUniqueId)
+        {
+            Span<byte> text = stackalloc byte[32];
+            Guid.NewGuid().TryFormat(text, out var written, "N");
+            writer.WritePropertyName(UniqueIdName);
+            writer.WritePlainStringValue(text[..written]);
+        }
+
+        WriteContext(writer, notification.Header);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The envelope up to the place of <c>_unique_id</c>: its fields and any read from the wire after them, without the closing brace.</summary>
+    internal static void WriteEnvelopeHead(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options)
+    {
+        var header = notification.Header;
+        writer.WriteStartObject();
+        writer.WritePropertyName(MessageIdName);
+        writer.WriteStringValue(header.MessageId);
+        writer.WritePropertyName(PublisherIdName);
+        writer.WriteStringValue(header.PublisherId);
+        writer.WritePropertyName(EventTypeName);
+        writer.WriteStringValue(header.EventType);
+        writer.WritePropertyName(PriorityName);
+        writer.WriteStringValue(PriorityNames.ToWire(header.Priority));
+        writer.WritePropertyName(PayloadName);
+        notification.WritePayload(writer, options);
+        Span<byte> text = stackalloc byte[40];
+        writer.WritePropertyName(TimestampName);
+        writer.WritePlainStringValue(text[..OsloTime.FormatEnvelope(header.Timestamp, text)]);
+        foreach (var pair in header.ExtensionData)
+        {
+            writer.WritePropertyName(pair.Key);
+            OsloJsonTree.WriteElement(writer, pair.Value);
+        }
+    }
+
+    /// <summary>The <c>_unique_id</c> member.</summary>
+    internal static void WriteUniqueId(OsloJsonWriter writer, string uniqueId)
+    {
+        writer.WritePropertyName(UniqueIdName);
+        writer.WriteStringValue(uniqueId);
+    }
+
+    /// <summary>Writes the request context as oslo's <c>pack_context</c> adds it: <c>_context_&lt;key&gt;</c> for each key.</summary>
+    internal static void WriteContext(OsloJsonWriter writer, NotificationHeader header)
+    {
+        foreach (var pair in header.Context)
+        {
+            writer.WritePropertyName("_context_"u8, pair.Key);
+            OsloJsonTree.WriteElement(writer, pair.Value);
+        }
+    }
+
+    /// <summary>The envelope with a JSON writer, for System.Text.Json (<see cref="NotificationJsonConverter"/>): the header's <c>_unique_id</c> if it has one.</summary>
+    internal static void WriteEnvelope(Utf8JsonWriter writer, Notification notification, PayloadWriteOptions options)
     {
         var header = notification.Header;
         writer.WriteStartObject();
@@ -112,53 +169,21 @@ public static class NotificationWriter
         }
 
         // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
-        if (uniqueId is not null)
+        if (header.UniqueId is { } uniqueId)
         {
             writer.WriteString("_unique_id"u8, uniqueId);
-        }
-        else if (addUniqueId)
-        {
-            Guid.NewGuid().TryFormat(text, out var written, "N");
-            writer.WriteString("_unique_id"u8, text[..written]);
         }
 
         WriteContext(writer, header);
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the request context as oslo's <c>pack_context</c> adds it: <c>_context_&lt;key&gt;</c> for each key.</summary>
-    internal static void WriteContext(Utf8JsonWriter writer, NotificationHeader header)
+    private static void WriteContext(Utf8JsonWriter writer, NotificationHeader header)
     {
         foreach (var pair in header.Context)
         {
             writer.WritePropertyName("_context_" + pair.Key);
             pair.Value.WriteTo(writer);
-        }
-    }
-
-    private sealed class Reusable
-    {
-        public readonly ArrayBufferWriter<byte> Inner = new(4096);
-        private Utf8JsonWriter? _inner;
-
-        public Utf8JsonWriter InnerFor()
-        {
-            Inner.ResetWrittenCount();
-            return Reset(ref _inner, Inner);
-        }
-
-        private static Utf8JsonWriter Reset(ref Utf8JsonWriter? writer, IBufferWriter<byte> output)
-        {
-            if (writer is null)
-            {
-                writer = new Utf8JsonWriter(output, WriterOptions);
-            }
-            else
-            {
-                writer.Reset(output);
-            }
-
-            return writer;
         }
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Drivers;
@@ -16,21 +14,20 @@ namespace VersionedNotifications.Drivers;
 /// </summary>
 public sealed class OutgoingNotification
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // The envelope as a JSON writer wrote it, compact, in two parts around the place of _unique_id: the fields up to
-    // the timestamp (and any read from the wire after it), without the closing brace; then the request context, each
-    // key with its leading comma. The bodies are written from these in one pass each (PythonJson).
-    private readonly byte[] _compact;
+    // The envelope as oslo writes it (ASCII), in two parts around the place of _unique_id: the fields up to the
+    // timestamp (and any read from the wire after it), without the closing brace; then the request context, each key
+    // with the ", " before it, and the closing brace. A v1 body is these with _unique_id between them; a v2 body the
+    // same escaped once more for the outer string, which for this ASCII text means a backslash before " and \.
+    private readonly byte[] _text;
     private readonly int _headLength;
 
     // Written on first use: most drivers send a bus body and never ask for it.
     private byte[]? _envelope;
 
-    private OutgoingNotification(NotificationHeader header, byte[] compact, int headLength, IReadOnlyList<string> topics)
+    private OutgoingNotification(NotificationHeader header, byte[] text, int headLength, IReadOnlyList<string> topics)
     {
         Header = header;
-        _compact = compact;
+        _text = text;
         _headLength = headLength;
         Topics = topics;
     }
@@ -76,43 +73,20 @@ public sealed class OutgoingNotification
             throw new ArgumentException("A notification goes to at least one topic.", nameof(topics));
         }
 
-        // Written to the thread's buffer and copied out once: the compact envelope is all this keeps.
-        var buffer = ThreadOutputBuffer.Take();
+        // Written to the thread's writer and copied out once: the envelope's text is all this keeps.
+        var writer = OsloJsonWriter.Take(asStringContent: false);
         try
         {
-            return Create(notification, topics, options, buffer);
+            NotificationWriter.WriteEnvelopeHead(writer, notification, options ?? PayloadWriteOptions.Default);
+            var headLength = writer.WrittenSpan.Length;
+            NotificationWriter.WriteContext(writer, notification.Header);
+            writer.WriteEndObject();
+            return new OutgoingNotification(notification.Header, writer.WrittenSpan.ToArray(), headLength, topics);
         }
         finally
         {
-            ThreadOutputBuffer.Return(buffer);
+            OsloJsonWriter.Return(writer);
         }
-    }
-
-    private static OutgoingNotification Create(Notification notification, IReadOnlyList<string> topics, PayloadWriteOptions? options, ArrayBufferWriter<byte> buffer)
-    {
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            NotificationWriter.WriteEnvelope(writer, notification, options ?? PayloadWriteOptions.Default, uniqueId: null, addUniqueId: false);
-        }
-
-        var envelope = PythonFloatLiterals.FromStandIns(buffer.WrittenSpan);
-        var contextStart = envelope.Length - 1;
-        if (notification.Header.Context.Count > 0)
-        {
-            // The context is written last; its keys are found again by writing them alone.
-            var context = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(context, WriterOptions))
-            {
-                writer.WriteStartObject();
-                NotificationWriter.WriteContext(writer, notification.Header);
-                writer.WriteEndObject();
-            }
-
-            // "{...}" alone is "...,...}" at the end of the envelope: its keys with the comma before the first.
-            contextStart = envelope.Length - PythonFloatLiterals.FromStandIns(context.WrittenSpan).Length;
-        }
-
-        return new OutgoingNotification(notification.Header, envelope.ToArray(), contextStart, topics);
     }
 
     /// <summary>
@@ -141,9 +115,7 @@ public sealed class OutgoingNotification
     public void WriteMessagingV2(IBufferWriter<byte> output, string? uniqueId = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(NotificationWriter.V2Start);
         WriteEnvelope(output, Header.UniqueId ?? uniqueId ?? NewUniqueId(), asStringContent: true);
-        output.Write(NotificationWriter.V2End);
     }
 
     /// <summary>
@@ -154,34 +126,28 @@ public sealed class OutgoingNotification
     /// </summary>
     public byte[] ToOsloAmqp1Body(MessageFormat format)
     {
-        var buffer = new ArrayBufferWriter<byte>(_compact.Length + (_compact.Length / 8) + 160);
+        var buffer = new ArrayBufferWriter<byte>(_text.Length + (_text.Length / 8) + 160);
         buffer.Write("{\"request\": "u8);
-        if (format == MessageFormat.MessagingV2)
-        {
-            buffer.Write(NotificationWriter.V2Start);
-            WriteEnvelope(buffer, uniqueId: null, asStringContent: true, withContext: false);
-            buffer.Write(NotificationWriter.V2End);
-        }
-        else
-        {
-            WriteEnvelope(buffer, uniqueId: null, asStringContent: false, withContext: false);
-        }
-
+        WriteEnvelope(buffer, uniqueId: null, asStringContent: format == MessageFormat.MessagingV2, withContext: false);
         buffer.Write(", \"context\": "u8);
-        var context = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(context, WriterOptions))
+        var writer = OsloJsonWriter.Take(asStringContent: false);
+        try
         {
             writer.WriteStartObject();
             foreach (var pair in Header.Context)
             {
                 writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
+                OsloJsonTree.WriteElement(writer, pair.Value);
             }
 
             writer.WriteEndObject();
+            buffer.Write(writer.WrittenSpan);
+        }
+        finally
+        {
+            OsloJsonWriter.Return(writer);
         }
 
-        PythonJson.Write(PythonFloatLiterals.FromStandIns(context.WrittenSpan), buffer, asStringContent: false);
         buffer.Write("}"u8);
         return buffer.WrittenSpan.ToArray();
     }
@@ -191,37 +157,48 @@ public sealed class OutgoingNotification
 
     private static string NewUniqueId() => Guid.NewGuid().ToString("N");
 
-    private static void WriteUniqueId(IBufferWriter<byte> output, string uniqueId, bool asStringContent)
+    // The envelope in a v1 body (as it is) or a v2 body (escaped for the outer string, between the frame's two parts).
+    private void WriteEnvelope(IBufferWriter<byte> output, string? uniqueId, bool asStringContent, bool withContext = true)
     {
-        // oslo's ids are 32 hex digits; anything else a caller gives is escaped by the JSON encoder first.
-        ReadOnlySpan<byte> key = ",\"_unique_id\":\""u8;
-        var plain = uniqueId.Length <= 128 && !uniqueId.AsSpan().ContainsAnyExceptInRange(' ', '~') && uniqueId.AsSpan().IndexOfAny('"', '\\') < 0;
-        var value = plain ? null : JsonEncodedText.Encode(uniqueId, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
-        var length = key.Length + (value?.Length ?? uniqueId.Length) + 1;
-        var pair = length <= 256 ? stackalloc byte[length] : new byte[length];
-        key.CopyTo(pair);
-        if (value is null)
+        if (asStringContent)
         {
-            System.Text.Encoding.ASCII.GetBytes(uniqueId, pair[key.Length..]);
+            output.Write(NotificationWriter.V2Start);
+        }
+
+        var text = _text.AsSpan();
+        WritePart(output, text[.._headLength], asStringContent);
+        if (uniqueId is not null)
+        {
+            var writer = OsloJsonWriter.Take(asStringContent: false);
+            try
+            {
+                // The member alone: its ", " and then _unique_id as the envelope writes it.
+                writer.WriteRaw(", "u8);
+                NotificationWriter.WriteUniqueId(writer, uniqueId);
+                WritePart(output, writer.WrittenSpan, asStringContent);
+            }
+            finally
+            {
+                OsloJsonWriter.Return(writer);
+            }
+        }
+
+        WritePart(output, withContext ? text[_headLength..] : "}"u8, asStringContent);
+        if (asStringContent)
+        {
+            output.Write(NotificationWriter.V2End);
+        }
+    }
+
+    private static void WritePart(IBufferWriter<byte> output, ReadOnlySpan<byte> text, bool asStringContent)
+    {
+        if (asStringContent)
+        {
+            PythonJson.WriteAsStringContent(text, output);
         }
         else
         {
-            value.CopyTo(pair[key.Length..]);
+            output.Write(text);
         }
-
-        pair[^1] = (byte)'"';
-        PythonJson.Write(pair, output, asStringContent);
-    }
-
-    private void WriteEnvelope(IBufferWriter<byte> output, string? uniqueId, bool asStringContent, bool withContext = true)
-    {
-        var compact = _compact.AsSpan();
-        PythonJson.Write(compact[.._headLength], output, asStringContent);
-        if (uniqueId is not null)
-        {
-            WriteUniqueId(output, uniqueId, asStringContent);
-        }
-
-        PythonJson.Write(withContext ? compact[_headLength..] : "}"u8, output, asStringContent);
     }
 }

@@ -33,5 +33,5 @@ public sealed class NotificationJsonConverter : JsonConverter<Notification>
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, Notification value, JsonSerializerOptions options) =>
-        NotificationWriter.WriteEnvelope(writer, value, PayloadWriteOptions.Default, value.Header.UniqueId, addUniqueId: false);
+        NotificationWriter.WriteEnvelope(writer, value, PayloadWriteOptions.Default);
 }

@@ -31,27 +31,31 @@ public static class OsloTime
     /// <summary>Writes <see cref="FormatPayload(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
     public static int FormatPayload(DateTimeOffset value, Span<byte> destination)
     {
+        CheckRoom(destination);
         var utc = value.UtcDateTime;
-        if (utc.Year < 1000)
-        {
-            // No .NET format writes a year unpadded; the year is written first, then the rest.
-            if (!utc.Year.TryFormat(destination, out var yearLength, default, CultureInfo.InvariantCulture)
-                || !utc.TryFormat(destination[yearLength..], out var restLength, "'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture))
-            {
-                throw new ArgumentException("The destination is too small.", nameof(destination));
-            }
-
-            return yearLength + restLength;
-        }
-
-        return utc.TryFormat(destination, out var written, PayloadFormat, CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+        var year = utc.Year;
+        // Digit by digit: a .NET format string costs many times more, and none writes a year unpadded.
+        var written = WriteDigits(destination, 0, year, year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1);
+        written = WriteDateAndTime(destination, written, utc, (byte)'T');
+        destination[written++] = (byte)'Z';
+        return written;
     }
 
     /// <summary>Writes <see cref="FormatEnvelope(DateTimeOffset)"/>'s text as UTF-8 into <paramref name="destination"/> (at least 32 bytes), without allocating.</summary>
     public static int FormatEnvelope(DateTimeOffset value, Span<byte> destination)
     {
+        CheckRoom(destination);
         var utc = value.UtcDateTime;
-        return utc.TryFormat(destination, out var written, EnvelopeFormat(utc), CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too small.", nameof(destination));
+        var written = WriteDigits(destination, 0, utc.Year, 4);
+        written = WriteDateAndTime(destination, written, utc, (byte)' ');
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            destination[written++] = (byte)'.';
+            written = fraction % 10 == 0 ? WriteDigits(destination, written, fraction / 10, 6) : WriteDigits(destination, written, fraction, 7);
+        }
+
+        return written;
     }
 
     /// <summary>
@@ -61,18 +65,43 @@ public static class OsloTime
     /// </summary>
     public static string FormatEnvelope(DateTimeOffset value)
     {
-        var utc = value.UtcDateTime;
-        return utc.ToString(EnvelopeFormat(utc), CultureInfo.InvariantCulture);
+        Span<byte> text = stackalloc byte[32];
+        return System.Text.Encoding.ASCII.GetString(text[..FormatEnvelope(value, text)]);
     }
 
-    private const string PayloadFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'";
-
-    private static string EnvelopeFormat(DateTime utc)
+    private static void CheckRoom(Span<byte> destination)
     {
-        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
-        return fraction == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
-            : fraction % 10 == 0 ? "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'ffffff"
-            : "yyyy'-'MM'-'dd' 'HH':'mm':'ss'.'fffffff";
+        if (destination.Length < 32)
+        {
+            throw new ArgumentException("The destination is too small.", nameof(destination));
+        }
+    }
+
+    // -MM-dd, the separator, HH:mm:ss.
+    private static int WriteDateAndTime(Span<byte> destination, int at, DateTime utc, byte separator)
+    {
+        destination[at++] = (byte)'-';
+        at = WriteDigits(destination, at, utc.Month, 2);
+        destination[at++] = (byte)'-';
+        at = WriteDigits(destination, at, utc.Day, 2);
+        destination[at++] = separator;
+        at = WriteDigits(destination, at, utc.Hour, 2);
+        destination[at++] = (byte)':';
+        at = WriteDigits(destination, at, utc.Minute, 2);
+        destination[at++] = (byte)':';
+        return WriteDigits(destination, at, utc.Second, 2);
+    }
+
+    // value in exactly count decimal digits, zero-padded.
+    private static int WriteDigits(Span<byte> destination, int at, int value, int count)
+    {
+        for (var i = at + count - 1; i >= at; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+
+        return at + count;
     }
 
     /// <summary>Reads a datetime in any of the oslo forms; see the remarks on <see cref="OsloTime"/>.</summary>

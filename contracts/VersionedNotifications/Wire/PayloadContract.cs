@@ -27,6 +27,9 @@ public abstract class PayloadContract
     /// <exception cref="InvalidCastException"><paramref name="payload"/> is not of <see cref="PayloadType"/>.</exception>
     public abstract void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options);
 
+    /// <summary>Writes a payload of this type in oslo's text.</summary>
+    internal abstract void Write(OsloJsonWriter writer, object payload, PayloadWriteOptions options);
+
     /// <summary>A typed notification around <paramref name="payload"/>.</summary>
     internal abstract Notification CreateNotification(NotificationHeader header, object payload);
 }
@@ -53,6 +56,8 @@ public sealed class PayloadContract<T> : PayloadContract
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, object payload, PayloadWriteOptions options) => T.WireConverter.WriteValue(writer, (T)payload, options);
+
+    internal override void Write(OsloJsonWriter writer, object payload, PayloadWriteOptions options) => T.WireConverter.WriteValue(writer, (T)payload, options);
 
     internal override Notification CreateNotification(NotificationHeader header, object payload) => new Notification<T>(header, (T)payload) { Contract = this };
 }

@@ -45,7 +45,7 @@ public sealed class PayloadWriteState
     /// <summary>
     /// The order to write the object's keys in, when it was read in an order of its own (see
     /// <see cref="PayloadWireState.FieldOrder"/>): field numbers, and <c>~i</c> for the i-th field kept from the wire
-    /// (<see cref="WriteExtensionMember"/>); <see langword="null"/> for the contract's order, with the kept fields last.
+    /// (<see cref="WriteExtensionMember(Utf8JsonWriter, int)"/>); <see langword="null"/> for the contract's order, with the kept fields last.
     /// </summary>
     public IReadOnlyList<int>? Order { get; }
 
@@ -74,12 +74,48 @@ public sealed class PayloadWriteState
         }
     }
 
-    /// <summary>Writes the <paramref name="index"/>-th field kept from the wire, as <see cref="WriteExtensionData"/> writes each.</summary>
+    /// <summary>Writes the <paramref name="index"/>-th field kept from the wire, as <see cref="WriteExtensionData(Utf8JsonWriter)"/> writes each.</summary>
     public void WriteExtensionMember(Utf8JsonWriter writer, int index)
     {
         if (_extensionMembers is not null)
         {
             WriteMember(writer, _extensionMembers[index]);
+        }
+    }
+
+    /// <summary>Writes the fields kept from the wire as <see cref="WriteExtensionData(Utf8JsonWriter)"/> does.</summary>
+    public void WriteExtensionData(OsloJsonWriter writer)
+    {
+        if (_extensionData is null)
+        {
+            return;
+        }
+
+        foreach (var pair in _extensionData)
+        {
+            WriteMember(writer, pair);
+        }
+    }
+
+    /// <summary>Writes the <paramref name="index"/>-th field kept from the wire as <see cref="WriteExtensionMember(Utf8JsonWriter, int)"/> does.</summary>
+    public void WriteExtensionMember(OsloJsonWriter writer, int index)
+    {
+        if (_extensionMembers is not null)
+        {
+            WriteMember(writer, _extensionMembers[index]);
+        }
+    }
+
+    private void WriteMember(OsloJsonWriter writer, KeyValuePair<string, JsonElement> pair)
+    {
+        if (Options.MaskSecrets)
+        {
+            writer.WriteCompactMember(pair, static (compact, member) => SecretMasker.WriteMaskedMember(compact, member.Key, member.Value));
+        }
+        else
+        {
+            writer.WritePropertyName(pair.Key);
+            OsloJsonTree.WriteElement(writer, pair.Value);
         }
     }
 

@@ -40,9 +40,15 @@ internal static class PythonJson
     /// such JSON that starts and ends outside a string (an envelope without its closing brace).</param>
     /// <param name="output">Where the text goes.</param>
     /// <param name="asStringContent">Also escape the text as the content of a JSON string.</param>
-    public static void Write(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent)
+    public static void Write(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent) =>
+        WriteText(compact, output, asStringContent, inString: false);
+
+    /// <summary>Writes the content of a JSON string, given as its JSON text without the quotes, as Python escapes it.</summary>
+    internal static void WriteStringContent(ReadOnlySpan<byte> escaped, IBufferWriter<byte> output, bool asStringContent) =>
+        WriteText(escaped, output, asStringContent, inString: true);
+
+    private static void WriteText(ReadOnlySpan<byte> compact, IBufferWriter<byte> output, bool asStringContent, bool inString)
     {
-        var inString = false;
         var i = 0;
         while (i < compact.Length)
         {
@@ -51,6 +57,30 @@ internal static class PythonJson
             var written = 0;
             i = Rewrite(compact, i, end, destination, ref written, ref inString, asStringContent);
             output.Advance(written);
+        }
+    }
+
+    /// <summary>
+    /// Writes text that is already as Python writes it (ASCII: every other character escaped) as the content of a JSON
+    /// string: its <c>"</c> and <c>\</c> get a backslash, and nothing else changes.
+    /// </summary>
+    internal static void WriteAsStringContent(ReadOnlySpan<byte> pythonText, IBufferWriter<byte> output)
+    {
+        while (!pythonText.IsEmpty)
+        {
+            var run = pythonText.IndexOfAny((byte)'"', (byte)'\\');
+            var plain = run < 0 ? pythonText : pythonText[..run];
+            output.Write(plain);
+            if (run < 0)
+            {
+                return;
+            }
+
+            var escape = output.GetSpan(2);
+            escape[0] = (byte)'\\';
+            escape[1] = pythonText[run];
+            output.Advance(2);
+            pythonText = pythonText[(run + 1)..];
         }
     }
 
@@ -200,8 +230,8 @@ internal static class PythonJson
         destination[w++] = (byte)'\\';
     }
 
-    /// <summary>A character of a string's value, escaped as Python escapes it.</summary>
-    private static void WriteCharacter(Rune rune, Span<byte> destination, ref int w, bool nested)
+    /// <summary>A character of a string's value, escaped as Python escapes it (at most sixteen bytes).</summary>
+    internal static void WriteCharacter(Rune rune, Span<byte> destination, ref int w, bool nested)
     {
         if (rune.IsBmp)
         {
@@ -215,8 +245,8 @@ internal static class PythonJson
         WriteCodeUnit(pair[1], destination, ref w, nested);
     }
 
-    /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it.</summary>
-    private static void WriteCodeUnit(char unit, Span<byte> destination, ref int w, bool nested)
+    /// <summary>One UTF-16 code unit of a string's value, escaped as Python escapes it (at most eight bytes).</summary>
+    internal static void WriteCodeUnit(char unit, Span<byte> destination, ref int w, bool nested)
     {
         if (unit is >= ' ' and <= '~' and not '"' and not '\\')
         {

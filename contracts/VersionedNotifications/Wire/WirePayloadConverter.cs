@@ -8,7 +8,7 @@ namespace VersionedNotifications.Wire;
 
 /// <summary>
 /// Reads and writes one generated payload type in the exact oslo form. Generated converters supply the
-/// object's fields (<see cref="ReadData"/>, <see cref="WriteData"/>); this class handles the
+/// object's fields (<see cref="ReadData"/>, <see cref="WriteData(Utf8JsonWriter, T, PayloadWriteState)"/>); this class handles the
 /// <c>&lt;ns&gt;_object.*</c> wrapper of versioned objects, version checks, backports, absent and
 /// unknown fields.
 /// </summary>
@@ -21,6 +21,13 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     private readonly byte[] _versionKey;
     private readonly byte[] _dataKey;
     private readonly byte[] _changesKey;
+    private readonly OsloPropertyName _dataName;
+    private readonly OsloPropertyName _changesName;
+
+    // The wrapper up to the version's value, {"<ns>_object.name": "...", ... "<ns>_object.version": , as oslo writes it
+    // at each level of escaping.
+    private readonly byte[] _wrapperHead;
+    private readonly byte[] _wrapperHeadAsStringContent;
     private readonly PayloadVersion _firstVersion;
     private readonly bool _hasInheritedFields;
 
@@ -45,6 +52,11 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         {
             _hasInheritedFields |= field.IsInherited;
         }
+
+        _dataName = new OsloPropertyName(prefix + "data");
+        _changesName = new OsloPropertyName(prefix + "changes");
+        _wrapperHead = WrapperHead(prefix, asStringContent: false);
+        _wrapperHeadAsStringContent = WrapperHead(prefix, asStringContent: true);
     }
 
     /// <summary>The object's wire name, namespace and versions.</summary>
@@ -75,13 +87,24 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(options);
-        PayloadVersion? target = null;
-        if (options.TargetVersion is { } targetText)
-        {
-            target = CheckTarget(targetText);
-        }
+        Write(writer, value, options, options.TargetVersion is { } targetText ? CheckTarget(targetText) : null);
+    }
 
-        Write(writer, value, options, target);
+    /// <summary>Writes the payload in oslo's text; <see cref="PayloadWriteOptions.TargetVersion"/> backports it.</summary>
+    /// <exception cref="ArgumentException">The target version is not one this object can be written at.</exception>
+    public void WriteValue(OsloJsonWriter writer, T value, PayloadWriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        Write(writer, value, options, options.TargetVersion is { } targetText ? CheckTarget(targetText) : null);
+    }
+
+    /// <summary>Writes a payload nested in another one in oslo's text, at the version <see cref="WriteNested(Utf8JsonWriter, T, PayloadWriteState, VersionMap?)"/> chooses.</summary>
+    public void WriteNested(OsloJsonWriter writer, T value, PayloadWriteState parent, VersionMap? childVersions = null)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        Write(writer, value, parent.Options, NestedTarget(parent, childVersions));
     }
 
     /// <summary>
@@ -92,13 +115,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     public void WriteNested(Utf8JsonWriter writer, T value, PayloadWriteState parent, VersionMap? childVersions = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        PayloadVersion? target = null;
-        if (parent.BackportedTo is { } container && childVersions?.ChildAt(container) is { } child && child != CurrentVersion)
-        {
-            target = CheckTarget(child.ToString());
-        }
-
-        Write(writer, value, parent.Options, target);
+        Write(writer, value, parent.Options, NestedTarget(parent, childVersions));
     }
 
     /// <summary>Reads the object's data, the reader on its <c>{</c>; numbers fields as <see cref="Fields"/> does.</summary>
@@ -106,6 +123,16 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     /// <summary>Writes the object's data as a JSON object, asking <paramref name="state"/> which fields to write.</summary>
     protected abstract void WriteData(Utf8JsonWriter writer, T value, PayloadWriteState state);
+
+    /// <summary>
+    /// Writes the object's data in oslo's text, as <see cref="WriteData(Utf8JsonWriter, T, PayloadWriteState)"/> writes it.
+    /// Generated converters write it directly; the default writes it with that method and rewrites the text.
+    /// </summary>
+    protected virtual void WriteData(OsloJsonWriter writer, T value, PayloadWriteState state)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteCompact((Converter: this, Value: value, State: state), static (compact, s) => s.Converter.WriteData(compact, s.Value, s.State));
+    }
 
     /// <summary>The wire state a read payload carries.</summary>
     protected abstract PayloadWireState? GetWireState(T value);
@@ -297,7 +324,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     private void Write(Utf8JsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
     {
         var wireState = GetWireState(value);
-        var version = target ?? (wireState is null ? CurrentVersion : PayloadVersion.TryParse(wireState.Version, out var read) ? read : CurrentVersion);
+        var version = VersionToWrite(wireState, target);
         var state = StateFor(wireState, options, target);
         if (!ObjectInfo.IsVersioned)
         {
@@ -342,6 +369,80 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         }
 
         writer.WriteEndObject();
+    }
+
+    private void Write(OsloJsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
+    {
+        var wireState = GetWireState(value);
+        var version = VersionToWrite(wireState, target);
+        var state = StateFor(wireState, options, target);
+        if (!ObjectInfo.IsVersioned)
+        {
+            WriteData(writer, value, state);
+            return;
+        }
+
+        writer.WriteValuePrefix(_wrapperHead, _wrapperHeadAsStringContent);
+        Span<byte> versionText = stackalloc byte[PayloadVersion.MaxUtf8Length];
+        writer.WritePlainStringValue(versionText[..version.FormatUtf8(versionText)]);
+        writer.WritePropertyName(_dataName);
+        WriteData(writer, value, state);
+        // As the JSON writer's Write: the .changes read, or made when asked.
+        if (wireState?.Changes is { } changes)
+        {
+            writer.WritePropertyName(_changesName);
+            writer.WriteStartArray();
+            foreach (var change in changes)
+            {
+                writer.WriteStringValue(change);
+            }
+
+            writer.WriteEndArray();
+        }
+        else if (options.WriteChanges)
+        {
+            writer.WritePropertyName(_changesName);
+            writer.WriteStartArray();
+            for (var i = 0; i < Fields.Count; i++)
+            {
+                if (state.Includes(i, holdsDefault: false))
+                {
+                    writer.WriteStringValue(Fields[i].Name);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private PayloadVersion VersionToWrite(PayloadWireState? wireState, PayloadVersion? target) =>
+        target ?? (wireState is null ? CurrentVersion : PayloadVersion.TryParse(wireState.Version, out var read) ? read : CurrentVersion);
+
+    private PayloadVersion? NestedTarget(PayloadWriteState parent, VersionMap? childVersions) =>
+        parent.BackportedTo is { } container && childVersions?.ChildAt(container) is { } child && child != CurrentVersion
+            ? CheckTarget(child.ToString())
+            : null;
+
+    // The wrapper's keys and constant values, up to where the version's value starts.
+    private byte[] WrapperHead(string prefix, bool asStringContent)
+    {
+        var writer = OsloJsonWriter.Take(asStringContent);
+        try
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(prefix + "name");
+            writer.WriteStringValue(ObjectInfo.Name);
+            writer.WritePropertyName(prefix + "namespace");
+            writer.WriteStringValue(ObjectInfo.Namespace);
+            writer.WritePropertyName(prefix + "version");
+            return writer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            OsloJsonWriter.Return(writer);
+        }
     }
 
     private PayloadWriteState StateFor(PayloadWireState? wireState, PayloadWriteOptions options, PayloadVersion? target)

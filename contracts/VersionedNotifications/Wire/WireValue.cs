@@ -19,7 +19,7 @@ public delegate void WireValueWriter<T>(Utf8JsonWriter writer, T value, PayloadW
 /// Readers and writers of the oslo field types, used by generated converters. Each reader expects
 /// the <see cref="Utf8JsonReader"/> on the value's first token and leaves it on the last one.
 /// </summary>
-public static class WireValue
+public static partial class WireValue
 {
     /// <summary>A JSON string.</summary>
     public static string ReadString(ref Utf8JsonReader reader)

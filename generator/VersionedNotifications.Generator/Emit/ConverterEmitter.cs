@@ -14,6 +14,10 @@ internal static class ConverterEmitter
     private const string Wire = "global::VersionedNotifications.Wire";
     private const string Json = "global::System.Text.Json";
 
+    /// <summary>The two writers the converter writes to, with the same code but for the writer's type and how a field's name is written.</summary>
+    private static readonly WriterKind JsonWriter = new($"{Json}.Utf8JsonWriter", OsloNames: false);
+    private static readonly WriterKind OsloWriter = new($"{Wire}.OsloJsonWriter", OsloNames: true);
+
     public static string HintName(ObjectSpec spec) => EmitHelpers.HintName(spec.Namespace, TypeNameOf(spec.TypeName));
 
     /// <summary>The converter type of the record <paramref name="typeName"/>.</summary>
@@ -48,6 +52,9 @@ internal static class ConverterEmitter
         }
 
         writer.CloseBlock(";");
+        writer.Line();
+        writer.Line("// Each field's name as the oslo writer writes it, quoted and escaped, made once.");
+        writer.Line($"private static readonly {Wire}.OsloPropertyName[] s_names = {Wire}.OsloPropertyName.Of(s_fields);");
         for (var i = 0; i < fields.Count; i++)
         {
             if (!fields[i].Property.MaskedKeys.IsEmpty)
@@ -75,7 +82,8 @@ internal static class ConverterEmitter
         writer.CloseBlock();
 
         WriteReadData(writer, self, fields.Select(f => f.Property).ToList());
-        WriteWriteData(writer, self, fields.Select(f => f.Property).ToList());
+        WriteWriteData(writer, self, fields.Select(f => f.Property).ToList(), JsonWriter);
+        WriteWriteData(writer, self, fields.Select(f => f.Property).ToList(), OsloWriter);
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
@@ -208,11 +216,11 @@ internal static class ConverterEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteWriteData(SourceWriter writer, string self, List<PropertySpec> fields)
+    private static void WriteWriteData(SourceWriter writer, string self, List<PropertySpec> fields, WriterKind kind)
     {
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"protected override void WriteData({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state)");
+        writer.Line($"protected override void WriteData({kind.Type} writer, {self} value, {Wire}.PayloadWriteState state)");
         writer.OpenBlock();
         writer.Line("writer.WriteStartObject();");
         writer.Line("if (state.Order is { } order)");
@@ -245,7 +253,7 @@ internal static class ConverterEmitter
 
         writer.Line();
         writer.Line("/// <summary>Writes field number <paramref name=\"field\"/> when the state includes it.</summary>");
-        writer.Line($"private static void WriteField({Json}.Utf8JsonWriter writer, {self} value, {Wire}.PayloadWriteState state, int field)");
+        writer.Line($"private static void WriteField({kind.Type} writer, {self} value, {Wire}.PayloadWriteState state, int field)");
         writer.OpenBlock();
         if (fields.Count == 0)
         {
@@ -268,12 +276,12 @@ internal static class ConverterEmitter
                 ? $"if (value.{field.Name}.IsSet && (all || state.Includes({i}, holdsDefault: false)))"
                 : $"if (all || state.Includes({i}, {Wire}.WireValue.IsDefault(value.{field.Name})))");
             writer.OpenBlock();
-            writer.Line($"writer.WritePropertyName({EmitHelpers.Literal(field.WireName)}u8);");
+            writer.Line(kind.OsloNames ? $"writer.WritePropertyName(s_names[{i}]);" : $"writer.WritePropertyName({EmitHelpers.Literal(field.WireName)}u8);");
             var expression = "value." + field.Name + (field.IsOptional ? ".Value" : string.Empty);
             var childVersions = field.ChildVersions.IsEmpty ? null : "s_childVersions" + i;
             if (field.MaskedKeys.IsEmpty)
             {
-                WriteValueStatement(writer, field.Value, expression, "writer", "state", field.IsSecret, 0, childVersions);
+                WriteValueStatement(writer, field.Value, expression, "writer", "state", field.IsSecret, 0, kind, childVersions);
             }
             else
             {
@@ -341,7 +349,7 @@ internal static class ConverterEmitter
     }
 
     /// <summary>Writes the statements that write <paramref name="value"/>, held in the expression <paramref name="expression"/>.</summary>
-    private static void WriteValueStatement(SourceWriter writer, ValueSpec value, string expression, string jsonWriter, string state, bool isSecret, int depth, string? childVersions = null)
+    private static void WriteValueStatement(SourceWriter writer, ValueSpec value, string expression, string jsonWriter, string state, bool isSecret, int depth, WriterKind kind, string? childVersions = null)
     {
         if (value.IsNullable)
         {
@@ -351,16 +359,16 @@ internal static class ConverterEmitter
             writer.CloseBlock();
             writer.Line("else");
             writer.OpenBlock();
-            WriteValueStatement(writer, value with { IsNullable = false }, value.IsValueType ? expression + ".Value" : expression, jsonWriter, state, isSecret, depth, childVersions);
+            WriteValueStatement(writer, value with { IsNullable = false }, value.IsValueType ? expression + ".Value" : expression, jsonWriter, state, isSecret, depth, kind, childVersions);
             writer.CloseBlock();
             return;
         }
 
-        writer.Line(WriteCall(value, expression, jsonWriter, state, isSecret, depth, childVersions));
+        writer.Line(WriteCall(value, expression, jsonWriter, state, isSecret, depth, kind, childVersions));
     }
 
     /// <summary>The statement that writes a non-null value; <paramref name="childVersions"/> names the field's version map, for nested objects.</summary>
-    private static string WriteCall(ValueSpec value, string x, string w, string s, bool isSecret, int depth, string? childVersions) => value.Kind switch
+    private static string WriteCall(ValueSpec value, string x, string w, string s, bool isSecret, int depth, WriterKind kind, string? childVersions) => value.Kind switch
     {
         TypeKind.String or TypeKind.MacAddress when isSecret => $"{Wire}.WireValue.WriteSecretString({w}, {x}, {s});",
         TypeKind.FlexibleDict when isSecret => $"{Wire}.WireValue.WriteSecretJsonObject({w}, {x}, {s});",
@@ -372,19 +380,22 @@ internal static class ConverterEmitter
         TypeKind.DateTime => $"{Wire}.WireValue.WriteDateTime({w}, {x}, {s});",
         TypeKind.IpAddress => $"{Wire}.WireValue.WriteIPAddress({w}, {x}, {s});",
         TypeKind.FlexibleDict => $"{Wire}.WireValue.WriteJsonObject({w}, {x}, {s});",
-        TypeKind.List => $"{Wire}.WireValue.WriteList({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, childVersions)});",
-        TypeKind.Dict => $"{Wire}.WireValue.WriteDictionary({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, childVersions)});",
+        TypeKind.List => $"{Wire}.WireValue.WriteList({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, kind, childVersions)});",
+        TypeKind.Dict => $"{Wire}.WireValue.WriteDictionary({w}, {x}, {s}, {ElementWriter(value.Element!, depth + 1, kind, childVersions)});",
         _ when value.IsEnum => $"{Wire}.WireValue.WriteString({w}, {x}.Value, {s});",
         _ when childVersions is not null => $"{value.TypeSyntax}JsonConverter.Instance.WriteNested({w}, {x}, {s}, {childVersions});",
         _ => $"{value.TypeSyntax}JsonConverter.Instance.WriteNested({w}, {x}, {s});",
     };
 
-    private static string ElementWriter(ValueSpec element, int depth, string? childVersions)
+    private static string ElementWriter(ValueSpec element, int depth, WriterKind kind, string? childVersions)
     {
         var (w, e, s) = ("w" + depth, "e" + depth, "s" + depth);
         var body = new SourceWriter();
-        WriteValueStatement(body, element, e, w, s, isSecret: false, depth, childVersions);
+        WriteValueStatement(body, element, e, w, s, isSecret: false, depth, kind, childVersions);
         var statements = string.Join(" ", body.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        return $"static ({Json}.Utf8JsonWriter {w}, {element.NullableTypeSyntax} {e}, {Wire}.PayloadWriteState {s}) => {{ {statements} }}";
+        return $"static ({kind.Type} {w}, {element.NullableTypeSyntax} {e}, {Wire}.PayloadWriteState {s}) => {{ {statements} }}";
     }
+
+    /// <summary>A writer the converter writes to: its type, and whether a field's name is one of <c>s_names</c> (made once) or a UTF-8 literal.</summary>
+    private sealed record WriterKind(string Type, bool OsloNames);
 }

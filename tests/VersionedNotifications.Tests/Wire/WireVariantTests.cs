@@ -62,12 +62,17 @@ public sealed class WireVariantTests
         Assert.Equal("2024-01-02 03:04:05", OsloTime.FormatEnvelope(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)));
         Assert.Equal("2024-01-02 03:04:05.7500001", OsloTime.FormatEnvelope(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(7500001)));
         Assert.Equal("2024-01-01T10:00:00Z", OsloTime.FormatPayload(new DateTimeOffset(2024, 1, 1, 11, 0, 0, TimeSpan.FromHours(1))));
+        // Python's str() of a datetime pads the year to four digits, unlike strftime's %Y.
+        Assert.Equal("0005-12-31 23:59:59.000001", OsloTime.FormatEnvelope(new DateTimeOffset(5, 12, 31, 23, 59, 59, TimeSpan.Zero).AddTicks(10)));
     }
 
     [Theory]
+    [InlineData(1, "1-01-02T03:04:05Z")]
     [InlineData(5, "5-01-02T03:04:05Z")]
+    [InlineData(99, "99-01-02T03:04:05Z")]
     [InlineData(999, "999-01-02T03:04:05Z")]
     [InlineData(1000, "1000-01-02T03:04:05Z")]
+    [InlineData(9999, "9999-01-02T03:04:05Z")]
     public void A_payload_year_before_1000_is_written_unpadded_as_glibc_strftime_writes_it_and_read_back(int year, string text)
     {
         var value = new DateTimeOffset(year, 1, 2, 3, 4, 5, TimeSpan.Zero);

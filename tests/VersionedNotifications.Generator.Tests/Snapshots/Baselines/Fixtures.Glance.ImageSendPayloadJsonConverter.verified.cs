@@ -19,6 +19,9 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
         new("bytes_sent", new(1, 0)),
     };
 
+    // Each field's name as the oslo writer writes it, quoted and escaped, made once.
+    private static readonly global::VersionedNotifications.Wire.OsloPropertyName[] s_names = global::VersionedNotifications.Wire.OsloPropertyName.Of(s_fields);
+
     /// <summary>The converter; it holds no state.</summary>
     public static ImageSendPayloadJsonConverter Instance { get; } = new();
 
@@ -183,6 +186,102 @@ public sealed class ImageSendPayloadJsonConverter : global::VersionedNotificatio
                 if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.BytesSent)))
                 {
                     writer.WritePropertyName("bytes_sent"u8);
+                    writer.WriteNumberValue(value.BytesSent);
+                }
+
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteData(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Glance.ImageSendPayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
+    {
+        writer.WriteStartObject();
+        if (state.Order is { } order)
+        {
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
+            {
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < s_fields.Length; i++)
+            {
+                WriteField(writer, value, state, i);
+            }
+
+            state.WriteExtensionData(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Glance.ImageSendPayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ImageId)))
+                {
+                    writer.WritePropertyName(s_names[0]);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.ImageId, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.OwnerId)))
+                {
+                    writer.WritePropertyName(s_names[1]);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.OwnerId, state);
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverTenantId)))
+                {
+                    writer.WritePropertyName(s_names[2]);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.ReceiverTenantId, state);
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ReceiverUserId)))
+                {
+                    writer.WritePropertyName(s_names[3]);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.ReceiverUserId, state);
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DestinationIp)))
+                {
+                    writer.WritePropertyName(s_names[4]);
+                    if (value.DestinationIp is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.DestinationIp, state);
+                    }
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.BytesSent)))
+                {
+                    writer.WritePropertyName(s_names[5]);
                     writer.WriteNumberValue(value.BytesSent);
                 }
 

@@ -23,6 +23,9 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
         new("fault", new(1, 3)),
     };
 
+    // Each field's name as the oslo writer writes it, quoted and escaped, made once.
+    private static readonly global::VersionedNotifications.Wire.OsloPropertyName[] s_names = global::VersionedNotifications.Wire.OsloPropertyName.Of(s_fields);
+
     /// <summary>The converter; it holds no state.</summary>
     public static NodePayloadJsonConverter Instance { get; } = new();
 
@@ -285,6 +288,183 @@ public sealed class NodePayloadJsonConverter : global::VersionedNotifications.Wi
                 if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
                 {
                     writer.WritePropertyName("fault"u8);
+                    if (value.Fault is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Fault.Value.Value, state);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteData(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Ironic.NodePayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
+    {
+        writer.WriteStartObject();
+        if (state.Order is { } order)
+        {
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
+            {
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < s_fields.Length; i++)
+            {
+                WriteField(writer, value, state, i);
+            }
+
+            state.WriteExtensionData(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Ironic.NodePayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+                {
+                    writer.WritePropertyName(s_names[0]);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Name)))
+                {
+                    writer.WritePropertyName(s_names[1]);
+                    if (value.Name is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Name, state);
+                    }
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PowerState)))
+                {
+                    writer.WritePropertyName(s_names[2]);
+                    if (value.PowerState is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.PowerState.Value.Value, state);
+                    }
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.ConsoleEnabled)))
+                {
+                    writer.WritePropertyName(s_names[3]);
+                    if (value.ConsoleEnabled is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteBooleanValue(value.ConsoleEnabled.Value);
+                    }
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Maintenance)))
+                {
+                    writer.WritePropertyName(s_names[4]);
+                    writer.WriteBooleanValue(value.Maintenance);
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NetworkInterface)))
+                {
+                    writer.WritePropertyName(s_names[5]);
+                    if (value.NetworkInterface is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.NetworkInterface, state);
+                    }
+                }
+
+                break;
+            case 6:
+                if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.DriverInfo)))
+                {
+                    writer.WritePropertyName(s_names[6]);
+                    if (value.DriverInfo is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteSecretJsonObject(writer, value.DriverInfo, state);
+                    }
+                }
+
+                break;
+            case 7:
+                if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Traits)))
+                {
+                    writer.WritePropertyName(s_names[7]);
+                    if (value.Traits is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Traits, state, static (global::VersionedNotifications.Wire.OsloJsonWriter w1, string e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { global::VersionedNotifications.Wire.WireValue.WriteString(w1, e1, s1); });
+                    }
+                }
+
+                break;
+            case 8:
+                if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.CreatedAt)))
+                {
+                    writer.WritePropertyName(s_names[8]);
+                    if (value.CreatedAt is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteDateTime(writer, value.CreatedAt.Value, state);
+                    }
+                }
+
+                break;
+            case 9:
+                if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Fault)))
+                {
+                    writer.WritePropertyName(s_names[9]);
                     if (value.Fault is null)
                     {
                         writer.WriteNullValue();

@@ -24,6 +24,9 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
         new("peer", new(1, 3)),
     };
 
+    // Each field's name as the oslo writer writes it, quoted and escaped, made once.
+    private static readonly global::VersionedNotifications.Wire.OsloPropertyName[] s_names = global::VersionedNotifications.Wire.OsloPropertyName.Of(s_fields);
+
     /// <summary>The converter; it holds no state.</summary>
     public static PortCRUDPayloadJsonConverter Instance { get; } = new();
 
@@ -265,6 +268,156 @@ public sealed class PortCRUDPayloadJsonConverter : global::VersionedNotification
                 if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Peer)))
                 {
                     writer.WritePropertyName("peer"u8);
+                    if (value.Peer is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteIPAddress(writer, value.Peer, state);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void WriteData(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Ironic.PortCRUDPayload value, global::VersionedNotifications.Wire.PayloadWriteState state)
+    {
+        writer.WriteStartObject();
+        if (state.Order is { } order)
+        {
+            // Read in an order of its own: written again in that order, the kept fields at their places.
+            foreach (var entry in order)
+            {
+                if (entry >= 0)
+                {
+                    WriteField(writer, value, state, entry);
+                }
+                else
+                {
+                    state.WriteExtensionMember(writer, ~entry);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < s_fields.Length; i++)
+            {
+                WriteField(writer, value, state, i);
+            }
+
+            state.WriteExtensionData(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes field number <paramref name="field"/> when the state includes it.</summary>
+    private static void WriteField(global::VersionedNotifications.Wire.OsloJsonWriter writer, global::Fixtures.Ironic.PortCRUDPayload value, global::VersionedNotifications.Wire.PayloadWriteState state, int field)
+    {
+        var all = state.WritesAll;
+        switch (field)
+        {
+            case 0:
+                if (all || state.Includes(0, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Uuid)))
+                {
+                    writer.WritePropertyName(s_names[0]);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.Uuid, state);
+                }
+
+                break;
+            case 1:
+                if (all || state.Includes(1, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Address)))
+                {
+                    writer.WritePropertyName(s_names[1]);
+                    global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.Address, state);
+                }
+
+                break;
+            case 2:
+                if (all || state.Includes(2, global::VersionedNotifications.Wire.WireValue.IsDefault(value.NodeUuid)))
+                {
+                    writer.WritePropertyName(s_names[2]);
+                    global::VersionedNotifications.Wire.WireValue.WriteUuid(writer, value.NodeUuid, state);
+                }
+
+                break;
+            case 3:
+                if (all || state.Includes(3, global::VersionedNotifications.Wire.WireValue.IsDefault(value.LocalLinkConnection)))
+                {
+                    writer.WritePropertyName(s_names[3]);
+                    if (value.LocalLinkConnection is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteJsonObject(writer, value.LocalLinkConnection, state);
+                    }
+                }
+
+                break;
+            case 4:
+                if (all || state.Includes(4, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Extra)))
+                {
+                    writer.WritePropertyName(s_names[4]);
+                    global::VersionedNotifications.Wire.WireValue.WriteDictionary(writer, value.Extra, state, static (global::VersionedNotifications.Wire.OsloJsonWriter w1, string? e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { if (e1 is null) { w1.WriteNullValue(); } else { global::VersionedNotifications.Wire.WireValue.WriteString(w1, e1, s1); } });
+                }
+
+                break;
+            case 5:
+                if (all || state.Includes(5, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PxeEnabled)))
+                {
+                    writer.WritePropertyName(s_names[5]);
+                    writer.WriteBooleanValue(value.PxeEnabled);
+                }
+
+                break;
+            case 6:
+                if (all || state.Includes(6, global::VersionedNotifications.Wire.WireValue.IsDefault(value.PhysicalNetwork)))
+                {
+                    writer.WritePropertyName(s_names[6]);
+                    if (value.PhysicalNetwork is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::VersionedNotifications.Wire.WireValue.WriteString(writer, value.PhysicalNetwork, state);
+                    }
+                }
+
+                break;
+            case 7:
+                if (all || state.Includes(7, global::VersionedNotifications.Wire.WireValue.IsDefault(value.IsSmartnic)))
+                {
+                    writer.WritePropertyName(s_names[7]);
+                    writer.WriteBooleanValue(value.IsSmartnic);
+                }
+
+                break;
+            case 8:
+                if (all || state.Includes(8, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Speeds)))
+                {
+                    writer.WritePropertyName(s_names[8]);
+                    global::VersionedNotifications.Wire.WireValue.WriteList(writer, value.Speeds, state, static (global::VersionedNotifications.Wire.OsloJsonWriter w1, long e1, global::VersionedNotifications.Wire.PayloadWriteState s1) => { w1.WriteNumberValue(e1); });
+                }
+
+                break;
+            case 9:
+                if (all || state.Includes(9, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Weight)))
+                {
+                    writer.WritePropertyName(s_names[9]);
+                    global::VersionedNotifications.Wire.WireValue.WriteDouble(writer, value.Weight, state);
+                }
+
+                break;
+            case 10:
+                if (all || state.Includes(10, global::VersionedNotifications.Wire.WireValue.IsDefault(value.Peer)))
+                {
+                    writer.WritePropertyName(s_names[10]);
                     if (value.Peer is null)
                     {
                         writer.WriteNullValue();
