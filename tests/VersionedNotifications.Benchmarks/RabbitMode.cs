@@ -42,18 +42,22 @@ internal static class RabbitMode
         // machine moves far less than the rates (the broker's own time is not in it).
         var publish = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var switches = ContextSwitches();
         await using (await PublishAsync(url, exchange, Topic, payload, count, emitters))
         {
             publish.Stop();
         }
 
         var publishCpu = Environment.CpuUsage.TotalTime - cpu;
+        var publishSwitches = ContextSwitches() - switches;
         cpu = Environment.CpuUsage.TotalTime;
         var consume = await ConsumeAsync(url, exchange, Topic, count, consumers);
         var consumeCpu = Environment.CpuUsage.TotalTime - cpu;
         cpu = Environment.CpuUsage.TotalTime;
+        switches = ContextSwitches();
         var rawPublish = await PublishRawAsync(url, exchange, Topic, body, count);
         var rawPublishCpu = Environment.CpuUsage.TotalTime - cpu;
+        var rawPublishSwitches = ContextSwitches() - switches;
         cpu = Environment.CpuUsage.TotalTime;
         var rawConsume = await ConsumeRawAsync(url, Topic + ".info", count);
         var rawConsumeCpu = Environment.CpuUsage.TotalTime - cpu;
@@ -64,8 +68,38 @@ internal static class RabbitMode
         var consumeRate = count / consume.TotalSeconds;
         const double MB = 1024 * 1024;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"mode": "rabbit", "count": {{count}}, "bytes": {{body.Length}}, "emitters": {{emitters}}, "consumers": {{consumers}}, "publish_msgs_s": {{publishRate:0}}, "publish_mb_s": {{publishRate * body.Length / MB:0.0}}, "raw_client_publish_msgs_s": {{count / rawPublish.TotalSeconds:0}}, "consume_msgs_s": {{consumeRate:0}}, "consume_mb_s": {{consumeRate * body.Length / MB:0.0}}, "raw_client_consume_msgs_s": {{count / rawConsume.TotalSeconds:0}}, "publish_cpu_us_per_msg": {{MicrosecondsEach(publishCpu):0.0}}, "raw_client_publish_cpu_us_per_msg": {{MicrosecondsEach(rawPublishCpu):0.0}}, "consume_cpu_us_per_msg": {{MicrosecondsEach(consumeCpu):0.0}}, "raw_client_consume_cpu_us_per_msg": {{MicrosecondsEach(rawConsumeCpu):0.0}}, "publisher_confirms": true, "consumer_acks": true}"""));
+            $$"""{"mode": "rabbit", "count": {{count}}, "bytes": {{body.Length}}, "emitters": {{emitters}}, "consumers": {{consumers}}, "publish_msgs_s": {{publishRate:0}}, "publish_mb_s": {{publishRate * body.Length / MB:0.0}}, "raw_client_publish_msgs_s": {{count / rawPublish.TotalSeconds:0}}, "consume_msgs_s": {{consumeRate:0}}, "consume_mb_s": {{consumeRate * body.Length / MB:0.0}}, "raw_client_consume_msgs_s": {{count / rawConsume.TotalSeconds:0}}, "publish_cpu_us_per_msg": {{MicrosecondsEach(publishCpu):0.0}}, "raw_client_publish_cpu_us_per_msg": {{MicrosecondsEach(rawPublishCpu):0.0}}, "publish_context_switches_per_msg": {{(double)publishSwitches / count:0.00}}, "raw_client_publish_context_switches_per_msg": {{(double)rawPublishSwitches / count:0.00}}, "consume_cpu_us_per_msg": {{MicrosecondsEach(consumeCpu):0.0}}, "raw_client_consume_cpu_us_per_msg": {{MicrosecondsEach(rawConsumeCpu):0.0}}, "publisher_confirms": true, "consumer_acks": true}"""));
         return 0;
+    }
+
+    /// <summary>The context switches of this process's threads so far (Linux; 0 elsewhere): how often work was handed from one thread to another.</summary>
+    private static long ContextSwitches()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended while it was read.
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Emits <paramref name="count"/> notifications from <paramref name="emitters"/> tasks at once and returns the driver once the broker confirmed them all.</summary>
