@@ -71,12 +71,12 @@ internal sealed class EnvelopeReader
                         eventType = WireValue.ReadString(ref reader);
                         break;
                     case "priority":
-                        var priorityText = WireValue.ReadString(ref reader);
-                        priority = PriorityNames.TryParse(priorityText, out var parsed) ? parsed : throw new WireFormatException($"'{EchoedText.Of(priorityText)}' is not a priority (DEBUG, INFO, WARN, ERROR, CRITICAL, AUDIT, SAMPLE)");
+                        WireValue.Expect(ref reader, JsonTokenType.String, "a string");
+                        priority = WireValue.TryParseText<NotificationPriority>(ref reader, PriorityNames.TryParse, out var parsed) ? parsed : throw new WireFormatException($"'{EchoedText.Of(WireValue.ReadString(ref reader))}' is not a priority (DEBUG, INFO, WARN, ERROR, CRITICAL, AUDIT, SAMPLE)");
                         break;
                     case "timestamp":
-                        var timestampText = WireValue.ReadString(ref reader);
-                        timestamp = OsloTime.TryParse(timestampText, out var instant) ? instant : throw new WireFormatException($"'{EchoedText.Of(timestampText)}' is not a timestamp such as 2024-01-02 03:04:05.678901");
+                        WireValue.Expect(ref reader, JsonTokenType.String, "a string");
+                        timestamp = WireValue.TryParseText<DateTimeOffset>(ref reader, OsloTime.TryParse, out var instant) ? instant : throw new WireFormatException($"'{EchoedText.Of(WireValue.ReadString(ref reader))}' is not a timestamp such as 2024-01-02 03:04:05.678901");
                         break;
                     case "payload":
                         payloadStart = checked((int)reader.TokenStartIndex);
