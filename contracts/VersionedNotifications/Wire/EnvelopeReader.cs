@@ -55,7 +55,7 @@ internal sealed class EnvelopeReader
         Dictionary<string, JsonElement>? context = null, extension = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = WireValue.ReadPropertyName(ref reader);
+            var key = KnownKeyOf(ref reader) ?? WireValue.ReadPropertyName(ref reader);
             reader.Read();
             try
             {
@@ -144,6 +144,28 @@ internal sealed class EnvelopeReader
         return payloadEventType == eventType
             ? new Envelope(header, payloadStart, payloadLength, payloadContract, payload, payloadError)
             : new Envelope(header, payloadStart, payloadLength, null, null, null);
+    }
+
+    /// <summary>
+    /// The envelope key the reader stands on, as a constant, when it is one written without escapes (as every producer
+    /// writes them): a string made for each key would be dropped as soon as the key is matched.
+    /// </summary>
+    private static string? KnownKeyOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        var name = reader.ValueSpan;
+        return name.SequenceEqual("message_id"u8) ? "message_id"
+            : name.SequenceEqual("publisher_id"u8) ? "publisher_id"
+            : name.SequenceEqual("event_type"u8) ? "event_type"
+            : name.SequenceEqual("priority"u8) ? "priority"
+            : name.SequenceEqual("payload"u8) ? "payload"
+            : name.SequenceEqual("timestamp"u8) ? "timestamp"
+            : name.SequenceEqual("_unique_id"u8) ? "_unique_id"
+            : null;
     }
 
     /// <summary>
