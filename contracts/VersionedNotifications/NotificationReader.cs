@@ -78,7 +78,8 @@ public sealed class NotificationReader
 
         MessageFormat format = MessageFormat.MessagingV1;
         var pathPrefix = string.Empty;
-        EnvelopeReader? envelopeReader = null;
+        // A value on the stack: the read changes it (its message id), and the error report reads it.
+        var envelopeReader = new EnvelopeReader(_readerOptions, _objectContractOf);
         byte[]? unwrapped = null;
         using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, message.Length));
         try
@@ -108,14 +109,13 @@ public sealed class NotificationReader
                 }
             }
 
-            envelopeReader = new EnvelopeReader(_readerOptions, _objectContractOf);
             var envelope = envelopeReader.Read(envelopeBytes.Span);
             return ReadEnvelopePayload(message, format, pathPrefix, envelope, envelopeBytes);
         }
         catch (JsonException error)
         {
             var wireError = WireFormatException.From(error);
-            return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader?.MessageId);
+            return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader.MessageId);
         }
         finally
         {

@@ -14,7 +14,7 @@ namespace VersionedNotifications.Wire;
 /// an error in the envelope still comes first. A payload whose read fails is skipped from its start, so a payload
 /// that is no JSON at all fails the envelope, as without this pass.
 /// </remarks>
-internal sealed class EnvelopeReader
+internal struct EnvelopeReader
 {
     private readonly JsonReaderOptions _options;
     private readonly Func<string, PayloadContract?> _objectContractOf;

@@ -131,9 +131,11 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     private T ReadPlain(ref Utf8JsonReader reader)
     {
-        var state = new PayloadReadState(Fields);
+        var state = PayloadReadState.Rent(Fields);
         var value = ReadDataOf(ref reader, state);
-        return Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
+        var complete = Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
+        PayloadReadState.Return(state);
+        return complete;
     }
 
     private T ReadVersioned(ref Utf8JsonReader reader)
@@ -156,7 +158,15 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
                 switch (key)
                 {
                     case WrapperKey.Data:
-                        state = new PayloadReadState(Fields);
+                        if (state is null)
+                        {
+                            state = PayloadReadState.Rent(Fields);
+                        }
+                        else
+                        {
+                            state.Reset(Fields);
+                        }
+
                         data = ReadDataOf(ref reader, state);
                         break;
                     case WrapperKey.Name:
@@ -202,7 +212,9 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
             throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true).InProperty(_versionKeyText);
         }
 
-        return Complete(data, state!, version, changes, wireVersion);
+        var complete = Complete(data, state!, version, changes, wireVersion);
+        PayloadReadState.Return(state!);
+        return complete;
     }
 
     /// <summary>
