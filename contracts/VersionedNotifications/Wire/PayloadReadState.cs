@@ -11,7 +11,7 @@ namespace VersionedNotifications.Wire;
 /// <remarks>
 /// A read takes its state from <see cref="Rent"/> and gives it back with <see cref="Return"/> once the payload is
 /// complete: what the payload keeps (the unknown fields, the order) it takes over, and the state is reused by the
-/// thread's next read of a payload that nests no other.
+/// thread's next read of a payload that nests no other. A converter uses it only during its <c>ReadData</c> call.
 /// </remarks>
 public sealed class PayloadReadState
 {
