@@ -20,6 +20,7 @@ public sealed class NotificationReader
     private readonly Dictionary<Type, PayloadContract> _payloadsByType = new();
     private readonly Dictionary<(string Namespace, string Name), PayloadContract> _payloadsByName = new();
     private readonly JsonReaderOptions _readerOptions;
+    private readonly Func<string, PayloadContract?> _objectContractOf;
 
     /// <summary>A reader of the notifications <paramref name="contracts"/> declare, with the default limits.</summary>
     public NotificationReader(params INotificationContracts[] contracts)
@@ -35,6 +36,7 @@ public sealed class NotificationReader
         ArgumentNullException.ThrowIfNull(contracts);
         Options = options;
         _readerOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth };
+        _objectContractOf = ObjectContractOf;
         foreach (var contract in contracts)
         {
             foreach (var payload in contract.Payloads)
@@ -76,7 +78,8 @@ public sealed class NotificationReader
 
         MessageFormat format = MessageFormat.MessagingV1;
         var pathPrefix = string.Empty;
-        EnvelopeReader? envelopeReader = null;
+        // A value on the stack: the read changes it (its message id), and the error report reads it.
+        var envelopeReader = new EnvelopeReader(_readerOptions, _objectContractOf);
         byte[]? unwrapped = null;
         using var budget = ReadMemoryBudget.Begin(ReadMemoryBudget.LimitFor(Options, message.Length));
         try
@@ -86,22 +89,33 @@ public sealed class NotificationReader
                 return new MalformedNotification(message, null, "$", "the message is not valid UTF-8", null);
             }
 
-            var envelopeBytes = PythonFloatLiterals.ToStandIns(WithoutByteOrderMark(message));
-            if (IsMessagingV2(envelopeBytes.Span))
+            var body = WithoutByteOrderMark(message);
+            ReadOnlyMemory<byte> envelopeBytes;
+            if (MessagingV2Body.TryUnwrap(body.Span, out unwrapped, out var innerLength))
             {
+                // The body as oslo writes it; its only bare words are its two keys, so the stand-ins concern the inner message alone.
                 format = MessageFormat.MessagingV2;
-                envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span, out unwrapped));
+                envelopeBytes = PythonFloatLiterals.ToStandIns(unwrapped!.AsMemory(0, innerLength));
                 pathPrefix = OsloMessagePath;
             }
+            else
+            {
+                envelopeBytes = PythonFloatLiterals.ToStandIns(body);
+                if (IsMessagingV2(envelopeBytes.Span))
+                {
+                    format = MessageFormat.MessagingV2;
+                    envelopeBytes = PythonFloatLiterals.ToStandIns(UnwrapMessagingV2(envelopeBytes.Span, out unwrapped));
+                    pathPrefix = OsloMessagePath;
+                }
+            }
 
-            envelopeReader = new EnvelopeReader(_readerOptions);
             var envelope = envelopeReader.Read(envelopeBytes.Span);
             return ReadEnvelopePayload(message, format, pathPrefix, envelope, envelopeBytes);
         }
         catch (JsonException error)
         {
             var wireError = WireFormatException.From(error);
-            return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader?.MessageId);
+            return new MalformedNotification(message, format, Join(pathPrefix, wireError.JsonPath), wireError.Reason, envelopeReader.MessageId);
         }
         finally
         {
@@ -169,6 +183,14 @@ public sealed class NotificationReader
         }
 
         var payloadPath = Join(pathPrefix, "$.payload");
+        if (envelope.PayloadContract is { } readWith)
+        {
+            // Read in the envelope's pass (event_type came first).
+            return envelope.PayloadError is { } readError
+                ? PayloadFailure(message, format, header, payloadBytes, payloadPath, readError)
+                : new DecodedNotification(message, format, readWith.CreateNotification(header, envelope.Payload!), eventType, readWith);
+        }
+
         var reader = new Utf8JsonReader(payloadBytes.Span, _readerOptions);
         reader.Read();
         var isTextPriority = eventType.PayloadName == EventTypeInfo.TextPayloadName || Contains(eventType.TextPriorities, header.Priority);
@@ -190,12 +212,24 @@ public sealed class NotificationReader
         }
         catch (JsonException error)
         {
-            var wireError = WireFormatException.From(error);
-            return wireError.IsUnsupported
-                ? new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnsupportedPayload, Join(payloadPath, wireError.JsonPath), wireError.Reason)
-                : new MalformedNotification(message, format, Join(payloadPath, wireError.JsonPath), wireError.Reason, header.MessageId);
+            return PayloadFailure(message, format, header, payloadBytes, payloadPath, error);
         }
     }
+
+    /// <summary>The result for a payload its contract could not read: unsupported (another object or major version), or malformed.</summary>
+    private NotificationReadResult PayloadFailure(ReadOnlyMemory<byte> message, MessageFormat format, NotificationHeader header, ReadOnlyMemory<byte> payloadBytes, string payloadPath, JsonException error)
+    {
+        var wireError = WireFormatException.From(error);
+        return wireError.IsUnsupported
+            ? new UnsupportedNotification(message, format, header, ParseElement(payloadBytes), UnsupportedReason.UnsupportedPayload, Join(payloadPath, wireError.JsonPath), wireError.Reason)
+            : new MalformedNotification(message, format, Join(payloadPath, wireError.JsonPath), wireError.Reason, header.MessageId);
+    }
+
+    /// <summary>The contract that reads the object payload of <paramref name="eventType"/>; null for an unknown event type or a text payload.</summary>
+    private PayloadContract? ObjectContractOf(string eventType) =>
+        _eventTypes.TryGetValue(eventType, out var info) && info.PayloadName != EventTypeInfo.TextPayloadName
+            ? _payloadsByType.GetValueOrDefault(info.PayloadType)
+            : null;
 
     private PayloadContract? FindNamedPayload(ReadOnlySpan<byte> payload)
     {

@@ -28,6 +28,14 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     // at each level of escaping.
     private readonly byte[] _wrapperHead;
     private readonly byte[] _wrapperHeadAsStringContent;
+    private readonly byte[] _nameUtf8;
+    private readonly byte[] _namespaceUtf8;
+    private readonly byte[] _versionUtf8;
+    private readonly string _nameKeyText;
+    private readonly string _namespaceKeyText;
+    private readonly string _versionKeyText;
+    private readonly string _dataKeyText;
+    private readonly string _changesKeyText;
     private readonly PayloadVersion _firstVersion;
     private readonly bool _hasInheritedFields;
 
@@ -43,18 +51,26 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         CurrentVersion = PayloadVersion.Parse(objectInfo.Version);
         _firstVersion = objectInfo.KnownVersions.Count > 0 ? PayloadVersion.Parse(objectInfo.KnownVersions[0]) : CurrentVersion;
         var prefix = objectInfo.KeyPrefix + ".";
-        _nameKey = Encoding.UTF8.GetBytes(prefix + "name");
-        _namespaceKey = Encoding.UTF8.GetBytes(prefix + "namespace");
-        _versionKey = Encoding.UTF8.GetBytes(prefix + "version");
-        _dataKey = Encoding.UTF8.GetBytes(prefix + "data");
-        _changesKey = Encoding.UTF8.GetBytes(prefix + "changes");
+        _nameUtf8 = Encoding.UTF8.GetBytes(objectInfo.Name);
+        _namespaceUtf8 = Encoding.UTF8.GetBytes(objectInfo.Namespace);
+        _versionUtf8 = Encoding.UTF8.GetBytes(objectInfo.Version);
+        _nameKeyText = prefix + "name";
+        _namespaceKeyText = prefix + "namespace";
+        _versionKeyText = prefix + "version";
+        _dataKeyText = prefix + "data";
+        _changesKeyText = prefix + "changes";
+        _nameKey = Encoding.UTF8.GetBytes(_nameKeyText);
+        _namespaceKey = Encoding.UTF8.GetBytes(_namespaceKeyText);
+        _versionKey = Encoding.UTF8.GetBytes(_versionKeyText);
+        _dataKey = Encoding.UTF8.GetBytes(_dataKeyText);
+        _changesKey = Encoding.UTF8.GetBytes(_changesKeyText);
         foreach (var field in fields)
         {
             _hasInheritedFields |= field.IsInherited;
         }
 
-        _dataName = new OsloPropertyName(prefix + "data");
-        _changesName = new OsloPropertyName(prefix + "changes");
+        _dataName = new OsloPropertyName(_dataKeyText);
+        _changesName = new OsloPropertyName(_changesKeyText);
         _wrapperHead = WrapperHead(prefix, asStringContent: false);
         _wrapperHeadAsStringContent = WrapperHead(prefix, asStringContent: true);
     }
@@ -142,9 +158,11 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     private T ReadPlain(ref Utf8JsonReader reader)
     {
-        var state = new PayloadReadState(Fields);
+        var state = PayloadReadState.Rent(Fields);
         var value = ReadDataOf(ref reader, state);
-        return Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
+        var complete = Complete(value, state, CurrentVersion.ToString(), null, CurrentVersion);
+        PayloadReadState.Return(state);
+        return complete;
     }
 
     private T ReadVersioned(ref Utf8JsonReader reader)
@@ -156,25 +174,36 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         PayloadReadState? state = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var keyText = WireValue.ReadPropertyName(ref reader);
+            // An escaped name may be undecodable, which only reading it reports; the wrapper's own keys (oslo writes
+            // them unescaped) are matched without a string made of them.
+            var escapedKey = reader.ValueIsEscaped ? WireValue.ReadPropertyName(ref reader) : null;
             var key = WrapperKeyOf(ref reader);
+            var keyText = escapedKey ?? KeyText(key) ?? WireValue.ReadPropertyName(ref reader);
             reader.Read();
             try
             {
                 switch (key)
                 {
                     case WrapperKey.Data:
-                        state = new PayloadReadState(Fields);
+                        if (state is null)
+                        {
+                            state = PayloadReadState.Rent(Fields);
+                        }
+                        else
+                        {
+                            state.Reset(Fields);
+                        }
+
                         data = ReadDataOf(ref reader, state);
                         break;
                     case WrapperKey.Name:
-                        name = WireValue.ReadString(ref reader);
+                        name = ReadExpected(ref reader, ObjectInfo.Name, _nameUtf8);
                         break;
                     case WrapperKey.Namespace:
-                        wireNamespace = WireValue.ReadString(ref reader);
+                        wireNamespace = ReadExpected(ref reader, ObjectInfo.Namespace, _namespaceUtf8);
                         break;
                     case WrapperKey.Version:
-                        version = WireValue.ReadString(ref reader);
+                        version = ReadExpected(ref reader, ObjectInfo.Version, _versionUtf8);
                         break;
                     case WrapperKey.Changes:
                         changes = new List<string>(WireValue.ReadList(ref reader, WireValue.ReadString));
@@ -197,21 +226,22 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
         if (name != ObjectInfo.Name || wireNamespace != ObjectInfo.Namespace)
         {
-            var key = name != ObjectInfo.Name ? _nameKey : _namespaceKey;
-            throw new WireFormatException($"found object {EchoedText.Of(wireNamespace)}/{EchoedText.Of(name)}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true).InProperty(Encoding.UTF8.GetString(key));
+            throw new WireFormatException($"found object {EchoedText.Of(wireNamespace)}/{EchoedText.Of(name)}, expected {ObjectInfo.Namespace}/{ObjectInfo.Name}", isUnsupported: true).InProperty(name != ObjectInfo.Name ? _nameKeyText : _namespaceKeyText);
         }
 
         if (!PayloadVersion.TryParse(version, out var wireVersion))
         {
-            throw new WireFormatException($"'{EchoedText.Of(version)}' is not a major.minor version").InProperty(Encoding.UTF8.GetString(_versionKey));
+            throw new WireFormatException($"'{EchoedText.Of(version)}' is not a major.minor version").InProperty(_versionKeyText);
         }
 
         if (wireVersion.Major != CurrentVersion.Major && !DescribesMajor(wireVersion.Major))
         {
-            throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true).InProperty(Encoding.UTF8.GetString(_versionKey));
+            throw new WireFormatException($"{ObjectInfo.Name} {wireVersion} has another major version than the {CurrentVersion} this contract reads", isUnsupported: true).InProperty(_versionKeyText);
         }
 
-        return Complete(data, state!, version, changes, wireVersion);
+        var complete = Complete(data, state!, version, changes, wireVersion);
+        PayloadReadState.Return(state!);
+        return complete;
     }
 
     /// <summary>
@@ -261,6 +291,25 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         : reader.ValueTextEquals(_changesKey) ? WrapperKey.Changes
         : WrapperKey.Unknown;
 
+    /// <summary>
+    /// The string under the reader: <paramref name="expected"/> itself when the text is that, written without escapes
+    /// (the object's own name, namespace and current version, which a record keeps no copy of), else a new string.
+    /// </summary>
+    private static string ReadExpected(ref Utf8JsonReader reader, string expected, byte[] expectedUtf8) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual(expectedUtf8)
+            ? expected
+            : WireValue.ReadString(ref reader);
+
+    private string? KeyText(WrapperKey key) => key switch
+    {
+        WrapperKey.Data => _dataKeyText,
+        WrapperKey.Name => _nameKeyText,
+        WrapperKey.Namespace => _namespaceKeyText,
+        WrapperKey.Version => _versionKeyText,
+        WrapperKey.Changes => _changesKeyText,
+        _ => null,
+    };
+
     private enum WrapperKey
     {
         Unknown,
@@ -281,7 +330,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
                 if (IsRequiredAt(Fields[i], wireVersion))
                 {
                     var error = new WireFormatException($"the field is missing; {ObjectInfo.Name} {wireVersion} requires it").InProperty(Fields[i].Name);
-                    throw ObjectInfo.IsVersioned ? error.InProperty(Encoding.UTF8.GetString(_dataKey)) : error;
+                    throw ObjectInfo.IsVersioned ? error.InProperty(_dataKeyText) : error;
                 }
 
                 (absent ??= new List<string>()).Add(Fields[i].Name);

@@ -12,6 +12,9 @@ namespace VersionedNotifications.Wire;
 /// <summary>Reads one JSON value, the reader standing on its first token; throws <see cref="WireFormatException"/> when it does not fit.</summary>
 public delegate T WireValueReader<T>(ref Utf8JsonReader reader);
 
+/// <summary>Parses a text; false when it is not of the form.</summary>
+internal delegate bool TextParser<T>(ReadOnlySpan<char> text, out T value);
+
 /// <summary>Writes one value.</summary>
 public delegate void WireValueWriter<T>(Utf8JsonWriter writer, T value, PayloadWriteState state);
 
@@ -92,6 +95,36 @@ public static partial class WireValue
         }
     }
 
+    /// <summary>The most characters of a string that <see cref="TryParseText"/> reads into stack memory.</summary>
+    private const int ShortTextLength = 64;
+
+    /// <summary>
+    /// Parses the string under the reader with <paramref name="parse"/>, its text in stack memory when it is short: a
+    /// string made only to be parsed (a datetime, a priority, an address) would be garbage the moment it is read.
+    /// </summary>
+    internal static bool TryParseText<T>(ref Utf8JsonReader reader, TextParser<T> parse, out T value)
+    {
+        // Unescaped, the text has at most as many UTF-16 units as its UTF-8 form has bytes.
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > ShortTextLength)
+        {
+            return parse(GetText(ref reader), out value);
+        }
+
+        Span<char> text = stackalloc char[ShortTextLength];
+        int written;
+        try
+        {
+            written = reader.CopyString(text);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new WireFormatException("the string is not valid UTF-8 or holds an unpaired surrogate escape");
+        }
+
+        return parse(text[..written], out value);
+    }
+
     private static string GetText(ref Utf8JsonReader reader)
     {
         try
@@ -141,14 +174,14 @@ public static partial class WireValue
     public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a datetime string");
-        return OsloTime.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected a datetime such as 2024-01-01T10:00:00Z, found " + Describe(ref reader));
+        return TryParseText<DateTimeOffset>(ref reader, OsloTime.TryParse, out var value) ? value : throw new WireFormatException("expected a datetime such as 2024-01-01T10:00:00Z, found " + Describe(ref reader));
     }
 
     /// <summary>An IPv4 or IPv6 address string.</summary>
     public static IPAddress ReadIPAddress(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "an IP address string");
-        return IPAddress.TryParse(GetText(ref reader), out var value) ? value : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
+        return TryParseText<IPAddress?>(ref reader, IPAddress.TryParse, out var value) ? value! : throw new WireFormatException("expected an IP address, found " + Describe(ref reader));
     }
 
     /// <summary>A JSON object of any content (oslo's FlexibleDict); a key sent twice keeps its last value, as Python's <c>json</c> does.</summary>
