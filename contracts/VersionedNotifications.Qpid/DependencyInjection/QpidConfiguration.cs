@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using VersionedNotifications.Extensions.Hosting;
 
@@ -13,10 +12,8 @@ namespace VersionedNotifications.Qpid;
 /// </summary>
 internal static class QpidConfiguration
 {
-    private static readonly string[] BrokerKeys = ["Addressing", "NotificationExchange", "GroupRequestPrefix", "NotifyAddressPrefix", "AnycastAddress", "PseudoVirtualHost", "ContainerId", "IdleTimeout", "Format"];
-
-    /// <summary>The section of AMQP 1.0, with its keys and binders.</summary>
-    public static TransportSection<QpidDriverOptions, QpidNotificationListenerOptions> Section { get; } = new("Qpid", BrokerKeys, BindDriver, BindListenerBroker, BindListener);
+    /// <summary>The section of AMQP 1.0, with the keys of its own that it reads, and its binders.</summary>
+    public static TransportSection<QpidDriverOptions, QpidNotificationListenerOptions> Section { get; } = new("Qpid", ["Addressing", "NotificationExchange", "GroupRequestPrefix", "NotifyAddressPrefix", "AnycastAddress", "PseudoVirtualHost", "ContainerId", "IdleTimeout", "Format"], BindDriver, BindListenerBroker, BindListener);
 
     private static void BindDriver(IConfiguration qpid, QpidDriverOptions options, List<string> errors)
     {

@@ -1,5 +1,4 @@
 using Amqp;
-using Microsoft.Extensions.Logging;
 
 namespace VersionedNotifications.Qpid;
 

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Channels;
-using System.Threading.Tasks;
 using Amqp;
-using Microsoft.Extensions.Logging;
 using VersionedNotifications.Wire;
 
 namespace VersionedNotifications.Qpid;

@@ -1,11 +1,7 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using Amqp;
 using Amqp.Framing;
 using Amqp.Handler;
 using Amqp.Sasl;
-using Microsoft.Extensions.Logging;
 
 namespace VersionedNotifications.Qpid;
 

@@ -1,4 +1,3 @@
-using System;
 using Amqp;
 using Amqp.Framing;
 

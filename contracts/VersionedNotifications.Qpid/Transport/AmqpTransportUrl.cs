@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
@@ -33,11 +31,7 @@ public sealed class AmqpTransportUrl
 
     /// <summary>Reads a transport URL.</summary>
     /// <exception cref="FormatException">It is not an <c>amqp://</c> transport URL; the message says where and why.</exception>
-    public static AmqpTransportUrl Parse(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return TryParse(url, out var parsed, out var error) ? parsed : throw new FormatException(error);
-    }
+    public static AmqpTransportUrl Parse(string url) => OsloTransportUrl.Parse<AmqpTransportUrl>(url, TryParse);
 
     /// <summary>Reads a transport URL, or says where and why it is not one (the password never appears in the reason).</summary>
     public static bool TryParse(string? url, [NotNullWhen(true)] out AmqpTransportUrl? parsed, out string error)

@@ -1,5 +1,3 @@
-using System;
-
 namespace VersionedNotifications.Qpid;
 
 /// <summary>What a connection to an AMQP 1.0 peer is made from: the driver's options and the listener's are both.</summary>

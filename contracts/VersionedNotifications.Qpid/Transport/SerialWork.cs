@@ -1,7 +1,4 @@
-using System;
 using System.Threading.Channels;
-using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 
 namespace VersionedNotifications.Qpid;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using VersionedNotifications.Extensions.Hosting;
 
@@ -14,10 +12,8 @@ namespace VersionedNotifications.RabbitMQ;
 /// </summary>
 internal static class RabbitMQConfiguration
 {
-    private static readonly string[] BrokerKeys = ["AutoDelete", "QuorumQueue", "QuorumDeliveryLimit", "QuorumMaxMemoryLength", "QuorumMaxMemoryBytes", "HaQueues", "FailoverStrategy", "UseTls", "ConnectionName"];
-
-    /// <summary>The section of RabbitMQ, with its keys and binders.</summary>
-    public static TransportSection<RabbitMQDriverOptions, RabbitMQNotificationListenerOptions> Section { get; } = new("RabbitMQ", BrokerKeys, BindDriver, BindListenerBroker, BindListener);
+    /// <summary>The section of RabbitMQ, with the keys of its own that it reads, and its binders.</summary>
+    public static TransportSection<RabbitMQDriverOptions, RabbitMQNotificationListenerOptions> Section { get; } = new("RabbitMQ", ["AutoDelete", "QuorumQueue", "QuorumDeliveryLimit", "QuorumMaxMemoryLength", "QuorumMaxMemoryBytes", "HaQueues", "FailoverStrategy", "UseTls", "ConnectionName"], BindDriver, BindListenerBroker, BindListener);
 
     private static void BindDriver(IConfiguration rabbit, RabbitMQDriverOptions options, List<string> errors) => BindBroker(rabbit, options.Broker, errors);
 

@@ -1,7 +1,5 @@
-using System;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VersionedNotifications.Extensions.Hosting;
 using VersionedNotifications.Wire;

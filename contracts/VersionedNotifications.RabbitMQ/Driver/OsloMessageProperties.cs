@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using global::RabbitMQ.Client;
-
 namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>The AMQP properties oslo.messaging's rabbit driver (through kombu's JSON serializer) gives every notification.</summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Diagnostics.Metrics;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.RabbitMQ;

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using global::RabbitMQ.Client;
-using Microsoft.Extensions.Logging;
 using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.RabbitMQ;

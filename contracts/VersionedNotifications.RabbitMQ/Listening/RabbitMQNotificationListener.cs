@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Threading;
-using System.Threading.Tasks;
-using global::RabbitMQ.Client;
 using global::RabbitMQ.Client.Events;
-using Microsoft.Extensions.Logging;
 
 namespace VersionedNotifications.RabbitMQ;
 

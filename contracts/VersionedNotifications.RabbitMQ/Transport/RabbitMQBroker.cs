@@ -1,8 +1,4 @@
-using System;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using global::RabbitMQ.Client;
 
 namespace VersionedNotifications.RabbitMQ;
 

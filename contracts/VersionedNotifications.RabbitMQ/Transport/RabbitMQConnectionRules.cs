@@ -1,5 +1,3 @@
-using System;
-
 namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>What follows from a connection's options, as oslo's rabbit driver derives it.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-using global::RabbitMQ.Client;
 using global::RabbitMQ.Client.Events;
-using Microsoft.Extensions.Logging;
 using VersionedNotifications.Drivers;
 
 namespace VersionedNotifications.RabbitMQ;

@@ -1,4 +1,3 @@
-using System;
 using global::RabbitMQ.Client.Exceptions;
 
 namespace VersionedNotifications.RabbitMQ;

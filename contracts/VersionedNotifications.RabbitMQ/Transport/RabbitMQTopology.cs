@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using global::RabbitMQ.Client;
-
 namespace VersionedNotifications.RabbitMQ;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
@@ -53,11 +51,7 @@ public sealed class TransportUrl
 
     /// <summary>Reads a transport URL.</summary>
     /// <exception cref="FormatException">It is not a RabbitMQ transport URL; the message says where and why.</exception>
-    public static TransportUrl Parse(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return TryParse(url, out var parsed, out var error) ? parsed : throw new FormatException(error);
-    }
+    public static TransportUrl Parse(string url) => OsloTransportUrl.Parse<TransportUrl>(url, TryParse);
 
     /// <summary>Reads a transport URL, or says where and why it is not one (the password never appears in the reason).</summary>
     public static bool TryParse(string? url, [NotNullWhen(true)] out TransportUrl? parsed, out string error)

@@ -50,6 +50,18 @@ public sealed class OsloTransportUrl
     /// <summary>The query parameters, repeated ones joined with commas as oslo does.</summary>
     public IReadOnlyDictionary<string, string> Query { get; }
 
+    /// <summary>A transport's own reading of its URLs: the URL read, or where and why it is not one.</summary>
+    internal delegate bool Parser<T>(string? url, [NotNullWhen(true)] out T? parsed, out string error)
+        where T : class;
+
+    /// <summary>Reads <paramref name="url"/> with a transport's <paramref name="tryParse"/>, throwing its reason as a <see cref="FormatException"/>.</summary>
+    internal static T Parse<T>(string url, Parser<T> tryParse)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return tryParse(url, out var parsed, out var error) ? parsed : throw new FormatException(error);
+    }
+
     /// <summary>
     /// Reads <paramref name="url"/>, or says where and why it is not a transport URL (never with the
     /// password); <paramref name="exampleScheme"/> is the scheme the hint for an empty URL or one without a
