@@ -14,6 +14,7 @@ return args switch
         Positive(args, "--consumers") ?? 1,
         Positive(args, "--payload-bytes") ?? 0),
     ["scale", ..] => ScaleMode.Run(SecondsFrom(args)),
+    ["allocations", ..] => AllocationsMode.Run(Positive(args, "--count") ?? 2_000_000),
     _ => Run(args),
 };
 
