@@ -14,58 +14,31 @@ namespace VersionedNotifications.Wire;
 /// </summary>
 internal static class OsloJsonTree
 {
-    public static void WriteNode(OsloJsonWriter writer, JsonNode? node)
+    public static void WriteNode(OsloJsonWriter writer, JsonNode? node) => JsonTreeWalk.Write(writer, node);
+
+    /// <summary>Writes one leaf of a tree: a value read from the wire as it came, a string, a float as Python writes one.</summary>
+    public static void WriteLeaf(OsloJsonWriter writer, JsonValue value)
     {
-        switch (node)
+        if (value.TryGetValue<JsonElement>(out var element))
         {
-            case null:
-                writer.WriteNullValue();
-                return;
-            case JsonObject members:
-                writer.WriteStartObject();
-#if NET9_0_OR_GREATER
-                // By index: JsonObject's enumerator is boxed, and a write should allocate nothing.
-                for (var i = 0; i < members.Count; i++)
-                {
-                    var (name, member) = members.GetAt(i);
-                    writer.WritePropertyName(name);
-                    WriteNode(writer, member);
-                }
-#else
-                foreach (var (name, member) in members)
-                {
-                    writer.WritePropertyName(name);
-                    WriteNode(writer, member);
-                }
-#endif
-
-                writer.WriteEndObject();
-                return;
-            case JsonArray items:
-                writer.WriteStartArray();
-                for (var i = 0; i < items.Count; i++)
-                {
-                    WriteNode(writer, items[i]);
-                }
-
-                writer.WriteEndArray();
-                return;
-            case JsonValue value when value.TryGetValue<JsonElement>(out var element):
-                WriteElement(writer, element);
-                return;
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                writer.WriteStringValue(text);
-                return;
-            case JsonValue value when value.TryGetValue<double>(out var number):
-                writer.WriteDoubleValue(number);
-                return;
-            case JsonValue value when value.TryGetValue<float>(out var single):
-                writer.WriteDoubleValue(single);
-                return;
-            default:
-                // Any other .NET value a program put in the tree is written as System.Text.Json writes it.
-                writer.WriteCompact(node, static (compact, value) => value.WriteTo(compact));
-                return;
+            WriteElement(writer, element);
+        }
+        else if (value.TryGetValue<string>(out var text))
+        {
+            writer.WriteStringValue(text);
+        }
+        else if (value.TryGetValue<double>(out var number))
+        {
+            writer.WriteDoubleValue(number);
+        }
+        else if (value.TryGetValue<float>(out var single))
+        {
+            writer.WriteDoubleValue(single);
+        }
+        else
+        {
+            // Any other .NET value a program put in the tree is written as System.Text.Json writes it.
+            writer.WriteCompact(value, static (compact, leaf) => leaf.WriteTo(compact));
         }
     }
 

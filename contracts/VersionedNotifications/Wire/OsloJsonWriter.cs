@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace VersionedNotifications.Wire;
 
@@ -18,7 +19,7 @@ namespace VersionedNotifications.Wire;
 /// It writes to a buffer of its own, reused by its thread (<see cref="Take"/>), so a write allocates nothing. It does
 /// not check that what it is asked to write is well-formed JSON: the generated code asks only for that.
 /// </remarks>
-public sealed class OsloJsonWriter
+public sealed class OsloJsonWriter : JsonTreeWalk.IJsonTreeWriter
 {
     // A writer grown past this by a rare huge message is dropped rather than kept for the thread's lifetime.
     private const int MaxKeptBytes = 4 * 1024 * 1024;
@@ -453,4 +454,6 @@ public sealed class OsloJsonWriter
             }
         }
     }
+
+    void JsonTreeWalk.IJsonTreeWriter.WriteValue(JsonValue value) => OsloJsonTree.WriteLeaf(this, value);
 }

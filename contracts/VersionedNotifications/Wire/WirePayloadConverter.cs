@@ -372,9 +372,7 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
 
     private void Write(Utf8JsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
     {
-        var wireState = GetWireState(value);
-        var version = VersionToWrite(wireState, target);
-        var state = StateFor(wireState, options, target);
+        var (wireState, version, state) = PrepareWrite(value, options, target);
         if (!ObjectInfo.IsVersioned)
         {
             WriteData(writer, value, state);
@@ -388,43 +386,14 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         writer.WriteString(_versionKey, versionText[..version.FormatUtf8(versionText)]);
         writer.WritePropertyName(_dataKey);
         WriteData(writer, value, state);
-        // Each object keeps the .changes it was read with, and none when it came without: oslo writes the list
-        // per object (masakari's payloads carry one and their nested fault none). Only objects without a read
-        // list get one made, and only when asked.
-        if (wireState?.Changes is { } changes)
-        {
-            writer.WritePropertyName(_changesKey);
-            writer.WriteStartArray();
-            foreach (var change in changes)
-            {
-                writer.WriteStringValue(change);
-            }
-
-            writer.WriteEndArray();
-        }
-        else if (options.WriteChanges)
-        {
-            writer.WritePropertyName(_changesKey);
-            writer.WriteStartArray();
-            for (var i = 0; i < Fields.Count; i++)
-            {
-                if (state.Includes(i, holdsDefault: false))
-                {
-                    writer.WriteStringValue(Fields[i].Name);
-                }
-            }
-
-            writer.WriteEndArray();
-        }
-
+        var changesWriter = new Utf8ChangesWriter(writer, _changesKey);
+        WriteChanges(ref changesWriter, wireState, options, state);
         writer.WriteEndObject();
     }
 
     private void Write(OsloJsonWriter writer, T value, PayloadWriteOptions options, PayloadVersion? target)
     {
-        var wireState = GetWireState(value);
-        var version = VersionToWrite(wireState, target);
-        var state = StateFor(wireState, options, target);
+        var (wireState, version, state) = PrepareWrite(value, options, target);
         if (!ObjectInfo.IsVersioned)
         {
             WriteData(writer, value, state);
@@ -436,34 +405,49 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
         writer.WritePlainStringValue(versionText[..version.FormatUtf8(versionText)]);
         writer.WritePropertyName(_dataName);
         WriteData(writer, value, state);
-        // As the JSON writer's Write: the .changes read, or made when asked.
+        var changesWriter = new OsloChangesWriter(writer, _changesName);
+        WriteChanges(ref changesWriter, wireState, options, state);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the object's <c>.changes</c>: each object keeps the list it was read with, and none when it came without
+    /// (oslo writes the list per object: masakari's payloads carry one and their nested fault none). Only an object
+    /// without a read list gets one made, of the fields it writes, and only when asked (<see cref="PayloadWriteOptions.WriteChanges"/>).
+    /// </summary>
+    private void WriteChanges<TWriter>(ref TWriter writer, PayloadWireState? wireState, PayloadWriteOptions options, PayloadWriteState state)
+        where TWriter : struct, IChangesWriter
+    {
         if (wireState?.Changes is { } changes)
         {
-            writer.WritePropertyName(_changesName);
-            writer.WriteStartArray();
+            writer.WriteStart();
             foreach (var change in changes)
             {
-                writer.WriteStringValue(change);
+                writer.WriteName(change);
             }
 
-            writer.WriteEndArray();
+            writer.WriteEnd();
         }
         else if (options.WriteChanges)
         {
-            writer.WritePropertyName(_changesName);
-            writer.WriteStartArray();
+            writer.WriteStart();
             for (var i = 0; i < Fields.Count; i++)
             {
                 if (state.Includes(i, holdsDefault: false))
                 {
-                    writer.WriteStringValue(Fields[i].Name);
+                    writer.WriteName(Fields[i].Name);
                 }
             }
 
-            writer.WriteEndArray();
+            writer.WriteEnd();
         }
+    }
 
-        writer.WriteEndObject();
+    /// <summary>What a write of <paramref name="value"/> starts from: the state read with it, the version to write and the write's state.</summary>
+    private (PayloadWireState? WireState, PayloadVersion Version, PayloadWriteState State) PrepareWrite(T value, PayloadWriteOptions options, PayloadVersion? target)
+    {
+        var wireState = GetWireState(value);
+        return (wireState, VersionToWrite(wireState, target), StateFor(wireState, options, target));
     }
 
     private PayloadVersion VersionToWrite(PayloadWireState? wireState, PayloadVersion? target) =>
@@ -615,4 +599,40 @@ public abstract class WirePayloadConverter<T> : JsonConverter<T>
     }
 
     private static readonly IReadOnlyDictionary<string, JsonElement> EmptyExtensionData = new Dictionary<string, JsonElement>();
+
+    /// <summary>The <c>.changes</c> key and list, to one of the two writers.</summary>
+    private interface IChangesWriter
+    {
+        void WriteStart();
+
+        void WriteName(string name);
+
+        void WriteEnd();
+    }
+
+    private readonly struct Utf8ChangesWriter(Utf8JsonWriter writer, byte[] key) : IChangesWriter
+    {
+        public void WriteStart()
+        {
+            writer.WritePropertyName(key);
+            writer.WriteStartArray();
+        }
+
+        public void WriteName(string name) => writer.WriteStringValue(name);
+
+        public void WriteEnd() => writer.WriteEndArray();
+    }
+
+    private readonly struct OsloChangesWriter(OsloJsonWriter writer, OsloPropertyName key) : IChangesWriter
+    {
+        public void WriteStart()
+        {
+            writer.WritePropertyName(key);
+            writer.WriteStartArray();
+        }
+
+        public void WriteName(string name) => writer.WriteStringValue(name);
+
+        public void WriteEnd() => writer.WriteEndArray();
+    }
 }

@@ -383,47 +383,7 @@ public static partial class WireValue
     /// </summary>
     internal static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
     {
-        switch (node)
-        {
-            case null:
-                writer.WriteNullValue();
-                return;
-            case JsonObject members:
-                writer.WriteStartObject();
-#if NET9_0_OR_GREATER
-                // By index: JsonObject's enumerator is boxed, and a write should allocate nothing.
-                for (var i = 0; i < members.Count; i++)
-                {
-                    var (name, member) = members.GetAt(i);
-                    writer.WritePropertyName(name);
-                    WriteNode(writer, member);
-                }
-#else
-                foreach (var (name, member) in members)
-                {
-                    writer.WritePropertyName(name);
-                    WriteNode(writer, member);
-                }
-#endif
-
-                writer.WriteEndObject();
-                return;
-            case JsonArray items:
-                writer.WriteStartArray();
-                for (var i = 0; i < items.Count; i++)
-                {
-                    WriteNode(writer, items[i]);
-                }
-
-                writer.WriteEndArray();
-                return;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.Number && IsProgramFloat(value, out var number):
-                WriteDouble(writer, number, PayloadWriteOptions.Default.AllFields);
-                return;
-            default:
-                node.WriteTo(writer);
-                return;
-        }
+        JsonTreeWalk.Write(new TreeWriter(writer), node);
     }
 
     /// <summary>Writes a JSON object with the values under secret-looking keys masked, unless the state says not to mask.</summary>
@@ -559,6 +519,34 @@ public static partial class WireValue
                 return "an array";
             default:
                 return reader.TokenType.ToString();
+        }
+    }
+
+    /// <summary>The tree's structure to a <see cref="Utf8JsonWriter"/>, a float a program put in it as Python writes one and any other leaf as it is.</summary>
+    private readonly struct TreeWriter(Utf8JsonWriter writer) : JsonTreeWalk.IJsonTreeWriter
+    {
+        public void WriteNullValue() => writer.WriteNullValue();
+
+        public void WriteStartObject() => writer.WriteStartObject();
+
+        public void WritePropertyName(string name) => writer.WritePropertyName(name);
+
+        public void WriteEndObject() => writer.WriteEndObject();
+
+        public void WriteStartArray() => writer.WriteStartArray();
+
+        public void WriteEndArray() => writer.WriteEndArray();
+
+        public void WriteValue(JsonValue value)
+        {
+            if (value.GetValueKind() == JsonValueKind.Number && IsProgramFloat(value, out var number))
+            {
+                WriteDouble(writer, number, PayloadWriteOptions.Default.AllFields);
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
         }
     }
 }
