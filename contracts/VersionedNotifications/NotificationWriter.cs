@@ -66,12 +66,12 @@ public static class NotificationWriter
     {
         if (format == MessageFormat.MessagingV1)
         {
-            WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: false);
+            WriteEnvelope(writer, notification, options, addUniqueId: false);
             return;
         }
 
         writer.WriteRaw(V2Start);
-        WriteEnvelope(writer, notification, options, notification.Header.UniqueId, addUniqueId: true);
+        WriteEnvelope(writer, notification, options, addUniqueId: true);
         writer.WriteRaw(V2End);
     }
 
@@ -83,12 +83,12 @@ public static class NotificationWriter
         notification.WritePayload(writer, options ?? PayloadWriteOptions.Default);
     }
 
-    // addUniqueId: whether to make a _unique_id when uniqueId is null (a v2 body always has one).
-    private static void WriteEnvelope(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options, string? uniqueId, bool addUniqueId)
+    // addUniqueId: whether to make a _unique_id when the header has none (a v2 body always has one).
+    private static void WriteEnvelope(OsloJsonWriter writer, Notification notification, PayloadWriteOptions options, bool addUniqueId)
     {
         WriteEnvelopeHead(writer, notification, options);
         // oslo's AMQP driver adds _unique_id to the message and then the request context (pack_context).
-        if (uniqueId is not null)
+        if (notification.Header.UniqueId is { } uniqueId)
         {
             WriteUniqueId(writer, uniqueId);
         }

@@ -22,7 +22,6 @@ public sealed class QpidNotificationDriver : NotificationTransportDriver, IAmqpC
     /// <summary>The alias Glance's <c>notifier_strategy</c> used: <c>qpid</c>.</summary>
     public const string QpidDriverName = "qpid";
 
-    private readonly QpidDriverOptions _options;
     private readonly AmqpConnection _connection;
     private readonly Action _pump;
     private int _pumpScheduled;
@@ -42,7 +41,6 @@ public sealed class QpidNotificationDriver : NotificationTransportDriver, IAmqpC
     public QpidNotificationDriver(QpidDriverOptions options, ILogger<QpidNotificationDriver>? logger = null, IMeterFactory? meterFactory = null)
         : base(options, "AMQP 1.0 driver", QpidMetrics.Transport, AmqpTransportUrl.Describe, logger, meterFactory, pumps: true)
     {
-        _options = options;
         _pump = Pump;
         _connection = new AmqpConnection(options, "notifier", this, Logger);
         _connection.Start();
@@ -51,7 +49,7 @@ public sealed class QpidNotificationDriver : NotificationTransportDriver, IAmqpC
     /// <inheritdoc/>
     public override string Name => DriverName;
 
-    private protected override byte[] Encode(OutgoingNotification copy) => copy.ToOsloAmqp1Body(_options.Format);
+    private protected override byte[] Encode(OutgoingNotification copy) => copy.ToOsloAmqp1Body(Options.Format);
 
     private protected override async ValueTask StopSendingAsync()
     {
@@ -160,7 +158,7 @@ public sealed class QpidNotificationDriver : NotificationTransportDriver, IAmqpC
     {
         if (!_senders.TryGetValue(address, out var sender))
         {
-            _senders[address] = sender = links.OpenSender(address, _options.DurableQueues);
+            _senders[address] = sender = links.OpenSender(address, Options.DurableQueues);
         }
 
         return sender;
